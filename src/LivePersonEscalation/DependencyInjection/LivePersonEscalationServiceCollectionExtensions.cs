@@ -1,0 +1,85 @@
+using LivePersonEscalation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the LivePerson escalation client with <see cref="IHttpClientFactory"/>.</summary>
+public static class LivePersonEscalationServiceCollectionExtensions
+{
+    /// <summary>The name of the <see cref="HttpClient"/> the escalation client uses, for <c>IHttpClientFactory</c> configuration.</summary>
+    public const string HttpClientName = "LivePersonEscalation";
+
+    /// <summary>
+    /// Registers <see cref="IEscalationClient"/> as a typed client, with <see cref="EscalationOptions"/> bound from
+    /// <paramref name="configuration"/> (conventionally the section <c>LivePerson:Escalation</c>) and validated at start-up.
+    /// Unknown keys in the section are errors, so a typo fails the host instead of being ignored.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding the escalation settings.</param>
+    /// <returns>The client's <see cref="IHttpClientBuilder"/>, to add handlers or configure the primary handler.</returns>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName));
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, IConfiguration configuration)
+    {
+        Guard.NotNull(services);
+        Guard.NotNull(configuration);
+
+        services.AddOptions<EscalationOptions>()
+            .Configure(_ => RegionSetting.EnsureValid(configuration))
+            .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
+        return services.AddLivePersonEscalation();
+    }
+
+    /// <summary>
+    /// Registers <see cref="IEscalationClient"/> as a typed client, with <see cref="EscalationOptions"/> set by
+    /// <paramref name="configure"/> and validated at start-up.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the region or endpoint, the API access key and the other settings.</param>
+    /// <returns>The client's <see cref="IHttpClientBuilder"/>, to add handlers or configure the primary handler.</returns>
+    /// <example>
+    /// <code>
+    /// services.AddLivePersonEscalation(options =>
+    /// {
+    ///     options.Region = LivePersonRegion.Eu;
+    ///     options.ApiAccessKey = configuration["LivePerson:Escalation:ApiAccessKey"]!;
+    /// });
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, Action<EscalationOptions> configure)
+    {
+        Guard.NotNull(services);
+        Guard.NotNull(configure);
+
+        services.AddOptions<EscalationOptions>().Configure(configure);
+        return services.AddLivePersonEscalation();
+    }
+
+    /// <summary>
+    /// Registers <see cref="IEscalationClient"/> as a typed client; configure <see cref="EscalationOptions"/>
+    /// separately (for example with <c>services.Configure&lt;EscalationOptions&gt;(...)</c>). They are validated at start-up.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The client's <see cref="IHttpClientBuilder"/>, to add handlers or configure the primary handler.</returns>
+    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services)
+    {
+        Guard.NotNull(services);
+
+        services.AddOptions<EscalationOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static provider =>
+            EscalationSettings.FromValidated(provider.GetRequiredService<IOptions<EscalationOptions>>().Value));
+
+        return services
+            .AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
+                new EscalationClient(httpClient, provider.GetRequiredService<EscalationSettings>(), provider.GetRequiredService<TimeProvider>()))
+            .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create);
+    }
+}

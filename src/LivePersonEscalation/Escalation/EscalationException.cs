@@ -1,0 +1,49 @@
+using System.Net;
+
+namespace LivePersonEscalation;
+
+/// <summary>
+/// The escalation failed or its outcome is unknown. Carries what a support ticket needs (kind, status, request id,
+/// attempts, elapsed time, the start of the response body) and a message that says what to check. Never the API key.
+/// Cancellation by the caller is not an escalation failure: it surfaces as <see cref="OperationCanceledException"/>.
+/// </summary>
+public sealed class EscalationException : Exception
+{
+    /// <summary>The longest response body excerpt kept: 4 KiB of text.</summary>
+    public const int MaxResponseBodyLength = 4 * 1024;
+
+    /// <summary>Creates an escalation failure, for example in a test double of <see cref="IEscalationClient"/>.</summary>
+    /// <param name="kind">Why the escalation failed.</param>
+    /// <param name="message">What happened and what to check.</param>
+    /// <param name="innerException">The transport error, if any.</param>
+    public EscalationException(EscalationFailureKind kind, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+    }
+
+    /// <summary>Why the escalation failed, and so what to check.</summary>
+    public EscalationFailureKind Kind { get; }
+
+    /// <summary>
+    /// True when LivePerson may have accepted the escalation (timeout or lost connection after sending, or a 5xx other
+    /// than 503). It was deliberately not re-sent: sending twice can queue the conversation twice. Check the
+    /// conversation before escalating it again.
+    /// </summary>
+    public bool IsOutcomeUnknown => Kind is EscalationFailureKind.Timeout or EscalationFailureKind.ConnectionLost or EscalationFailureKind.ServerError;
+
+    /// <summary>The HTTP status code, when a response arrived.</summary>
+    public HttpStatusCode? StatusCode { get; init; }
+
+    /// <summary>The service's correlation id, when the response had one.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The start of the response body (at most <see cref="MaxResponseBodyLength"/> characters), when a response arrived.</summary>
+    public string? ResponseBody { get; init; }
+
+    /// <summary>How many HTTP attempts were made.</summary>
+    public int Attempts { get; init; } = 1;
+
+    /// <summary>Time from the start of the escalation to the failure.</summary>
+    public TimeSpan Elapsed { get; init; }
+}

@@ -1,0 +1,102 @@
+namespace LivePersonEscalation;
+
+/// <summary>
+/// Checks an <see cref="EscalationRequest"/> against the rules LivePerson applies (and the ones it applies silently),
+/// and builds the wire body. Every failure is an <see cref="ArgumentException"/> whose message names the field,
+/// says what was wrong and how to fix it, before anything goes on the wire.
+/// </summary>
+internal static class EscalationRequestValidator
+{
+    private const string ParamName = "request";
+
+    public static EscalationRequestBody CreateBody(EscalationRequest request, SkillDirectory skills)
+    {
+        RequireId(request.UserPlatformId, nameof(EscalationRequest.UserPlatformId), "the user's Conversation Builder platform id ({$chatBotUserPlatformId})");
+        RequireId(request.ChatBotId, nameof(EscalationRequest.ChatBotId), "the bot's id ({$chatBotId})");
+        RequireId(request.ConversationId, nameof(EscalationRequest.ConversationId), "the LivePerson conversation id ({$conversationId})");
+
+        var skillName = request.AgentSkillName ?? string.Empty;
+        if (skillName.Length > EscalationRequest.MaxSkillNameLength || TextRules.HasControlCharacter(skillName))
+        {
+            throw Invalid(nameof(EscalationRequest.AgentSkillName), $"must be at most {EscalationRequest.MaxSkillNameLength} characters without control characters.");
+        }
+
+        return new EscalationRequestBody
+        {
+            UserPlatformId = request.UserPlatformId,
+            ChatBotId = request.ChatBotId,
+            Message = NormalizeMessage(request.Message),
+            ConversationId = request.ConversationId,
+            AgentSkillName = skillName,
+            AgentSkillId = ResolveSkillId(request, skills),
+        };
+    }
+
+    private static void RequireId(string? value, string field, string description)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw Invalid(field, $"is required: set it to {description}.");
+        }
+
+        if (value!.Length > EscalationRequest.MaxIdLength)
+        {
+            throw Invalid(field, $"is {value.Length} characters long; at most {EscalationRequest.MaxIdLength} are accepted. Check that it holds {description}.");
+        }
+
+        if (TextRules.HasSurroundingWhiteSpace(value) || TextRules.HasControlCharacter(value))
+        {
+            throw Invalid(field, $"must not start or end with white space or contain control characters; check how {description} is read.");
+        }
+    }
+
+    private static string NormalizeMessage(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return EscalationRequest.BlankMessage;
+        }
+
+        if (message!.Length > EscalationRequest.MaxMessageLength)
+        {
+            throw Invalid(nameof(EscalationRequest.Message), $"is {message.Length} characters long; at most {EscalationRequest.MaxMessageLength} are accepted. Shorten the transfer message.");
+        }
+
+        if (TextRules.HasControlCharacter(message, allowed: "\n\r\t"))
+        {
+            throw Invalid(nameof(EscalationRequest.Message), "contains a control character; only line breaks (\\n) and tabs are allowed.");
+        }
+
+        return message;
+    }
+
+    private static string ResolveSkillId(EscalationRequest request, SkillDirectory skills)
+    {
+        var skillId = request.AgentSkillId;
+        if (skillId is null || skillId.Length == 0)
+        {
+            if (string.IsNullOrWhiteSpace(request.AgentSkillName))
+            {
+                throw Invalid(nameof(EscalationRequest.AgentSkillId), "is required: set it to the numeric LivePerson skill id, or set AgentSkillName to a skill listed in EscalationOptions.Skills.");
+            }
+
+            if (!skills.TryGetId(request.AgentSkillName!, out var mapped))
+            {
+                var known = skills.Names.Length == 0 ? "none are configured" : $"known skills: {skills.Names}";
+                throw Invalid(nameof(EscalationRequest.AgentSkillName), $"'{request.AgentSkillName}' is not a skill in EscalationOptions.Skills ({known}). Add it under LivePerson:Escalation:Skills or set AgentSkillId.");
+            }
+
+            return mapped;
+        }
+
+        if (!TextRules.IsNumericSkillId(skillId))
+        {
+            throw Invalid(nameof(EscalationRequest.AgentSkillId), $"is '{TextRules.Cut(skillId, 40)}', but must be the numeric LivePerson skill id: 1 to {TextRules.MaxSkillIdLength} ASCII digits (0-9), no signs, spaces or exponents. LivePerson silently sends the fallback message on a non-numeric id, so nothing was sent.");
+        }
+
+        return skillId;
+    }
+
+    private static ArgumentException Invalid(string field, string problem, string paramName = ParamName) =>
+        new($"EscalationRequest.{field} {problem}", paramName);
+}

@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Text;
+
+namespace LivePersonEscalation;
+
+/// <summary>The text of a response body, and whether it was cut short.</summary>
+internal readonly record struct ResponseBody(string Text, bool IsTruncated)
+{
+    public static ResponseBody Empty { get; } = new(string.Empty, false);
+}
+
+/// <summary>
+/// Reads at most <see cref="MaxBytes"/> of a response body, so a broken or hostile server cannot exhaust memory.
+/// A body that breaks off midway (connection lost, attempt timed out) yields what arrived, marked truncated:
+/// the status line already told the outcome.
+/// </summary>
+internal static class ResponseBodyReader
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<ResponseBody> ReadAsync(HttpContent? content, CancellationToken attemptToken, CancellationToken callerToken)
+    {
+        if (content is null || content.Headers.ContentLength == 0)
+        {
+            return ResponseBody.Empty;
+        }
+
+        var declared = content.Headers.ContentLength;
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is long length ? (int)Math.Min(length + 1, MaxBytes + 1) : 4096);
+        var count = 0;
+        var truncated = false;
+        try
+        {
+#if NET
+            var stream = await content.ReadAsStreamAsync(attemptToken).ConfigureAwait(false);
+#else
+            var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using (stream)
+            {
+                while (true)
+                {
+                    if (count == buffer.Length)
+                    {
+                        if (count > MaxBytes)
+                        {
+                            truncated = true;
+                            count = MaxBytes;
+                            break;
+                        }
+
+                        buffer = Grow(buffer, count);
+                    }
+
+#if NET
+                    var read = await stream.ReadAsync(buffer.AsMemory(count), attemptToken).ConfigureAwait(false);
+#else
+                    var read = await stream.ReadAsync(buffer, count, buffer.Length - count, attemptToken).ConfigureAwait(false);
+#endif
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    count += read;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException
+            || (ex is OperationCanceledException && !callerToken.IsCancellationRequested))
+        {
+            truncated = true;
+        }
+
+        try
+        {
+            return new ResponseBody(GetEncoding(content).GetString(buffer, 0, count), truncated);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, int count)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBytes + 1));
+        Buffer.BlockCopy(buffer, 0, larger, 0, count);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
+    }
+
+    private static Encoding GetEncoding(HttpContent content)
+    {
+        var charset = content.Headers.ContentType?.CharSet;
+        if (string.IsNullOrEmpty(charset))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset!.Trim('"'));
+        }
+        catch (ArgumentException)
+        {
+            return Encoding.UTF8;
+        }
+    }
+}
