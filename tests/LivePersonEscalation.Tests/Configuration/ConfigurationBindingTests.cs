@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LivePersonEscalation.Tests.Configuration;
+
+public sealed class ConfigurationBindingTests
+{
+    private static IHost BuildHost(Dictionary<string, string?> settings, WireRecorder? wire = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        var http = builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName));
+        if (wire is not null)
+        {
+            http.ConfigurePrimaryHttpMessageHandler(wire.CreateHandler);
+        }
+
+        return builder.Build();
+    }
+
+    [Fact]
+    public void Every_setting_binds_from_the_LivePerson_Escalation_section()
+    {
+        using var host = BuildHost(new()
+        {
+            ["LivePerson:Escalation:Region"] = "Eu",
+            ["LivePerson:Escalation:Endpoint"] = "http://127.0.0.1:5999/botservice-0.1/botcentral/livePersonAgent",
+            ["LivePerson:Escalation:ApiAccessKey"] = TestData.ApiKey,
+            ["LivePerson:Escalation:Timeout"] = "00:00:07",
+            ["LivePerson:Escalation:Skills:billing"] = "111",
+            ["LivePerson:Escalation:Skills:sales"] = "222",
+        });
+
+        var options = host.Services.GetRequiredService<IOptions<EscalationOptions>>().Value;
+
+        Assert.Equal(LivePersonRegion.Eu, options.Region);
+        Assert.Equal(new Uri("http://127.0.0.1:5999/botservice-0.1/botcentral/livePersonAgent"), options.Endpoint);
+        Assert.Equal(TestData.ApiKey, options.ApiAccessKey);
+        Assert.Equal(TimeSpan.FromSeconds(7), options.Timeout);
+        Assert.Equal("111", options.Skills["BILLING"]);
+        Assert.Equal("222", options.Skills["sales"]);
+    }
+
+    [Theory]
+    [InlineData("eu", LivePersonRegion.Eu)]
+    [InlineData("APAC", LivePersonRegion.Apac)]
+    [InlineData("usautomation", LivePersonRegion.UsAutomation)]
+    public void Region_names_bind_case_insensitively(string value, LivePersonRegion expected)
+    {
+        using var host = BuildHost(new()
+        {
+            ["LivePerson:Escalation:Region"] = value,
+            ["LivePerson:Escalation:ApiAccessKey"] = TestData.ApiKey,
+        });
+
+        Assert.Equal(expected, host.Services.GetRequiredService<IOptions<EscalationOptions>>().Value.Region);
+    }
+
+    [Theory]
+    [InlineData("Europe")]
+    [InlineData("7")]
+    [InlineData("us-east")]
+    public async Task Unknown_region_fails_host_start_listing_the_valid_regions(string region)
+    {
+        using var host = BuildHost(new()
+        {
+            ["LivePerson:Escalation:Region"] = region,
+            ["LivePerson:Escalation:ApiAccessKey"] = TestData.ApiKey,
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"Region '{region}' is not a LivePerson region. Valid regions: Us, Eu, Apac, UsAutomation.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Misspelt_setting_fails_host_start_instead_of_being_ignored()
+    {
+        using var host = BuildHost(new()
+        {
+            ["LivePerson:Escalation:ApiAccesKey"] = TestData.ApiKey,
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("ApiAccesKey", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_api_key_fails_host_start_not_the_first_escalation()
+    {
+        using var host = BuildHost(new() { ["LivePerson:Escalation:Region"] = "Us" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ApiAccessKey is required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_key_from_an_environment_variable_is_used()
+    {
+        var wire = new WireRecorder();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        Environment.SetEnvironmentVariable("LPESC_TEST_LivePerson__Escalation__ApiAccessKey", "env-key-1");
+        try
+        {
+            builder.Configuration.AddEnvironmentVariables("LPESC_TEST_");
+            builder.Services
+                .AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName))
+                .ConfigurePrimaryHttpMessageHandler(wire.CreateHandler);
+            using var host = builder.Build();
+            await host.StartAsync();
+
+            await host.Services.GetRequiredService<IEscalationClient>().EscalateAsync(TestData.Request());
+
+            Assert.Equal("env-key-1", wire.Sent.Headers["Authorization"]);
+            await host.StopAsync();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("LPESC_TEST_LivePerson__Escalation__ApiAccessKey", null);
+        }
+    }
+}
