@@ -61,7 +61,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="IEscalationClient"/> as a typed client; configure <see cref="EscalationOptions"/>
+    /// Registers <see cref="IEscalationClient"/> as a typed client (and <see cref="AgentHandoff"/> over it); configure <see cref="EscalationOptions"/>
     /// separately (for example with <c>services.Configure&lt;EscalationOptions&gt;(...)</c>). They are validated at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -75,6 +75,8 @@ public static class LivePersonEscalationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static provider =>
             EscalationSettings.FromValidated(provider.GetRequiredService<IOptions<EscalationOptions>>().Value));
+        services.TryAddTransient(static provider =>
+            new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationSettings>()));
 
         return services
             .AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>

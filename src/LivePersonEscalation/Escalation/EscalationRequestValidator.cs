@@ -50,7 +50,11 @@ internal static class EscalationRequestValidator
         }
     }
 
-    private static string NormalizeMessage(string? message)
+    /// <summary>
+    /// The wire value of a transfer message: <see cref="EscalationRequest.BlankMessage"/> when blank, else the text,
+    /// checked for length and control characters. <paramref name="field"/> names it in errors.
+    /// </summary>
+    public static string NormalizeMessage(string? message, string field = "EscalationRequest.Message", string paramName = ParamName)
     {
         if (string.IsNullOrWhiteSpace(message))
         {
@@ -59,12 +63,12 @@ internal static class EscalationRequestValidator
 
         if (message!.Length > EscalationRequest.MaxMessageLength)
         {
-            throw Invalid(nameof(EscalationRequest.Message), $"is {message.Length} characters long; at most {EscalationRequest.MaxMessageLength} are accepted. Shorten the transfer message.");
+            throw new ArgumentException($"{field} is {message.Length} characters long; at most {EscalationRequest.MaxMessageLength} are accepted. Shorten the transfer message.", paramName);
         }
 
         if (TextRules.HasControlCharacter(message, allowed: "\n\r\t"))
         {
-            throw Invalid(nameof(EscalationRequest.Message), "contains a control character; only line breaks (\\n) and tabs are allowed.");
+            throw new ArgumentException($"{field} contains a control character; only line breaks (\\n) and tabs are allowed.", paramName);
         }
 
         return message;

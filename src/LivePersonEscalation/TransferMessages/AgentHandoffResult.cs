@@ -1,0 +1,33 @@
+namespace LivePersonEscalation;
+
+/// <summary>
+/// Both steps of a handoff: how the transfer message was delivered, and whether LivePerson accepted the escalation.
+/// When the escalation failed after the message was sent directly (<see cref="UserAlreadyTold"/>), tell the user
+/// the transfer did not happen.
+/// </summary>
+public sealed class AgentHandoffResult
+{
+    /// <summary>How the transfer message was delivered.</summary>
+    public required TransferMessageDelivery TransferMessage { get; init; }
+
+    /// <summary>The escalation that was sent.</summary>
+    public required EscalationRequest Request { get; init; }
+
+    /// <summary>LivePerson's acceptance, when it accepted the escalation.</summary>
+    public EscalationResult? Escalation { get; init; }
+
+    /// <summary>Why the escalation failed, when it did.</summary>
+    public EscalationException? Failure { get; init; }
+
+    /// <summary>True when LivePerson accepted the escalation.</summary>
+    public bool IsAccepted => Escalation is not null;
+
+    /// <summary>True when the user has already seen the transfer message (sent directly on the preview channel).</summary>
+    public bool UserAlreadyTold => TransferMessage.UserAlreadyTold;
+
+    /// <summary>Returns the acceptance, or throws the failure.</summary>
+    /// <returns>The accepted escalation.</returns>
+    /// <exception cref="EscalationException">The escalation failed.</exception>
+    public EscalationResult EnsureAccepted() =>
+        Escalation ?? throw (Exception?)Failure ?? new InvalidOperationException("The handoff has neither an escalation nor a failure.");
+}
