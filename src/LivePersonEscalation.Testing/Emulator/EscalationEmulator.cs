@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LivePersonEscalation.Testing;
+
+/// <summary>
+/// A local emulator of the Conversation Builder escalation endpoint: a real HTTP server (Kestrel) on loopback that
+/// serves <c>POST /botservice-0.1/botcentral/livePersonAgent</c> as LivePerson documents it. It checks the key
+/// (401), the body (400 with the reason), records every escalation it accepts, and plays scripted faults.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var emulator = await EscalationEmulator.StartAsync();
+/// var client = new EscalationClient(new HttpClient(), new EscalationOptions
+/// {
+///     Endpoint = emulator.Endpoint,
+///     ApiAccessKey = emulator.ApiAccessKey,
+/// });
+/// await client.EscalateAsync(request);
+/// var accepted = await emulator.WaitForEscalationsAsync(1);
+/// </code>
+/// </example>
+public sealed class EscalationEmulator : IAsyncDisposable
+{
+    /// <summary>The largest request body read: 1 MiB; larger ones get 413.</summary>
+    public const int MaxRequestBodyBytes = 1024 * 1024;
+
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(10);
+
+    private readonly WebApplication _app;
+    private readonly EmulatorEngine _engine;
+
+    private EscalationEmulator(WebApplication app, EmulatorEngine engine, Uri baseAddress)
+    {
+        _app = app;
+        _engine = engine;
+        BaseAddress = baseAddress;
+        Endpoint = new Uri(baseAddress, LivePersonEndpoints.EscalationPath);
+    }
+
+    /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The escalation endpoint: set <see cref="EscalationOptions.Endpoint"/> to it.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The key the emulator accepts: set <see cref="EscalationOptions.ApiAccessKey"/> to it.</summary>
+    public string ApiAccessKey => _engine.ApiAccessKey;
+
+    /// <summary>The escalations accepted so far, in arrival order.</summary>
+    public IReadOnlyList<RecordedEscalation> Escalations => _engine.Escalations;
+
+    /// <summary>Every request received so far, accepted or not, in arrival order.</summary>
+    public IReadOnlyList<EmulatorRequest> Requests => _engine.Requests;
+
+    /// <summary>Starts an emulator on a free loopback port.</summary>
+    /// <param name="options">Key, address, port and clock; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running emulator; dispose it to stop.</returns>
+    public static async Task<EscalationEmulator> StartAsync(EscalationEmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EscalationEmulatorOptions();
+        if (!System.Net.IPAddress.IsLoopback(options.Address))
+        {
+            throw new ArgumentException($"The emulator only listens on loopback addresses, not {options.Address}.", nameof(options));
+        }
+
+        var engine = new EmulatorEngine(options.ApiAccessKey, options.TimeProvider);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(options.Address, options.Port);
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+
+        var app = builder.Build();
+        app.Run(context => ServeAsync(context, engine));
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new EscalationEmulator(app, engine, new Uri(address.EndsWith('/') ? address : address + "/"));
+    }
+
+    /// <summary>Queues how the next requests are answered, one response per request; unscripted requests are accepted.</summary>
+    /// <param name="responses">The responses, in order.</param>
+    public void Script(params EmulatorResponse[] responses) => _engine.Script(responses);
+
+    /// <summary>Forgets recorded requests, escalations and queued responses.</summary>
+    public void Reset() => _engine.Reset();
+
+    /// <summary>Waits until at least <paramref name="count"/> escalations were accepted, for at most <paramref name="timeout"/> (10 s by default).</summary>
+    /// <param name="count">How many escalations to wait for.</param>
+    /// <param name="timeout">How long to wait at most, on the emulator's clock.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The escalations accepted by then.</returns>
+    /// <exception cref="TimeoutException">Fewer arrived in time; the message says how many.</exception>
+    public Task<IReadOnlyList<RecordedEscalation>> WaitForEscalationsAsync(int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _engine.WaitForEscalationsAsync(count, timeout ?? DefaultWait, cancellationToken);
+
+    /// <summary>Stops the server.</summary>
+    /// <returns>A task that completes when the server stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task ServeAsync(HttpContext context, EmulatorEngine engine)
+    {
+        var request = context.Request;
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        var reply = engine.Handle(request.Method, request.Path.Value ?? "/", request.Headers.Authorization.ToString() is { Length: > 0 } key ? key : null, request.ContentType, body);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay, engine.TimeProvider, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (reply.Abort)
+        {
+            context.Abort();
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = reply.StatusCode;
+        response.ContentType = reply.ContentType;
+        if (reply.RequestId is not null)
+        {
+            response.Headers["X-Request-Id"] = reply.RequestId;
+        }
+
+        if (reply.RetryAfter is not null)
+        {
+            response.Headers.RetryAfter = reply.RetryAfter;
+        }
+
+        await response.WriteAsync(reply.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+}
