@@ -44,6 +44,9 @@ public sealed class InMemoryBotContext : IBotContext
     /// <summary>Called with each message sent to the user, e.g. to print it.</summary>
     public Action<string>? OnMessageSent { get; init; }
 
+    /// <summary>Called with each bot variable set, e.g. to print it.</summary>
+    public Action<BotVariableWrite>? OnVariableSet { get; init; }
+
     /// <summary>The messages sent to the user, in order.</summary>
     public IReadOnlyList<string> SentMessages
     {
@@ -100,12 +103,14 @@ public sealed class InMemoryBotContext : IBotContext
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
         cancellationToken.ThrowIfCancellationRequested();
+        var write = new BotVariableWrite(name, value, persistForSession, persistForever);
         lock (_gate)
         {
-            _variableWrites.Add(new BotVariableWrite(name, value, persistForSession, persistForever));
+            _variableWrites.Add(write);
             _variables[name] = value;
         }
 
+        OnVariableSet?.Invoke(write);
         return Task.CompletedTask;
     }
 

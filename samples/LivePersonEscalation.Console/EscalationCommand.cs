@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace LivePersonEscalation.ConsoleSample;
+
+/// <summary>The command line: flags, parsing into a <see cref="SampleInput"/>, and exit codes for bad input.</summary>
+internal static class EscalationCommand
+{
+    private static readonly Option<string> Endpoint = new("--endpoint") { Description = "Escalation endpoint URL (overrides --region); https, or http on loopback." };
+    private static readonly Option<string> Region = new("--region") { Description = "LivePerson region: us, eu, apac or us-automation." };
+    private static readonly Option<string> ApiKey = new("--api-key") { Description = "Conversation Builder API access key (or LivePerson__Escalation__ApiAccessKey)." };
+    private static readonly Option<string> SkillId = new("--skill-id") { Description = "Numeric LivePerson skill id to transfer to." };
+    private static readonly Option<string> SkillName = new("--skill-name") { Description = "Skill display name (resolved through LivePerson:Escalation:Skills when --skill-id is absent)." };
+    private static readonly Option<string> ConversationId = new("--conversation-id") { Description = "LivePerson conversation id." };
+    private static readonly Option<string> UserPlatformId = new("--user-platform-id") { Description = "User platform id ({$chatBotUserPlatformId})." };
+    private static readonly Option<string> ChatBotId = new("--chatbot-id") { Description = "Bot id ({$chatBotId})." };
+    private static readonly Option<string> Message = new("--message") { Description = "Transfer message shown to the user before the transfer." };
+    private static readonly Option<string> Channel = new("--channel") { Description = "Conversation channel (lp_web by default; web = Conversation Builder preview)." };
+    private static readonly Option<string> TimeoutSeconds = new("--timeout") { Description = "Per-attempt timeout in seconds (1 to 300)." };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Hands a LivePerson Conversation Builder conversation over to an agent. With no endpoint or region it runs against an embedded local emulator.")
+        {
+            Endpoint, Region, ApiKey, SkillId, SkillName, ConversationId, UserPlatformId, ChatBotId, Message, Channel, TimeoutSeconds,
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            return ExitCode.InvalidInput;
+        }
+
+        // The root command has no action of its own: one is present only for --help or --version.
+        if (parse.Action is not null)
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        }
+
+        SampleInput input;
+        try
+        {
+            input = ToInput(parse);
+        }
+        catch (FormatException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCode.InvalidInput;
+        }
+
+        return await new EscalationRun(output, error).RunAsync(input, cancellationToken);
+    }
+
+    private static SampleInput ToInput(ParseResult parse)
+    {
+        var input = new SampleInput
+        {
+            Endpoint = ParseEndpoint(parse.GetValue(Endpoint)),
+            Region = ParseRegion(parse.GetValue(Region)),
+            ApiKey = parse.GetValue(ApiKey),
+            SkillId = parse.GetValue(SkillId),
+            SkillName = parse.GetValue(SkillName),
+            ConversationId = parse.GetValue(ConversationId),
+            UserPlatformId = parse.GetValue(UserPlatformId),
+            ChatBotId = parse.GetValue(ChatBotId),
+            Timeout = ParseTimeout(parse.GetValue(TimeoutSeconds)),
+        };
+
+        if (parse.GetValue(Message) is { } message)
+        {
+            input = input with { Message = message };
+        }
+
+        if (parse.GetValue(Channel) is { } channel)
+        {
+            input = input with { Channel = string.IsNullOrWhiteSpace(channel) ? throw new FormatException("--channel must not be empty; use e.g. lp_web, lp_sms or web.") : channel };
+        }
+
+        return input;
+    }
+
+    private static Uri? ParseEndpoint(string? value) =>
+        value is null ? null
+        : Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri
+        : throw new FormatException($"--endpoint '{value}' is not an absolute URL; e.g. http://127.0.0.1:5000{LivePersonEndpoints.EscalationPath}.");
+
+    private static LivePersonRegion? ParseRegion(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null => null,
+        "us" => LivePersonRegion.Us,
+        "eu" => LivePersonRegion.Eu,
+        "apac" => LivePersonRegion.Apac,
+        "us-automation" => LivePersonRegion.UsAutomation,
+        _ => throw new FormatException($"--region '{value}' is not a LivePerson region; use us, eu, apac or us-automation."),
+    };
+
+    private static TimeSpan? ParseTimeout(string? value) =>
+        value is null ? null
+        : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) && Math.Abs(seconds) < 1e6
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FormatException($"--timeout '{value}' is not a number of seconds; e.g. --timeout 10.");
+}

@@ -1,0 +1,183 @@
+using LivePersonEscalation.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LivePersonEscalation.ConsoleSample;
+
+/// <summary>
+/// One run of the sample: picks the target (the embedded emulator unless an endpoint or region is given), wires the
+/// library through dependency injection, hands a conversation over through an in-memory bot context, and reports.
+/// </summary>
+internal sealed class EscalationRun(TextWriter output, TextWriter error)
+{
+    private const string DemoSkillId = "123456";
+
+    public async Task<int> RunAsync(SampleInput input, CancellationToken cancellationToken)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build()
+            .GetSection(EscalationOptions.SectionName);
+
+        var useEmulator = input.Endpoint is null && input.Region is null
+            && configuration["Endpoint"] is null && configuration["Region"] is null;
+
+        EscalationEmulator? emulator = null;
+        try
+        {
+            if (useEmulator)
+            {
+                emulator = await EscalationEmulator.StartAsync(
+                    new EscalationEmulatorOptions { ApiAccessKey = input.ApiKey ?? EscalationEmulatorOptions.DefaultApiAccessKey },
+                    cancellationToken);
+                input = WithDemoDefaults(input, emulator);
+                await output.WriteLineAsync($"Target: the embedded local emulator at {emulator.Endpoint} (no LivePerson account needed).");
+            }
+            else if (MissingFlag(input) is { } missing)
+            {
+                await error.WriteLineAsync($"error: {missing} is required when escalating to a real endpoint or region.");
+                return ExitCode.InvalidInput;
+            }
+
+            return await EscalateAsync(input, configuration, emulator, cancellationToken);
+        }
+        finally
+        {
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<int> EscalateAsync(SampleInput input, IConfiguration configuration, EscalationEmulator? emulator, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection();
+        services.AddLivePersonEscalation(configuration);
+        services.Configure<EscalationOptions>(options => ApplyFlags(options, input));
+        services.AddLivePersonEscalation().AddHttpMessageHandler(() => new WireLogHandler(output));
+        await using var provider = services.BuildServiceProvider();
+
+        AgentHandoff handoff;
+        try
+        {
+            handoff = provider.GetRequiredService<AgentHandoff>();
+            var settings = provider.GetRequiredService<IOptions<EscalationOptions>>().Value;
+            if (emulator is null)
+            {
+                await output.WriteLineAsync($"Target: {settings.Endpoint?.ToString() ?? LivePersonEndpoints.For(settings.Region).ToString()} ({settings}).");
+            }
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync($"error: invalid configuration: {string.Join(" ", ex.Failures)}");
+            return ExitCode.InvalidInput;
+        }
+
+        var context = new InMemoryBotContext(input.Channel)
+        {
+            ConversationId = input.ConversationId!,
+            UserPlatformId = input.UserPlatformId!,
+            ChatBotId = input.ChatBotId!,
+            OnMessageSent = message => output.WriteLine($"   → to user: {message}"),
+            OnVariableSet = write => output.WriteLine(
+                $"   bot variable '{write.Name}' set (persistForSession: {write.PersistForSession}, persistForever: {write.PersistForever}); the escalation body carries the message"),
+        };
+
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"1. Transfer message on channel '{context.Channel}'{(context.Channel.IsPreview ? " (the Conversation Builder preview: the bot sends it itself)" : string.Empty)}");
+
+        AgentHandoffResult result;
+        try
+        {
+            var request = new AgentHandoffRequest { TransferMessage = input.Message, AgentSkillId = input.SkillId, AgentSkillName = input.SkillName };
+            result = await handoff.HandOffAsync(context, request, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            // The console names fields itself; the parameter suffix would only add noise.
+            await error.WriteLineAsync($"error: {ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal)}");
+            return ExitCode.InvalidInput;
+        }
+
+        return await ReportAsync(result, emulator);
+    }
+
+    private async Task<int> ReportAsync(AgentHandoffResult result, EscalationEmulator? emulator)
+    {
+        await output.WriteLineAsync();
+        if (result.Failure is { } failure)
+        {
+            await error.WriteLineAsync($"error: {failure.Message}");
+            await error.WriteLineAsync($"   kind: {failure.Kind}; outcome unknown: {failure.IsOutcomeUnknown}; attempts: {failure.Attempts}; user already told: {result.UserAlreadyTold}");
+            return ExitCode.Failed;
+        }
+
+        var accepted = result.EnsureAccepted();
+        await output.WriteLineAsync($"3. {accepted}");
+        if (accepted.Body.Length > 0)
+        {
+            await output.WriteLineAsync($"   {accepted.Body}");
+        }
+
+        await output.WriteLineAsync("   LivePerson completes the transfer asynchronously; a later failure reaches the bot as the message " + LivePersonSignals.EscalationFailed + ".");
+        if (emulator is not null)
+        {
+            var recorded = emulator.Escalations;
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"Emulator record: {recorded.Count} escalation(s) accepted, {emulator.Requests.Count} request(s) received.");
+            foreach (var escalation in recorded)
+            {
+                await output.WriteLineAsync($"   conversation {escalation.ConversationId} → skill {escalation.AgentSkillId}, message \"{escalation.Message}\" (request id {escalation.RequestId})");
+            }
+
+            await output.WriteLineAsync();
+            await output.WriteLineAsync("This run used the local emulator. To escalate for real, give a region and your key, e.g.:");
+            await output.WriteLineAsync("   dotnet run --project samples/LivePersonEscalation.Console -- --region eu --api-key <key> --skill-id <id> --conversation-id <id> --user-platform-id <id> --chatbot-id <id>");
+        }
+
+        return ExitCode.Escalated;
+    }
+
+    private static void ApplyFlags(EscalationOptions options, SampleInput input)
+    {
+        if (input.Endpoint is not null)
+        {
+            options.Endpoint = input.Endpoint;
+        }
+
+        if (input.Region is { } region)
+        {
+            options.Region = region;
+        }
+
+        if (input.ApiKey is not null)
+        {
+            options.ApiAccessKey = input.ApiKey;
+        }
+
+        if (input.Timeout is { } timeout)
+        {
+            options.Timeout = timeout;
+        }
+    }
+
+    private static SampleInput WithDemoDefaults(SampleInput input, EscalationEmulator emulator) => input with
+    {
+        Endpoint = emulator.Endpoint,
+        ApiKey = emulator.ApiAccessKey,
+        SkillId = input.SkillId ?? (input.SkillName is null ? DemoSkillId : null),
+        ConversationId = input.ConversationId ?? "demo-conversation-0001",
+        UserPlatformId = input.UserPlatformId ?? "demo-user-platform-id",
+        ChatBotId = input.ChatBotId ?? "demo-chatbot-id",
+    };
+
+    private static string? MissingFlag(SampleInput input) =>
+        input.ConversationId is null ? "--conversation-id"
+        : input.UserPlatformId is null ? "--user-platform-id"
+        : input.ChatBotId is null ? "--chatbot-id"
+        : input.SkillId is null && input.SkillName is null ? "--skill-id (or --skill-name)"
+        : null;
+}
