@@ -61,10 +61,11 @@ public sealed class AgentHandoff
         };
 
         // Check the escalation before the user is told anything: an invalid one must not say "transferring".
-        EscalationRequestValidator.CreateBody(request, _skills);
+        // The resolved skill id goes in the request, so the result shows what was really sent.
+        var body = EscalationRequestValidator.CreateBody(request, _skills);
 
         var delivery = await TransferMessage.DeliverAsync(context, text, cancellationToken).ConfigureAwait(false);
-        request = request with { Message = delivery.EscalationMessage };
+        request = request with { AgentSkillId = body.AgentSkillId, Message = delivery.EscalationMessage };
         try
         {
             var accepted = await _client.EscalateAsync(request, cancellationToken).ConfigureAwait(false);
