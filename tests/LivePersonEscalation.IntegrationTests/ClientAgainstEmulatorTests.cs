@@ -88,6 +88,7 @@ public sealed class ClientAgainstEmulatorTests : EmulatorTest
         {
             Endpoint = new Uri($"http://127.0.0.1:{port}/"),
             ApiAccessKey = "k",
+            Retry = { MaxAttempts = 1 },
         });
 
         var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Request()));

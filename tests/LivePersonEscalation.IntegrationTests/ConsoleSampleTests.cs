@@ -77,6 +77,12 @@ public sealed class ConsoleSampleTests : EmulatorTest
     [InlineData("--endpoint", "not a url", "--endpoint")]
     [InlineData("--endpoint", "http://example.test/x", "Endpoint")]
     [InlineData("--api-key", "a\u0001b", "ApiAccessKey")]
+    [InlineData("--api-key", "key\r\nX-Injected: 1", "ApiAccessKey")]
+    [InlineData("--api-key", "", "ApiAccessKey")]
+    [InlineData("--endpoint", "ftp://127.0.0.1/x", "Endpoint")]
+    [InlineData("--endpoint", "https://user:pw@example.test/x", "Endpoint")]
+    [InlineData("--timeout", "301", "Timeout")]
+    [InlineData("--channel", " ", "--channel")]
     public async Task Invalid_input_exits_2_naming_the_field_and_sends_nothing(string flag, string value, string named)
     {
         var args = Target().ToList();

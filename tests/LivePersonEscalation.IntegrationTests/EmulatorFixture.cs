@@ -9,7 +9,7 @@ public abstract class EmulatorTest : IAsyncLifetime
 
     public async Task InitializeAsync() => Emulator = await EscalationEmulator.StartAsync(EmulatorOptions);
 
-    public async Task DisposeAsync() => await Emulator.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Emulator.DisposeAsync();
 
     protected EscalationClient CreateClient(Action<EscalationOptions>? configure = null)
     {

@@ -70,7 +70,7 @@ public sealed class ReadmeExamplesTests : EmulatorTest
     {
         using var host = BuildHost();
         await host.StartAsync();
-        Emulator.Script(EmulatorResponse.Status(System.Net.HttpStatusCode.ServiceUnavailable));
+        Emulator.Script(EmulatorResponse.Status(System.Net.HttpStatusCode.InternalServerError));
         var context = new InMemoryBotContext("web");
 
         await host.Services.GetRequiredService<HandoffDialog>().TransferAsync(context, CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using RichardSzalay.MockHttp;
 
 namespace LivePersonEscalation.Tests;
@@ -90,6 +91,20 @@ public sealed class WireRecorder
 
     public EscalationClient CreateClient(Action<EscalationOptions>? configure = null) =>
         new(CreateHttpClient(), TestData.Options(configure));
+
+    /// <summary>The client as a host registers it, on <paramref name="time"/>, answering from this recorder.</summary>
+    public IEscalationClient CreateRegisteredClient(TimeProvider time, Action<EscalationOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(time);
+        services.AddLivePersonEscalation(o =>
+            {
+                o.ApiAccessKey = TestData.ApiKey;
+                configure?.Invoke(o);
+            })
+            .ConfigurePrimaryHttpMessageHandler(CreateHandler);
+        return services.BuildServiceProvider().GetRequiredService<IEscalationClient>();
+    }
 
     private async Task RecordAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -72,12 +72,18 @@ public sealed class EscalationOptions
     /// </summary>
     public IDictionary<string, string> Skills { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>When an escalation is retried: only when it provably was not accepted, within a time budget.</summary>
+    public EscalationRetryOptions Retry { get; set; } = new();
+
+    /// <summary>The guard against escalating the same conversation twice in a short time.</summary>
+    public DuplicateGuardOptions DuplicateGuard { get; set; } = new();
+
     /// <summary>Describes the settings with the API access key masked.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString()
     {
         var target = Endpoint is null ? $"Region={Region}" : $"Endpoint={Endpoint}";
         var key = string.IsNullOrWhiteSpace(ApiAccessKey) ? "<not set>" : "***";
-        return $"EscalationOptions {{ {target}, ApiAccessKey={key}, Timeout={Timeout}, Skills=[{string.Join(", ", Skills.Keys)}] }}";
+        return $"EscalationOptions {{ {target}, ApiAccessKey={key}, Timeout={Timeout}, Retry.MaxAttempts={Retry?.MaxAttempts}, DuplicateGuard.Enabled={DuplicateGuard?.Enabled}, Skills=[{string.Join(", ", Skills.Keys)}] }}";
     }
 }

@@ -24,6 +24,8 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         ValidateEndpoint(options.Endpoint, failures);
         ValidateApiAccessKey(options.ApiAccessKey, failures);
         ValidateSkills(options.Skills, failures);
+        ValidateRetry(options.Retry, failures);
+        ValidateDuplicateGuard(options.DuplicateGuard, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -95,6 +97,54 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         {
             // Never echo the key, not even in part.
             failures.Add("ApiAccessKey contains a control or non-ASCII character (for example a line break inside the value). Paste the key again exactly as shown in Conversation Builder (user profile → API tab).");
+        }
+    }
+
+    private static void ValidateRetry(EscalationRetryOptions? retry, List<string> failures)
+    {
+        if (retry is null)
+        {
+            failures.Add("Retry must not be null; remove the assignment to keep the defaults.");
+            return;
+        }
+
+        if (retry.MaxAttempts is < 1 or > 10)
+        {
+            failures.Add($"Retry:MaxAttempts is {retry.MaxAttempts}, but must be between 1 (no retries) and 10.");
+        }
+
+        if (retry.TotalBudget < TimeSpan.FromSeconds(1) || retry.TotalBudget > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"Retry:TotalBudget is {retry.TotalBudget}, but must be between 00:00:01 and 00:10:00.");
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"Retry:BaseDelay is {retry.BaseDelay}, but must be between 00:00:00 and 00:01:00.");
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"Retry:MaxDelay is {retry.MaxDelay}, but must be at least Retry:BaseDelay ({retry.BaseDelay}) and at most 00:05:00.");
+        }
+    }
+
+    private static void ValidateDuplicateGuard(DuplicateGuardOptions? guard, List<string> failures)
+    {
+        if (guard is null)
+        {
+            failures.Add("DuplicateGuard must not be null; set DuplicateGuard:Enabled to false to turn the guard off.");
+            return;
+        }
+
+        if (guard.Window < TimeSpan.Zero || guard.Window > TimeSpan.FromHours(1))
+        {
+            failures.Add($"DuplicateGuard:Window is {guard.Window}, but must be between 00:00:00 and 01:00:00.");
+        }
+
+        if (guard.MaxConversations is < 1 or > 1_000_000)
+        {
+            failures.Add($"DuplicateGuard:MaxConversations is {guard.MaxConversations}, but must be between 1 and 1,000,000.");
         }
     }
 

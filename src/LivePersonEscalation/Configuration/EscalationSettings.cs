@@ -13,6 +13,13 @@ internal sealed class EscalationSettings
         ApiAccessKey = options.ApiAccessKey.Trim();
         Timeout = options.Timeout;
         Skills = new SkillDirectory(options.Skills);
+        MaxAttempts = options.Retry.MaxAttempts;
+        RetryBudget = options.Retry.TotalBudget;
+        RetryBaseDelay = options.Retry.BaseDelay;
+        RetryMaxDelay = options.Retry.MaxDelay;
+        DuplicateGuardEnabled = options.DuplicateGuard.Enabled && options.DuplicateGuard.Window > TimeSpan.Zero;
+        DuplicateWindow = options.DuplicateGuard.Window;
+        MaxTrackedConversations = options.DuplicateGuard.MaxConversations;
     }
 
     /// <summary>The absolute URI every escalation is posted to.</summary>
@@ -29,6 +36,27 @@ internal sealed class EscalationSettings
 
     /// <summary>Friendly skill names to numeric ids.</summary>
     public SkillDirectory Skills { get; }
+
+    /// <summary>The most attempts in all (1 = no retries).</summary>
+    public int MaxAttempts { get; }
+
+    /// <summary>No retry starts whose delay would end beyond this, from the first attempt.</summary>
+    public TimeSpan RetryBudget { get; }
+
+    /// <summary>The first backoff delay.</summary>
+    public TimeSpan RetryBaseDelay { get; }
+
+    /// <summary>The longest backoff delay.</summary>
+    public TimeSpan RetryMaxDelay { get; }
+
+    /// <summary>Whether duplicate escalations of a conversation are joined or answered from the last acceptance.</summary>
+    public bool DuplicateGuardEnabled { get; }
+
+    /// <summary>How long an accepted escalation is remembered.</summary>
+    public TimeSpan DuplicateWindow { get; }
+
+    /// <summary>The most conversations remembered at once.</summary>
+    public int MaxTrackedConversations { get; }
 
     /// <summary>Validates <paramref name="options"/> and takes a snapshot of them.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid.</exception>

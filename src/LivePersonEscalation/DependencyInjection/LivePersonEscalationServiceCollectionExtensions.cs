@@ -73,14 +73,15 @@ public static class LivePersonEscalationServiceCollectionExtensions
         services.AddOptions<EscalationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(static provider =>
-            EscalationSettings.FromValidated(provider.GetRequiredService<IOptions<EscalationOptions>>().Value));
+        services.TryAddSingleton(static provider => new EscalationRuntime(
+            EscalationSettings.FromValidated(provider.GetRequiredService<IOptions<EscalationOptions>>().Value),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddTransient(static provider =>
-            new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationSettings>()));
+            new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationRuntime>().Settings));
 
         return services
             .AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
-                new EscalationClient(httpClient, provider.GetRequiredService<EscalationSettings>(), provider.GetRequiredService<TimeProvider>()))
+                new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>()))
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create);
     }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 
 namespace LivePersonEscalation;
@@ -5,6 +6,8 @@ namespace LivePersonEscalation;
 /// <summary>
 /// The escalation client: a typed <see cref="HttpClient"/> client that POSTs <see cref="EscalationRequest"/>s to
 /// the region's <c>livePersonAgent</c> endpoint with the API access key in the <c>Authorization</c> header.
+/// It retries only when the escalation provably was not accepted, and joins duplicate escalations of a conversation
+/// (see <see cref="EscalationOptions.Retry"/> and <see cref="EscalationOptions.DuplicateGuard"/>).
 /// Thread-safe; reuse one instance (or let <c>AddLivePersonEscalation</c> manage it).
 /// </summary>
 /// <example>
@@ -18,84 +21,109 @@ namespace LivePersonEscalation;
 public sealed class EscalationClient : IEscalationClient
 {
     private readonly HttpClient _httpClient;
-    private readonly EscalationSettings _settings;
-    private readonly TimeProvider _timeProvider;
+    private readonly EscalationRuntime _runtime;
 
     /// <summary>
     /// Creates a client over <paramref name="httpClient"/> with <paramref name="options"/>, validated now.
     /// The options are read once: later changes to them have no effect on this client.
     /// </summary>
     /// <param name="httpClient">The HTTP client to send with; its <see cref="HttpClient.Timeout"/> also applies.</param>
-    /// <param name="options">Region or endpoint, API access key, timeout and skills.</param>
+    /// <param name="options">Region or endpoint, API access key, timeout, skills, retry and duplicate guard.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
     public EscalationClient(HttpClient httpClient, EscalationOptions options)
-        : this(httpClient, EscalationSettings.Create(Guard.NotNull(options)), TimeProvider.System)
+        : this(httpClient, new EscalationRuntime(EscalationSettings.Create(Guard.NotNull(options)), TimeProvider.System))
     {
     }
 
-    internal EscalationClient(HttpClient httpClient, EscalationSettings settings, TimeProvider timeProvider)
+    internal EscalationClient(HttpClient httpClient, EscalationRuntime runtime)
     {
         _httpClient = Guard.NotNull(httpClient);
-        _settings = settings;
-        _timeProvider = timeProvider;
+        _runtime = runtime;
     }
 
     /// <inheritdoc />
     public async Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request);
-        var body = EscalationRequestValidator.CreateBody(request, _settings.Skills);
+        var body = EscalationRequestValidator.CreateBody(request, _runtime.Settings.Skills);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var started = _timeProvider.GetTimestamp();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
-        return await SendAsync(payload, started, attempt: 1, cancellationToken).ConfigureAwait(false);
+        if (_runtime.DuplicateGuard is not { } guard)
+        {
+            return await SendAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await guard.RunAsync(
+            body.ConversationId,
+            (Client: this, Body: body),
+            static (state, token) => state.Client.SendAsync(state.Body, token),
+            cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<EscalationResult> SendAsync(byte[] payload, long started, int attempt, CancellationToken cancellationToken)
+    private async Task<EscalationResult> SendAsync(EscalationRequestBody body, CancellationToken cancellationToken)
     {
-        using var httpRequest = EscalationHttpRequest.Create(_settings, payload);
-        using var timeout = new AttemptTimeout(_settings.Timeout, _timeProvider, cancellationToken);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
+        var call = new EscalationCall(this, payload, _runtime.TimeProvider.GetTimestamp());
 
-        HttpResponseMessage response;
-        try
+        var outcome = await _runtime.Retry
+            .ExecuteAsync(call, static (call, token) => call.Client.AttemptAsync(call, token), cancellationToken)
+            .ConfigureAwait(false);
+
+        var elapsed = _runtime.TimeProvider.GetElapsedTime(call.Started);
+        if (outcome.Exception is { } exception)
         {
-            response = await _httpClient
-                .SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
-                .ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Either our attempt timeout or HttpClient.Timeout fired: the request may have been sent.
-            throw EscalationFailures.Timeout(_settings, ex, attempt, Elapsed(started));
-        }
-        catch (HttpRequestException ex)
-        {
-            throw TransportErrors.IsConnectFailure(ex)
-                ? EscalationFailures.ConnectionFailed(_settings, ex, attempt, Elapsed(started))
-                : EscalationFailures.ConnectionLost(_settings, ex, attempt, Elapsed(started));
+            throw Failure(exception, call, elapsed, cancellationToken);
         }
 
-        using (response)
+        var response = outcome.Result!;
+        if (!response.IsSuccess)
         {
-            var responseBody = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token, cancellationToken).ConfigureAwait(false);
-            var requestId = EscalationHttpRequest.GetRequestId(response);
-            if (response.IsSuccessStatusCode)
-            {
-                return new EscalationResult
-                {
-                    StatusCode = response.StatusCode,
-                    Body = responseBody.Text,
-                    IsBodyTruncated = responseBody.IsTruncated,
-                    RequestId = requestId,
-                    Attempts = attempt,
-                    Elapsed = Elapsed(started),
-                };
-            }
-
-            throw EscalationFailures.FromResponse(response.StatusCode, responseBody, requestId, _settings, attempt, Elapsed(started));
+            throw EscalationFailures.FromResponse(response.StatusCode, response.Body, response.RequestId, _runtime.Settings, call.Attempts, elapsed, call.StopReason);
         }
+
+        return new EscalationResult
+        {
+            StatusCode = response.StatusCode,
+            Body = response.Body.Text,
+            IsBodyTruncated = response.Body.IsTruncated,
+            RequestId = response.RequestId,
+            Attempts = call.Attempts,
+            Elapsed = elapsed,
+        };
     }
 
-    private TimeSpan Elapsed(long started) => _timeProvider.GetElapsedTime(started);
+    /// <summary>One HTTP attempt: send, then read the (capped) answer within the attempt's time.</summary>
+    private async Task<AttemptResponse> AttemptAsync(EscalationCall call, CancellationToken cancellationToken)
+    {
+        var settings = _runtime.Settings;
+        using var httpRequest = EscalationHttpRequest.Create(settings, call.Payload);
+        using var timeout = new AttemptTimeout(settings.Timeout, _runtime.TimeProvider, cancellationToken);
+        using var response = await _httpClient
+            .SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
+            .ConfigureAwait(false);
+
+        var body = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token, cancellationToken).ConfigureAwait(false);
+        return new AttemptResponse(response.StatusCode, body, EscalationHttpRequest.GetRequestId(response), RetryConditionValue.From(response));
+    }
+
+    private Exception Failure(Exception exception, EscalationCall call, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        var settings = _runtime.Settings;
+        switch (exception)
+        {
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                break;
+            case OperationCanceledException:
+                // The attempt's timeout (or HttpClient.Timeout) fired: the request may have been sent.
+                return EscalationFailures.Timeout(settings, exception, call.Attempts, elapsed);
+            case HttpRequestException transport when TransportErrors.IsConnectFailure(transport):
+                return EscalationFailures.ConnectionFailed(settings, transport, call.Attempts, elapsed, call.StopReason);
+            case HttpRequestException transport:
+                return EscalationFailures.ConnectionLost(settings, transport, call.Attempts, elapsed);
+        }
+
+        // Caller cancellation and anything unexpected propagate unchanged, with their stack.
+        ExceptionDispatchInfo.Capture(exception).Throw();
+        return exception;
+    }
 }

@@ -12,7 +12,7 @@ internal static class EscalationFailures
     private const string NotResent = "The escalation may or may not have been accepted, so it was not re-sent: check the conversation before escalating it again.";
 
     public static EscalationException FromResponse(
-        HttpStatusCode status, ResponseBody body, string? requestId, EscalationSettings settings, int attempts, TimeSpan elapsed)
+        HttpStatusCode status, ResponseBody body, string? requestId, EscalationSettings settings, int attempts, TimeSpan elapsed, string? stopReason = null)
     {
         var code = (int)status;
         var kind = KindOf(status);
@@ -21,8 +21,8 @@ internal static class EscalationFailures
         {
             EscalationFailureKind.Unauthorized => $"LivePerson refused the API access key ({what}). Check EscalationOptions.ApiAccessKey: it must be the Conversation Builder API access key (user profile → API tab) of a user of this region's account.",
             EscalationFailureKind.EndpointNotFound => $"The escalation endpoint was not found ({what}, path {settings.Endpoint.AbsolutePath}). Check EscalationOptions.Region (Us, Eu, Apac, UsAutomation) or EscalationOptions.Endpoint.",
-            EscalationFailureKind.RateLimited => $"LivePerson is rate limiting escalations ({what}) and no retry fitted in the time budget. The escalation was not accepted; try again later.",
-            EscalationFailureKind.ServiceUnavailable => $"LivePerson is unavailable ({what}) and no retry fitted in the time budget. The escalation was not accepted; try again later.",
+            EscalationFailureKind.RateLimited => $"LivePerson is rate limiting escalations ({what}); {stopReason ?? "retries are off"}. The escalation was not accepted; try again later.",
+            EscalationFailureKind.ServiceUnavailable => $"LivePerson is unavailable ({what}); {stopReason ?? "retries are off"}. The escalation was not accepted; try again later.",
             EscalationFailureKind.Rejected => $"LivePerson rejected the escalation ({what}). Check AgentSkillId (a numeric skill id of this account) and the user platform, chatbot and conversation ids.",
             EscalationFailureKind.ServerError => $"LivePerson failed while handling the escalation ({what}). {NotResent}",
             _ => $"Unexpected response ({what}); escalations are not redirected. Check EscalationOptions.Endpoint or Region.",
@@ -54,9 +54,9 @@ internal static class EscalationFailures
             Elapsed = elapsed,
         };
 
-    public static EscalationException ConnectionFailed(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
+    public static EscalationException ConnectionFailed(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed, string? stopReason) =>
         new(EscalationFailureKind.ConnectionFailed,
-            $"Could not connect to {settings.Target} ({inner.Message}). The escalation was not sent. Check the network and EscalationOptions.Region or Endpoint.{Details(null, attempts, elapsed)}",
+            $"Could not connect to {settings.Target} ({inner.Message}); {stopReason ?? "retries are off"}. The escalation was not sent. Check the network and EscalationOptions.Region or Endpoint.{Details(null, attempts, elapsed)}",
             inner)
         {
             Attempts = attempts,

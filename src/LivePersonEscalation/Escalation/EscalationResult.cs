@@ -34,6 +34,12 @@ public sealed class EscalationResult
     public int Attempts { get; init; } = 1;
 
     /// <summary>
+    /// True when this escalation was not sent because the same conversation was escalated moments before (or was
+    /// still in flight): this is that escalation's result. See <see cref="EscalationOptions.DuplicateGuard"/>.
+    /// </summary>
+    public bool IsDeduplicated { get; init; }
+
+    /// <summary>
     /// The body parsed as JSON, or null when it is empty, truncated or not JSON. Parsed on first access.
     /// A body that is not JSON does not make the escalation a failure.
     /// </summary>
@@ -51,10 +57,22 @@ public sealed class EscalationResult
         }
     }
 
+    /// <summary>A copy marked as the answer to a duplicate escalation.</summary>
+    internal EscalationResult AsDeduplicated() => new()
+    {
+        StatusCode = StatusCode,
+        Body = Body,
+        IsBodyTruncated = IsBodyTruncated,
+        RequestId = RequestId,
+        Elapsed = Elapsed,
+        Attempts = Attempts,
+        IsDeduplicated = true,
+    };
+
     /// <summary>Describes the result without the body.</summary>
     /// <returns>Status, request id, attempts and elapsed time.</returns>
     public override string ToString() =>
-        $"Escalation accepted: HTTP {(int)StatusCode} {StatusCode}, request id {RequestId ?? "(none)"}, {Attempts} attempt(s), {Elapsed.TotalMilliseconds:0} ms";
+        $"Escalation accepted: HTTP {(int)StatusCode} {StatusCode}, request id {RequestId ?? "(none)"}, {Attempts} attempt(s), {Elapsed.TotalMilliseconds:0} ms{(IsDeduplicated ? ", deduplicated (not sent again)" : string.Empty)}";
 
     private static JsonElement? TryParse(string body, bool truncated)
     {

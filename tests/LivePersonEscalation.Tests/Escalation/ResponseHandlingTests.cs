@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LivePersonEscalation.Tests.Escalation;
@@ -86,7 +85,7 @@ public sealed class ResponseHandlingTests
     {
         _wire.Respond((HttpStatusCode)status, """{"error":"nope"}""", headers: ("X-Request-Id", "req-err"));
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient().EscalateAsync(TestData.Request()));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient(NoRetries).EscalateAsync(TestData.Request()));
 
         Assert.Equal(kind, error.Kind);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
@@ -107,7 +106,7 @@ public sealed class ResponseHandlingTests
     {
         _wire.Respond((HttpStatusCode)status);
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient().EscalateAsync(TestData.Request()));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient(NoRetries).EscalateAsync(TestData.Request()));
 
         Assert.Equal(unknown, error.IsOutcomeUnknown);
     }
@@ -152,7 +151,7 @@ public sealed class ResponseHandlingTests
     {
         _wire.Throw(new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused", new SocketException((int)SocketError.ConnectionRefused)));
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient().EscalateAsync(TestData.Request()));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient(NoRetries).EscalateAsync(TestData.Request()));
 
         Assert.Equal(EscalationFailureKind.ConnectionFailed, error.Kind);
         Assert.False(error.IsOutcomeUnknown);
@@ -222,16 +221,8 @@ public sealed class ResponseHandlingTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), result.Elapsed);
     }
 
-    private IEscalationClient CreateClient(TimeProvider time, Action<EscalationOptions>? configure = null)
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton(time);
-        services.AddLivePersonEscalation(o =>
-            {
-                o.ApiAccessKey = TestData.ApiKey;
-                configure?.Invoke(o);
-            })
-            .ConfigurePrimaryHttpMessageHandler(_wire.CreateHandler);
-        return services.BuildServiceProvider().GetRequiredService<IEscalationClient>();
-    }
+    private static void NoRetries(EscalationOptions options) => options.Retry.MaxAttempts = 1;
+
+    private IEscalationClient CreateClient(TimeProvider time, Action<EscalationOptions>? configure = null) =>
+        _wire.CreateRegisteredClient(time, configure);
 }
