@@ -78,6 +78,9 @@ public sealed class EscalationOptions
     /// <summary>The guard against escalating the same conversation twice in a short time.</summary>
     public DuplicateGuardOptions DuplicateGuard { get; set; } = new();
 
+    /// <summary>Opt-ins for what traces and logs may contain (conversation id, message text); both off by default.</summary>
+    public EscalationTelemetryOptions Telemetry { get; set; } = new();
+
     /// <summary>Describes the settings with the API access key masked.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString()

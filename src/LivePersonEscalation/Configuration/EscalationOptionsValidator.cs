@@ -26,6 +26,10 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         ValidateSkills(options.Skills, failures);
         ValidateRetry(options.Retry, failures);
         ValidateDuplicateGuard(options.DuplicateGuard, failures);
+        if (options.Telemetry is null)
+        {
+            failures.Add("Telemetry must not be null; remove the assignment to keep the defaults.");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

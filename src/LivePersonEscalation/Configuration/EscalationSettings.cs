@@ -20,6 +20,9 @@ internal sealed class EscalationSettings
         DuplicateGuardEnabled = options.DuplicateGuard.Enabled && options.DuplicateGuard.Window > TimeSpan.Zero;
         DuplicateWindow = options.DuplicateGuard.Window;
         MaxTrackedConversations = options.DuplicateGuard.MaxConversations;
+        TraceConversationId = options.Telemetry.IncludeConversationId;
+        LogMessageText = options.Telemetry.LogMessageText;
+        RegionTag = options.Endpoint is null ? options.Region.ToString() : "custom";
     }
 
     /// <summary>The absolute URI every escalation is posted to.</summary>
@@ -57,6 +60,15 @@ internal sealed class EscalationSettings
 
     /// <summary>The most conversations remembered at once.</summary>
     public int MaxTrackedConversations { get; }
+
+    /// <summary>Whether activities carry the conversation id.</summary>
+    public bool TraceConversationId { get; }
+
+    /// <summary>Whether the message text is logged (at Trace).</summary>
+    public bool LogMessageText { get; }
+
+    /// <summary>The region for telemetry tags, or <c>custom</c> for an explicit endpoint.</summary>
+    public string RegionTag { get; }
 
     /// <summary>Validates <paramref name="options"/> and takes a snapshot of them.</summary>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid.</exception>

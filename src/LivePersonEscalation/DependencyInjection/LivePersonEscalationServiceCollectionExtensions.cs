@@ -1,6 +1,8 @@
 using LivePersonEscalation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -73,9 +75,12 @@ public static class LivePersonEscalationServiceCollectionExtensions
         services.AddOptions<EscalationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.TryAddSingleton(static provider => new EscalationRuntime(
             EscalationSettings.FromValidated(provider.GetRequiredService<IOptions<EscalationOptions>>().Value),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<IMeterFactory>(),
+            provider.GetService<ILoggerFactory>()));
         services.TryAddTransient(static provider =>
             new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationRuntime>().Settings));
 
@@ -83,6 +88,12 @@ public static class LivePersonEscalationServiceCollectionExtensions
             .AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
                 new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>()))
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create);
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
+            // The factory's own request logging would write the Authorization header (the API key) at Trace:
+            // never let it, even if a host adds that logging back with AddDefaultLogger().
+            .RedactLoggedHeaders(static header => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase))
+            // The library logs and traces each escalation itself (with retries and outcome), so the factory's
+            // per-request log scopes would only repeat that at a cost on every call.
+            .RemoveAllLoggers();
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 
 namespace LivePersonEscalation;
 
@@ -31,7 +32,20 @@ public sealed class EscalationClient : IEscalationClient
     /// <param name="options">Region or endpoint, API access key, timeout, skills, retry and duplicate guard.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
     public EscalationClient(HttpClient httpClient, EscalationOptions options)
-        : this(httpClient, new EscalationRuntime(EscalationSettings.Create(Guard.NotNull(options)), TimeProvider.System))
+        : this(httpClient, options, loggerFactory: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client over <paramref name="httpClient"/> with <paramref name="options"/>, validated now, logging
+    /// through <paramref name="loggerFactory"/> (category <c>LivePersonEscalation</c>).
+    /// </summary>
+    /// <param name="httpClient">The HTTP client to send with; its <see cref="HttpClient.Timeout"/> also applies.</param>
+    /// <param name="options">Region or endpoint, API access key, timeout, skills, retry and duplicate guard.</param>
+    /// <param name="loggerFactory">Where the client logs; null for no logs.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
+    public EscalationClient(HttpClient httpClient, EscalationOptions options, ILoggerFactory? loggerFactory)
+        : this(httpClient, new EscalationRuntime(EscalationSettings.Create(Guard.NotNull(options)), TimeProvider.System, meterFactory: null, loggerFactory))
     {
     }
 
@@ -48,16 +62,32 @@ public sealed class EscalationClient : IEscalationClient
         var body = EscalationRequestValidator.CreateBody(request, _runtime.Settings.Skills);
         cancellationToken.ThrowIfCancellationRequested();
 
-        if (_runtime.DuplicateGuard is not { } guard)
+        var telemetry = _runtime.Telemetry;
+        var started = _runtime.TimeProvider.GetTimestamp();
+        using var activity = telemetry.Start(body);
+        try
         {
-            return await SendAsync(body, cancellationToken).ConfigureAwait(false);
-        }
+            var result = _runtime.DuplicateGuard is { } guard
+                ? await guard.RunAsync(
+                    body.ConversationId,
+                    (Client: this, Body: body),
+                    static (state, token) => state.Client.SendAsync(state.Body, token),
+                    cancellationToken).ConfigureAwait(false)
+                : await SendAsync(body, cancellationToken).ConfigureAwait(false);
 
-        return await guard.RunAsync(
-            body.ConversationId,
-            (Client: this, Body: body),
-            static (state, token) => state.Client.SendAsync(state.Body, token),
-            cancellationToken).ConfigureAwait(false);
+            telemetry.Accepted(activity, result, _runtime.TimeProvider.GetElapsedTime(started));
+            return result;
+        }
+        catch (EscalationException failure)
+        {
+            telemetry.Failed(activity, failure);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            EscalationTelemetry.Canceled(activity);
+            throw;
+        }
     }
 
     private async Task<EscalationResult> SendAsync(EscalationRequestBody body, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal sealed class EscalationRetryPolicy
     private readonly EscalationSettings _settings;
     private readonly TimeProvider _timeProvider;
 
-    public EscalationRetryPolicy(EscalationSettings settings, TimeProvider timeProvider)
+    public EscalationRetryPolicy(EscalationSettings settings, TimeProvider timeProvider, EscalationTelemetry telemetry)
     {
         _settings = settings;
         _timeProvider = timeProvider;
@@ -32,6 +32,11 @@ internal sealed class EscalationRetryPolicy
                 MaxRetryAttempts = int.MaxValue,
                 ShouldHandle = ShouldRetry,
                 DelayGenerator = static args => new ValueTask<TimeSpan?>(args.Context.Properties.GetValue(CallKey, null!).NextDelay),
+                OnRetry = args =>
+                {
+                    telemetry.Retrying(args.AttemptNumber + 1, ReasonOf(args.Outcome), args.RetryDelay);
+                    return default;
+                },
             })
             .Build();
     }
@@ -115,6 +120,9 @@ internal sealed class EscalationRetryPolicy
 
         return false;
     }
+
+    private static string ReasonOf(Outcome<AttemptResponse> outcome) =>
+        outcome.Result is { } response ? $"http_{(int)response.StatusCode}" : "connection_failed";
 
     /// <summary>Exponential backoff with "equal jitter": half the step fixed, half random, so callers spread out.</summary>
     private TimeSpan Backoff(int attemptNumber)

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace LivePersonEscalation;
+
+/// <summary>
+/// The library's log events, source-generated, with stable event ids. None carries the API key; the message text
+/// is logged only at Trace and only when <see cref="EscalationTelemetryOptions.LogMessageText"/> is on.
+/// </summary>
+internal static partial class EscalationLog
+{
+    /// <summary>The logger category of the library.</summary>
+    public const string Category = "LivePersonEscalation";
+
+    [LoggerMessage(1, LogLevel.Debug, "Escalating to {Target}, skill {SkillId}")]
+    public static partial void Starting(ILogger logger, string target, string skillId);
+
+    [LoggerMessage(2, LogLevel.Information, "Escalation accepted: HTTP {StatusCode}, request id {RequestId}, {Attempts} attempt(s), {ElapsedMs} ms")]
+    public static partial void Accepted(ILogger logger, int statusCode, string? requestId, int attempts, long elapsedMs);
+
+    [LoggerMessage(3, LogLevel.Warning, "Escalation failed ({Kind}, HTTP {StatusCode}, request id {RequestId}, {Attempts} attempt(s), {ElapsedMs} ms, outcome unknown: {OutcomeUnknown})")]
+    public static partial void Failed(ILogger logger, EscalationFailureKind kind, int? statusCode, string? requestId, int attempts, long elapsedMs, bool outcomeUnknown);
+
+    [LoggerMessage(4, LogLevel.Warning, "Escalation attempt {Attempt} was not accepted ({Reason}); retrying in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, int attempt, string reason, long delayMs);
+
+    [LoggerMessage(5, LogLevel.Information, "Escalation not sent again: the conversation was escalated moments ago (request id {RequestId})")]
+    public static partial void Deduplicated(ILogger logger, string? requestId);
+
+    [LoggerMessage(6, LogLevel.Trace, "Escalation message text: {MessageText}")]
+    public static partial void MessageText(ILogger logger, string messageText);
+}
