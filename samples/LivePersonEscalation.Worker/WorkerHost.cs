@@ -2,6 +2,8 @@ using LivePersonEscalation.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace LivePersonEscalation.WorkerSample;
 
@@ -31,6 +33,14 @@ internal static class WorkerHost
         // The whole integration: options bound from "LivePerson:Escalation" (appsettings.json, then
         // environment variables such as LivePerson__Escalation__ApiAccessKey), validated at start-up.
         builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName));
+
+        // OpenTelemetry: the library's activity source and meter are both named "LivePersonEscalation".
+        if (builder.Configuration.GetValue("Demo:ExportTelemetry", defaultValue: false))
+        {
+            builder.Services.AddOpenTelemetry()
+                .WithTracing(tracing => tracing.AddSource("LivePersonEscalation").AddConsoleExporter())
+                .WithMetrics(metrics => metrics.AddMeter("LivePersonEscalation").AddConsoleExporter());
+        }
 
         builder.Services.AddOptions<DemoConversation>().Bind(builder.Configuration.GetSection("Demo"));
         builder.Services.AddHostedService<EscalationWorker>();

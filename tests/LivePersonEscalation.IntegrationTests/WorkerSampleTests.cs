@@ -10,7 +10,7 @@ public sealed class WorkerSampleTests : EmulatorTest
     [Fact]
     public async Task Worker_host_resolves_the_client_through_di_and_escalates_the_demo_conversation()
     {
-        var builder = WorkerHost.CreateBuilder([], Emulator);
+        var builder = WorkerHost.CreateBuilder(["--Demo:ExportTelemetry=false"], Emulator);
         using var host = builder.Build();
 
         await host.StartAsync();

@@ -24,6 +24,9 @@ internal sealed class EscalationTelemetry
     // Used when no IMeterFactory is given (the client built without dependency injection).
     private static readonly Meter SharedMeter = new(Name, Version);
 
+    // OpenTelemetry's recommended boundaries for HTTP client durations in seconds.
+    private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30];
+
     private readonly EscalationSettings _settings;
     private readonly Counter<long> _escalations;
     private readonly Histogram<double> _duration;
@@ -36,7 +39,12 @@ internal sealed class EscalationTelemetry
         Logger = loggerFactory?.CreateLogger(EscalationLog.Category) ?? NullLogger.Instance;
         var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter;
         _escalations = meter.CreateCounter<long>("liveperson.escalation.escalations", "{escalation}", "Escalations completed, by outcome.");
-        _duration = meter.CreateHistogram<double>("liveperson.escalation.duration", "s", "Duration of escalations, from the call to the answer, retries included.");
+        _duration = meter.CreateHistogram<double>(
+            "liveperson.escalation.duration",
+            "s",
+            "Duration of escalations, from the call to the answer, retries included.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _retries = meter.CreateCounter<long>("liveperson.escalation.retries", "{retry}", "Attempts retried because the escalation provably was not accepted.");
         _deduplicated = meter.CreateCounter<long>("liveperson.escalation.deduplicated", "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
     }
