@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Packs both packages, checks their contents, then builds a fresh consumer outside the solution that restores them
+# from a local folder feed, runs it, publishes it trimmed (self-contained linux-x64) and runs that too.
+# Fails on a missing README, XML docs or symbols, on any trim/AOT warning that names the library, or on a failed run.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+feed="$repo/artifacts/packages"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+rm -rf "$feed"
+dotnet pack "$repo/LivePersonEscalation.sln" -c Release -o "$feed" -v quiet -nologo
+
+version=$(sed -n 's/.*<VersionPrefix>\(.*\)<\/VersionPrefix>.*/\1/p' "$repo/Directory.Build.props")
+for id in LivePersonEscalation LivePersonEscalation.Testing; do
+  nupkg="$feed/$id.$version.nupkg"
+  [ -f "$nupkg" ] || { echo "package check: $nupkg is missing" >&2; exit 1; }
+  [ -f "$feed/$id.$version.snupkg" ] || { echo "package check: symbols package of $id is missing" >&2; exit 1; }
+  listing=$(unzip -l "$nupkg")
+  grep -q ' README.md$' <<<"$listing" || { echo "package check: $id has no README.md" >&2; exit 1; }
+  dlls=$(grep -c "lib/.*/$id.dll$" <<<"$listing" || true)
+  docs=$(grep -c "lib/.*/$id.xml$" <<<"$listing" || true)
+  [ "$dlls" -gt 0 ] && [ "$dlls" -eq "$docs" ] || { echo "package check: $id has $dlls assemblies but $docs XML doc files" >&2; exit 1; }
+  unzip -p "$nupkg" "$id.nuspec" | grep -q '<license type="expression">MIT</license>' || { echo "package check: $id has no license expression" >&2; exit 1; }
+  echo "package check: $id $version: README, $dlls assemblies with XML docs, symbols, license"
+done
+
+cp "$repo/eng/package-consumer/Program.cs" "$work/"
+sed "s/@VERSION@/$version/" "$repo/eng/package-consumer/PackageConsumer.csproj.template" > "$work/PackageConsumer.csproj"
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="LivePersonEscalation*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+export NUGET_PACKAGES="$work/nuget-packages"
+
+(cd "$work" && dotnet run -c Release -v quiet -nologo)
+
+publish_log="$work/publish.log"
+(cd "$work" && dotnet publish -c Release -p:PublishTrimmed=true -o "$work/trimmed" -nologo) >"$publish_log" 2>&1 || { cat "$publish_log" >&2; exit 1; }
+if grep -E 'warning IL[23][0-9]{3}' "$publish_log" | grep -q 'LivePersonEscalation'; then
+  echo "package check: trimming reported warnings from the library:" >&2
+  grep -E 'warning IL[23][0-9]{3}' "$publish_log" | grep 'LivePersonEscalation' >&2
+  exit 1
+fi
+echo "package check: trimmed publish: $(grep -cE 'warning IL[23][0-9]{3}' "$publish_log" || true) IL2xxx/IL3xxx warnings in all, none from the library"
+"$work/trimmed/PackageConsumer"
+echo "package check: trimmed self-contained consumer escalated ($(du -sh "$work/trimmed" | cut -f1))"
