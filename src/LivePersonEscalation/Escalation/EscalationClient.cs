@@ -90,25 +90,25 @@ public sealed class EscalationClient : IEscalationClient
         }
     }
 
-    private async Task<EscalationResult> SendAsync(EscalationRequestBody body, CancellationToken cancellationToken)
+    private async ValueTask<EscalationResult> SendAsync(EscalationRequestBody body, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
-        var call = new EscalationCall(this, payload, _runtime.TimeProvider.GetTimestamp());
+        var started = _runtime.TimeProvider.GetTimestamp();
 
         var outcome = await _runtime.Retry
-            .ExecuteAsync(call, static (call, token) => call.Client.AttemptAsync(call, token), cancellationToken)
+            .ExecuteAsync((Client: this, Payload: payload), started, static (state, token) => state.Client.AttemptAsync(state.Payload, token), cancellationToken)
             .ConfigureAwait(false);
 
-        var elapsed = _runtime.TimeProvider.GetElapsedTime(call.Started);
+        var elapsed = _runtime.TimeProvider.GetElapsedTime(started);
         if (outcome.Exception is { } exception)
         {
-            throw Failure(exception, call, elapsed, cancellationToken);
+            throw Failure(exception, outcome, elapsed, cancellationToken);
         }
 
-        var response = outcome.Result!;
+        var response = outcome.Response!.Value;
         if (!response.IsSuccess)
         {
-            throw EscalationFailures.FromResponse(response.StatusCode, response.Body, response.RequestId, _runtime.Settings, call.Attempts, elapsed, call.StopReason);
+            throw EscalationFailures.FromResponse(response.StatusCode, response.Body, response.RequestId, _runtime.Settings, outcome.Attempts, elapsed, outcome.StopReason);
         }
 
         return new EscalationResult
@@ -117,16 +117,16 @@ public sealed class EscalationClient : IEscalationClient
             Body = response.Body.Text,
             IsBodyTruncated = response.Body.IsTruncated,
             RequestId = response.RequestId,
-            Attempts = call.Attempts,
+            Attempts = outcome.Attempts,
             Elapsed = elapsed,
         };
     }
 
     /// <summary>One HTTP attempt: send, then read the (capped) answer within the attempt's time.</summary>
-    private async Task<AttemptResponse> AttemptAsync(EscalationCall call, CancellationToken cancellationToken)
+    private async ValueTask<AttemptResponse> AttemptAsync(byte[] payload, CancellationToken cancellationToken)
     {
         var settings = _runtime.Settings;
-        using var httpRequest = EscalationHttpRequest.Create(settings, call.Payload);
+        using var httpRequest = EscalationHttpRequest.Create(settings, payload);
         using var timeout = new AttemptTimeout(settings.Timeout, _runtime.TimeProvider, cancellationToken);
         using var response = await _httpClient
             .SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
@@ -136,7 +136,7 @@ public sealed class EscalationClient : IEscalationClient
         return new AttemptResponse(response.StatusCode, body, EscalationHttpRequest.GetRequestId(response), RetryConditionValue.From(response));
     }
 
-    private Exception Failure(Exception exception, EscalationCall call, TimeSpan elapsed, CancellationToken cancellationToken)
+    private Exception Failure(Exception exception, AttemptOutcome outcome, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         var settings = _runtime.Settings;
         switch (exception)
@@ -145,11 +145,11 @@ public sealed class EscalationClient : IEscalationClient
                 break;
             case OperationCanceledException:
                 // The attempt's timeout (or HttpClient.Timeout) fired: the request may have been sent.
-                return EscalationFailures.Timeout(settings, exception, call.Attempts, elapsed);
+                return EscalationFailures.Timeout(settings, exception, outcome.Attempts, elapsed);
             case HttpRequestException transport when TransportErrors.IsConnectFailure(transport):
-                return EscalationFailures.ConnectionFailed(settings, transport, call.Attempts, elapsed, call.StopReason);
+                return EscalationFailures.ConnectionFailed(settings, transport, outcome.Attempts, elapsed, outcome.StopReason);
             case HttpRequestException transport:
-                return EscalationFailures.ConnectionLost(settings, transport, call.Attempts, elapsed);
+                return EscalationFailures.ConnectionLost(settings, transport, outcome.Attempts, elapsed);
         }
 
         // Caller cancellation and anything unexpected propagate unchanged, with their stack.

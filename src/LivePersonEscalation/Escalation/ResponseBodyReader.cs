@@ -18,7 +18,7 @@ internal static class ResponseBodyReader
 {
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<ResponseBody> ReadAsync(HttpContent? content, CancellationToken attemptToken, CancellationToken callerToken)
+    public static async ValueTask<ResponseBody> ReadAsync(HttpContent? content, CancellationToken attemptToken, CancellationToken callerToken)
     {
         if (content is null || content.Headers.ContentLength == 0)
         {
@@ -92,15 +92,28 @@ internal static class ResponseBodyReader
 
     private static Encoding GetEncoding(HttpContent content)
     {
-        var charset = content.Headers.ContentType?.CharSet;
-        if (string.IsNullOrEmpty(charset))
+        // Look at the raw header: parsing it into a MediaTypeHeaderValue costs allocations on every call, and
+        // almost every answer is UTF-8 (or says nothing, which for JSON means UTF-8).
+#if NET
+        var contentType = content.Headers.NonValidated.TryGetValues("Content-Type", out var values) ? values.ToString() : null;
+#else
+        var contentType = content.Headers.TryGetValues("Content-Type", out var values) ? string.Join(",", values) : null;
+#endif
+        var at = contentType?.IndexOf("charset=", StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (at < 0)
+        {
+            return Encoding.UTF8;
+        }
+
+        var charset = contentType!.Substring(at + "charset=".Length).Split(';')[0].Trim().Trim('"');
+        if (charset.Length == 0 || string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase))
         {
             return Encoding.UTF8;
         }
 
         try
         {
-            return Encoding.GetEncoding(charset!.Trim('"'));
+            return Encoding.GetEncoding(charset);
         }
         catch (ArgumentException)
         {

@@ -3,7 +3,7 @@ using System.Net;
 namespace LivePersonEscalation;
 
 /// <summary>One attempt's answer, read in full (capped) so the response can be released before any retry delay.</summary>
-internal sealed class AttemptResponse(HttpStatusCode statusCode, ResponseBody body, string? requestId, RetryConditionValue? retryAfter)
+internal readonly struct AttemptResponse(HttpStatusCode statusCode, ResponseBody body, string? requestId, RetryConditionValue? retryAfter)
 {
     public HttpStatusCode StatusCode { get; } = statusCode;
 

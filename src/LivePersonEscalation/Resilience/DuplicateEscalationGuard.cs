@@ -6,13 +6,22 @@ namespace LivePersonEscalation;
 /// the caller may try again. Memory is bounded: accepted entries expire after the window, and beyond the capacity
 /// the oldest accepted ones are forgotten first. Shared by every client of one registration. Thread-safe.
 /// </summary>
+/// <remarks>
+/// Each remembered conversation costs a dictionary slot and a queue slot, and keeps only its result alive: in flight
+/// it maps to a shared marker (or to a completion source once someone joins), once accepted to its result.
+/// </remarks>
 internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, TimeProvider timeProvider)
 {
-    private readonly object _gate = new();
-    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // The value of a conversation in flight that nobody has joined yet.
+    private static readonly object InFlight = new();
 
-    // Accepted entries in the order they were accepted, which is also the order they expire in.
-    private readonly LinkedList<Entry> _accepted = new();
+    private readonly object _gate = new();
+
+    // Conversation id -> InFlight, a TaskCompletionSource for joiners, or the accepted EscalationResult.
+    private readonly Dictionary<string, object> _entries = new(StringComparer.Ordinal);
+
+    // Accepted conversations in the order they were accepted, which is also the order they expire in.
+    private readonly Queue<(string ConversationId, long AcceptedAt)> _accepted = new();
 
     /// <summary>How many conversations are remembered now (in flight or recently accepted).</summary>
     public int Count
@@ -27,26 +36,33 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
     }
 
     public async Task<EscalationResult> RunAsync<TState>(
-        string conversationId, TState state, Func<TState, CancellationToken, Task<EscalationResult>> send, CancellationToken cancellationToken)
+        string conversationId, TState state, Func<TState, CancellationToken, ValueTask<EscalationResult>> send, CancellationToken cancellationToken)
     {
-        Entry? owned = null;
         Task<EscalationResult>? joined = null;
+        var guarded = false;
         lock (_gate)
         {
             ForgetExpired(timeProvider.GetTimestamp());
             if (_entries.TryGetValue(conversationId, out var existing))
             {
-                if (existing.Result is { } accepted)
+                switch (existing)
                 {
-                    return accepted.AsDeduplicated();
+                    case EscalationResult accepted:
+                        return accepted.AsDeduplicated();
+                    case TaskCompletionSource<EscalationResult> joiners:
+                        joined = joiners.Task;
+                        break;
+                    default:
+                        var first = new TaskCompletionSource<EscalationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+                        _entries[conversationId] = first;
+                        joined = first.Task;
+                        break;
                 }
-
-                joined = existing.Completion.Task;
             }
             else if (_entries.Count < capacity || ForgetOldestAccepted())
             {
-                owned = new Entry(conversationId);
-                _entries.Add(conversationId, owned);
+                _entries.Add(conversationId, InFlight);
+                guarded = true;
             }
         }
 
@@ -56,80 +72,68 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
             return result.AsDeduplicated();
         }
 
-        if (owned is null)
+        if (!guarded)
         {
             // Every remembered conversation is in flight: guard nothing rather than grow without bound.
             return await send(state, cancellationToken).ConfigureAwait(false);
         }
 
+        EscalationResult sent;
+        object? waiting;
         try
         {
-            var result = await send(state, cancellationToken).ConfigureAwait(false);
-            lock (_gate)
-            {
-                owned.Result = result;
-                owned.AcceptedAt = timeProvider.GetTimestamp();
-                owned.Node = _accepted.AddLast(owned);
-            }
-
-            owned.Completion.TrySetResult(result);
-            return result;
+            sent = await send(state, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             lock (_gate)
             {
+                _entries.TryGetValue(conversationId, out waiting);
                 _entries.Remove(conversationId);
             }
 
-            if (ex is OperationCanceledException canceled)
+            if (waiting is TaskCompletionSource<EscalationResult> joiners)
             {
-                owned.Completion.TrySetCanceled(canceled.CancellationToken);
-            }
-            else
-            {
-                owned.Completion.TrySetException(ex);
+                if (ex is OperationCanceledException canceled)
+                {
+                    joiners.TrySetCanceled(canceled.CancellationToken);
+                }
+                else
+                {
+                    joiners.TrySetException(ex);
+                }
             }
 
             throw;
         }
+
+        lock (_gate)
+        {
+            _entries.TryGetValue(conversationId, out waiting);
+            _entries[conversationId] = sent;
+            _accepted.Enqueue((conversationId, timeProvider.GetTimestamp()));
+        }
+
+        (waiting as TaskCompletionSource<EscalationResult>)?.TrySetResult(sent);
+        return sent;
     }
 
     private void ForgetExpired(long now)
     {
-        while (_accepted.First is { } oldest && timeProvider.GetElapsedTime(oldest.Value.AcceptedAt, now) >= window)
+        while (_accepted.Count > 0 && timeProvider.GetElapsedTime(_accepted.Peek().AcceptedAt, now) >= window)
         {
-            Forget(oldest.Value);
+            _entries.Remove(_accepted.Dequeue().ConversationId);
         }
     }
 
     private bool ForgetOldestAccepted()
     {
-        if (_accepted.First is not { } oldest)
+        if (_accepted.Count == 0)
         {
             return false;
         }
 
-        Forget(oldest.Value);
+        _entries.Remove(_accepted.Dequeue().ConversationId);
         return true;
-    }
-
-    private void Forget(Entry entry)
-    {
-        _accepted.Remove(entry.Node!);
-        _entries.Remove(entry.ConversationId);
-    }
-
-    private sealed class Entry(string conversationId)
-    {
-        public string ConversationId { get; } = conversationId;
-
-        public TaskCompletionSource<EscalationResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public EscalationResult? Result { get; set; }
-
-        public long AcceptedAt { get; set; }
-
-        public LinkedListNode<Entry>? Node { get; set; }
     }
 }

@@ -6,7 +6,7 @@ namespace LivePersonEscalation;
 /// The post body exactly as it goes on the wire: six JSON strings, never null, in the documented order.
 /// Built from a validated <see cref="EscalationRequest"/> by <see cref="EscalationRequestValidator"/>.
 /// </summary>
-internal sealed class EscalationRequestBody
+internal readonly struct EscalationRequestBody
 {
     [JsonPropertyName("userPlatformId")]
     public required string UserPlatformId { get; init; }

@@ -180,7 +180,7 @@ public sealed class DuplicateGuardTests
 
         for (var i = 0; i < 10_000; i++)
         {
-            await guard.RunAsync($"conv-{i}", accepted, static (result, _) => Task.FromResult(result), CancellationToken.None);
+            await guard.RunAsync($"conv-{i}", accepted, static (result, _) => ValueTask.FromResult(result), CancellationToken.None);
         }
 
         Assert.Equal(100, guard.Count);
@@ -193,11 +193,11 @@ public sealed class DuplicateGuardTests
         var accepted = new EscalationResult { StatusCode = HttpStatusCode.OK };
         for (var i = 0; i < 500; i++)
         {
-            await guard.RunAsync($"conv-{i}", accepted, static (result, _) => Task.FromResult(result), CancellationToken.None);
+            await guard.RunAsync($"conv-{i}", accepted, static (result, _) => ValueTask.FromResult(result), CancellationToken.None);
         }
 
         _clock.Advance(TimeSpan.FromSeconds(31));
-        await guard.RunAsync("late", accepted, static (result, _) => Task.FromResult(result), CancellationToken.None);
+        await guard.RunAsync("late", accepted, static (result, _) => ValueTask.FromResult(result), CancellationToken.None);
 
         Assert.Equal(1, guard.Count);
     }

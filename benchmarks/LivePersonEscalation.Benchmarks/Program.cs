@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using LivePersonEscalation.Benchmarks;
+
+// "load": library against raw HttpClient on loopback, against the emulator. Anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "load")
+{
+    return await LoadTest.RunAsync(args.Skip(1).ToArray());
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
