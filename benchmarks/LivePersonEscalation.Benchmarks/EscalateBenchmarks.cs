@@ -17,18 +17,19 @@ public class EscalateBenchmarks
         System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(SampleData.Body("4f1d2c3b-5a6e-47d8-9c0b-1a2e3f4d5c6b"), EscalationJsonContext.Default.EscalationRequestBody);
 
     private ServiceProvider _provider = null!;
+    private ServiceProvider _providerWithoutGuard = null!;
     private IEscalationClient _client = null!;
+    private IEscalationClient _clientWithoutGuard = null!;
     private HttpClient _http = null!;
     private long _conversation;
 
     [GlobalSetup]
     public void Setup()
     {
-        var services = new ServiceCollection();
-        services.AddLivePersonEscalation(o => o.ApiAccessKey = SampleData.ApiKey)
-            .ConfigurePrimaryHttpMessageHandler(() => new InstantOkHandler());
-        _provider = services.BuildServiceProvider();
+        _provider = Register(guard: true);
         _client = _provider.GetRequiredService<IEscalationClient>();
+        _providerWithoutGuard = Register(guard: false);
+        _clientWithoutGuard = _providerWithoutGuard.GetRequiredService<IEscalationClient>();
         _http = new HttpClient(new InstantOkHandler());
     }
 
@@ -36,13 +37,29 @@ public class EscalateBenchmarks
     public void Cleanup()
     {
         _provider.Dispose();
+        _providerWithoutGuard.Dispose();
         _http.Dispose();
+    }
+
+    private static ServiceProvider Register(bool guard)
+    {
+        var services = new ServiceCollection();
+        services.AddLivePersonEscalation(o =>
+            {
+                o.ApiAccessKey = SampleData.ApiKey;
+                o.DuplicateGuard.Enabled = guard;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new InstantOkHandler());
+        return services.BuildServiceProvider();
     }
 
     private string NextConversationId() => (++_conversation).ToString("D12", CultureInfo.InvariantCulture);
 
     [Benchmark(Description = "library EscalateAsync (default pipeline)")]
     public Task<EscalationResult> Library() => _client.EscalateAsync(SampleData.Request(NextConversationId()));
+
+    [Benchmark(Description = "library, duplicate guard off (what the guard costs)")]
+    public Task<EscalationResult> LibraryWithoutGuard() => _clientWithoutGuard.EscalateAsync(SampleData.Request(NextConversationId()));
 
     [Benchmark(Baseline = true, Description = "hand-written peer (JsonContent + EnsureSuccess)")]
     public async Task<HttpResponseMessage> HandWrittenPeer()

@@ -8,7 +8,8 @@ namespace LivePersonEscalation.Benchmarks;
 /// <summary>
 /// Loopback load: the library's default client and a raw <see cref="HttpClient"/> posting pre-serialized bytes,
 /// each escalating against the emulator on 127.0.0.1, alternating round by round at each concurrency.
-/// Options: <c>--escalations N</c> per run (default 10,000; 2,000 at concurrency 1), <c>--rounds R</c> (default 3).
+/// Options: <c>--escalations N</c> per run (default 10,000; 2,000 at concurrency 1), <c>--rounds R</c> (default 5),
+/// <c>--no-guard</c> to turn the duplicate guard off and so measure what it costs.
 /// </summary>
 internal static class LoadTest
 {
@@ -17,7 +18,8 @@ internal static class LoadTest
     public static async Task<int> RunAsync(string[] args)
     {
         var escalations = Option(args, "--escalations", 10_000);
-        var rounds = Option(args, "--rounds", 3);
+        var rounds = Option(args, "--rounds", 5);
+        var guard = !args.Contains("--no-guard");
         var total = Stopwatch.StartNew();
 
         await using var emulator = await EscalationEmulator.StartAsync();
@@ -26,6 +28,7 @@ internal static class LoadTest
         {
             o.Endpoint = emulator.Endpoint;
             o.ApiAccessKey = emulator.ApiAccessKey;
+            o.DuplicateGuard.Enabled = guard;
         });
         await using var provider = services.BuildServiceProvider();
         var library = provider.GetRequiredService<IEscalationClient>();
@@ -44,7 +47,7 @@ internal static class LoadTest
             response.EnsureSuccessStatusCode();
         }
 
-        Console.WriteLine($"Loopback load against the emulator: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {rounds} alternating rounds per concurrency.");
+        Console.WriteLine($"Loopback load against the emulator: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {rounds} alternating rounds per concurrency, duplicate guard {(guard ? "on (default)" : "off")}.");
         Console.WriteLine();
         Console.WriteLine("| concurrency | escalations/run | library req/s | raw req/s | throughput ratio | library p50 ms | raw p50 ms | library p99 ms | raw p99 ms | p99 ratio |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -58,10 +61,14 @@ internal static class LoadTest
             var rawRuns = new List<Run>();
             for (var round = 0; round < rounds; round++)
             {
-                emulator.Reset();
-                libraryRuns.Add(await MeasureAsync(Library, concurrency, count));
-                emulator.Reset();
-                rawRuns.Add(await MeasureAsync(Raw, concurrency, count));
+                // Alternate which side goes first, so neither always runs on a warmer or a more loaded machine.
+                var order = round % 2 == 0 ? new[] { true, false } : [false, true];
+                foreach (var isLibrary in order)
+                {
+                    emulator.Reset();
+                    var run = await MeasureAsync(isLibrary ? Library : Raw, concurrency, count);
+                    (isLibrary ? libraryRuns : rawRuns).Add(run);
+                }
             }
 
             var lib = Run.Combine(libraryRuns);

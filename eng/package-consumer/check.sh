@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs both packages, checks their contents, then builds a fresh consumer outside the solution that restores them
-# from a local folder feed, runs it, publishes it trimmed (self-contained linux-x64) and runs that too.
+# from a local folder feed, runs it, publishes it trimmed (self-contained linux-x64) and runs that too, and, where
+# clang is installed, publishes it with Native AOT and runs that.
 # Fails on a missing README, XML docs or symbols, on any trim/AOT warning that names the library, or on a failed run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -55,3 +56,19 @@ fi
 echo "package check: trimmed publish: $(grep -cE 'warning IL[23][0-9]{3}' "$publish_log" || true) IL2xxx/IL3xxx warnings in all, none from the library"
 "$work/trimmed/PackageConsumer"
 echo "package check: trimmed self-contained consumer escalated ($(du -sh "$work/trimmed" | cut -f1))"
+
+# Native AOT needs clang (not on a fresh machine: apt-get install clang). Run it where it can run.
+if command -v clang >/dev/null 2>&1; then
+  aot_log="$work/aot.log"
+  (cd "$work" && dotnet publish -c Release -p:PublishAot=true -o "$work/aot" -nologo) >"$aot_log" 2>&1 || { cat "$aot_log" >&2; exit 1; }
+  if grep -E 'warning IL[23][0-9]{3}' "$aot_log" | grep -q 'LivePersonEscalation'; then
+    echo "package check: Native AOT reported warnings from the library:" >&2
+    grep -E 'warning IL[23][0-9]{3}' "$aot_log" | grep 'LivePersonEscalation' >&2
+    exit 1
+  fi
+  echo "package check: Native AOT publish: $(grep -cE 'warning IL[23][0-9]{3}' "$aot_log" || true) IL2xxx/IL3xxx warnings in all, none from the library"
+  "$work/aot/PackageConsumer"
+  echo "package check: Native AOT consumer escalated ($(du -sh "$work/aot/PackageConsumer" | cut -f1))"
+else
+  echo "package check: Native AOT skipped: clang is not installed (apt-get install clang)"
+fi

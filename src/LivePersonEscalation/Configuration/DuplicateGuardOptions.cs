@@ -14,8 +14,8 @@ public sealed class DuplicateGuardOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The most conversations remembered at once, 1 to 1,000,000 (10,000 by default), so a flood of distinct
+    /// The most conversations remembered at once, 1 to 1,000,000 (1,000 by default: the full window for up to 33 escalations a second), so a flood of distinct
     /// conversations cannot grow memory without bound: the oldest accepted ones are forgotten first.
     /// </summary>
-    public int MaxConversations { get; set; } = 10_000;
+    public int MaxConversations { get; set; } = 1_000;
 }

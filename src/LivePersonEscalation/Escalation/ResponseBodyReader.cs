@@ -20,12 +20,18 @@ internal static class ResponseBodyReader
 
     public static async ValueTask<ResponseBody> ReadAsync(HttpContent? content, CancellationToken attemptToken, CancellationToken callerToken)
     {
-        if (content is null || content.Headers.ContentLength == 0)
+        if (content is null)
         {
             return ResponseBody.Empty;
         }
 
-        var declared = content.Headers.ContentLength;
+        // The raw header, not Headers.ContentLength: that parses the value (or computes it) on every call.
+        var declared = DeclaredLength(content);
+        if (declared == 0)
+        {
+            return ResponseBody.Empty;
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(declared is long length ? (int)Math.Min(length + 1, MaxBytes + 1) : 4096);
         var count = 0;
         var truncated = false;
@@ -80,6 +86,18 @@ internal static class ResponseBodyReader
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static long? DeclaredLength(HttpContent content)
+    {
+#if NET
+        return content.Headers.NonValidated.TryGetValues("Content-Length", out var values)
+            && long.TryParse(values.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+            ? length
+            : null;
+#else
+        return content.Headers.ContentLength;
+#endif
     }
 
     private static byte[] Grow(byte[] buffer, int count)
