@@ -46,29 +46,26 @@ export NUGET_PACKAGES="$work/nuget-packages"
 
 (cd "$work" && dotnet run -c Release -v quiet -nologo)
 
-publish_log="$work/publish.log"
-(cd "$work" && dotnet publish -c Release -p:PublishTrimmed=true -o "$work/trimmed" -nologo) >"$publish_log" 2>&1 || { cat "$publish_log" >&2; exit 1; }
-if grep -E 'warning IL[23][0-9]{3}' "$publish_log" | grep -q 'LivePersonEscalation'; then
-  echo "package check: trimming reported warnings from the library:" >&2
-  grep -E 'warning IL[23][0-9]{3}' "$publish_log" | grep 'LivePersonEscalation' >&2
-  exit 1
-fi
-echo "package check: trimmed publish: $(grep -cE 'warning IL[23][0-9]{3}' "$publish_log" || true) IL2xxx/IL3xxx warnings in all, none from the library"
-"$work/trimmed/PackageConsumer"
-echo "package check: trimmed self-contained consumer escalated ($(du -sh "$work/trimmed" | cut -f1))"
+# Publishes the consumer with the given properties, fails on any IL2xxx/IL3xxx warning naming the library, runs it.
+publish_and_run() {
+  local name="$1"; shift
+  local log="$work/$name.log"
+  (cd "$work" && dotnet publish -c Release "$@" -o "$work/$name" -nologo) >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+  if grep -E 'warning IL[23][0-9]{3}' "$log" | grep -q 'LivePersonEscalation'; then
+    echo "package check: $name publish reported warnings from the library:" >&2
+    grep -E 'warning IL[23][0-9]{3}' "$log" | grep 'LivePersonEscalation' >&2
+    exit 1
+  fi
+  echo "package check: $name publish: $(grep -cE 'warning IL[23][0-9]{3}' "$log" || true) IL2xxx/IL3xxx warnings in all, none from the library"
+  "$work/$name/PackageConsumer"
+  echo "package check: $name consumer escalated ($(du -sh "$work/$name" | cut -f1))"
+}
+
+publish_and_run trimmed -p:PublishTrimmed=true
 
 # Native AOT needs clang (not on a fresh machine: apt-get install clang). Run it where it can run.
 if command -v clang >/dev/null 2>&1; then
-  aot_log="$work/aot.log"
-  (cd "$work" && dotnet publish -c Release -p:PublishAot=true -o "$work/aot" -nologo) >"$aot_log" 2>&1 || { cat "$aot_log" >&2; exit 1; }
-  if grep -E 'warning IL[23][0-9]{3}' "$aot_log" | grep -q 'LivePersonEscalation'; then
-    echo "package check: Native AOT reported warnings from the library:" >&2
-    grep -E 'warning IL[23][0-9]{3}' "$aot_log" | grep 'LivePersonEscalation' >&2
-    exit 1
-  fi
-  echo "package check: Native AOT publish: $(grep -cE 'warning IL[23][0-9]{3}' "$aot_log" || true) IL2xxx/IL3xxx warnings in all, none from the library"
-  "$work/aot/PackageConsumer"
-  echo "package check: Native AOT consumer escalated ($(du -sh "$work/aot/PackageConsumer" | cut -f1))"
+  publish_and_run native-aot -p:PublishAot=true
 else
   echo "package check: Native AOT skipped: clang is not installed (apt-get install clang)"
 fi

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -109,13 +108,6 @@ public sealed class ClientAgainstEmulatorTests : EmulatorTest
         var recorded = await Emulator.WaitForEscalationsAsync(50);
         Assert.Equal(50, recorded.Select(r => r.ConversationId).Distinct().Count());
         Assert.Equal(50, Emulator.Requests.Count);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

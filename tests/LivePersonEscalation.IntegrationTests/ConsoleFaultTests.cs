@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using LivePersonEscalation.ConsoleSample;
 
 namespace LivePersonEscalation.IntegrationTests;
@@ -81,12 +80,7 @@ public sealed class ConsoleFaultTests : EmulatorTest
     [Fact]
     public async Task Nothing_listening_exits_1_within_a_minute_saying_it_could_not_connect()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-
-        var (exitCode, _, error, took) = await RunAsync(new Uri($"http://127.0.0.1:{port}/"), "key");
+        var (exitCode, _, error, took) = await RunAsync(new Uri($"http://127.0.0.1:{FreePort()}/"), "key");
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("error: Could not connect", error, StringComparison.Ordinal);

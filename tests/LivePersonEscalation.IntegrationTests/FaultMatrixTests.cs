@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using LivePersonEscalation.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -141,12 +140,5 @@ public sealed class FaultMatrixTests : EmulatorTest
         Assert.Equal("{\"status\": acc", result.Body);
         Assert.Null(result.Json);
         Assert.Single(Emulator.Requests);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -10,6 +10,19 @@ public sealed class DuplicateGuardTests
 
     private IEscalationClient Client(Action<EscalationOptions>? configure = null) => _wire.CreateRegisteredClient(_clock, configure);
 
+    /// <summary>Holds every request at the wire until <c>release</c> completes; <c>arrived</c> completes when one got there.</summary>
+    private (TaskCompletionSource Arrived, TaskCompletionSource Release) HoldRequests()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _wire.Intercept(async _ =>
+        {
+            arrived.TrySetResult();
+            await release.Task;
+        });
+        return (arrived, release);
+    }
+
     [Fact]
     public async Task A_second_escalation_of_the_same_conversation_within_the_window_is_not_sent()
     {
@@ -61,13 +74,7 @@ public sealed class DuplicateGuardTests
     [Fact]
     public async Task A_concurrent_escalation_of_the_same_conversation_joins_the_one_in_flight()
     {
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _wire.Intercept(async _ =>
-        {
-            arrived.TrySetResult();
-            await release.Task;
-        });
+        var (arrived, release) = HoldRequests();
         var client = Client();
 
         var first = client.EscalateAsync(TestData.Request());
@@ -84,13 +91,8 @@ public sealed class DuplicateGuardTests
     [Fact]
     public async Task A_joined_escalation_that_fails_fails_for_both_callers_and_is_forgotten()
     {
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _wire.Respond(HttpStatusCode.BadRequest).Intercept(async _ =>
-        {
-            arrived.TrySetResult();
-            await release.Task;
-        });
+        _wire.Respond(HttpStatusCode.BadRequest);
+        var (arrived, release) = HoldRequests();
         var client = Client();
 
         var first = client.EscalateAsync(TestData.Request());
@@ -111,13 +113,7 @@ public sealed class DuplicateGuardTests
     [Fact]
     public async Task A_joining_caller_can_cancel_its_wait_without_cancelling_the_escalation()
     {
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _wire.Intercept(async _ =>
-        {
-            arrived.TrySetResult();
-            await release.Task;
-        });
+        var (arrived, release) = HoldRequests();
         var client = Client();
         using var cancellation = new CancellationTokenSource();
 
