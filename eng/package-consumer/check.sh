@@ -58,7 +58,7 @@ publish_and_run() {
   fi
   echo "package check: $name publish: $(grep -cE 'warning IL[23][0-9]{3}' "$log" || true) IL2xxx/IL3xxx warnings in all, none from the library"
   "$work/$name/PackageConsumer"
-  echo "package check: $name consumer escalated ($(du -sh "$work/$name" | cut -f1))"
+  echo "package check: $name consumer escalated (executable $(du -h "$work/$name/PackageConsumer" | cut -f1), folder $(du -sh "$work/$name" | cut -f1))"
 }
 
 publish_and_run trimmed -p:PublishTrimmed=true
