@@ -55,9 +55,8 @@ internal sealed class EscalationRun(TextWriter output, TextWriter error)
     private async Task<int> EscalateAsync(SampleInput input, IConfiguration configuration, EscalationEmulator? emulator, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        services.AddLivePersonEscalation(configuration);
-        services.Configure<EscalationOptions>(options => ApplyFlags(options, input));
-        services.AddLivePersonEscalation().AddHttpMessageHandler(() => new WireLogHandler(output));
+        services.AddLivePersonEscalation(configuration).AddHttpMessageHandler(() => new WireLogHandler(output));
+        services.Configure<EscalationOptions>(options => ApplyFlags(options, input)); // flags win over configuration
         await using var provider = services.BuildServiceProvider();
 
         AgentHandoff handoff;
