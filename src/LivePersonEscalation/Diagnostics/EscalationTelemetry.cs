@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -16,8 +15,7 @@ internal sealed class EscalationTelemetry
     /// <summary>The name of the activity source and the meter.</summary>
     public const string Name = "LivePersonEscalation";
 
-    private static readonly string Version =
-        typeof(EscalationTelemetry).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    private static readonly string Version = LibraryVersion.Value;
 
     private static readonly ActivitySource Source = new(Name, Version);
 

@@ -72,7 +72,7 @@ internal static class EscalationFailures
             Elapsed = elapsed,
         };
 
-    public static EscalationFailureKind KindOf(HttpStatusCode status) => (int)status switch
+    private static EscalationFailureKind KindOf(HttpStatusCode status) => (int)status switch
     {
         401 or 403 => EscalationFailureKind.Unauthorized,
         404 => EscalationFailureKind.EndpointNotFound,

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace LivePersonEscalation;
 
 /// <summary>The HTTP shape of an escalation: the POST, its headers, and the correlation id of the answer.</summary>
@@ -10,9 +8,7 @@ internal static class EscalationHttpRequest
     /// <summary>Correlation headers a service may answer with, in order of preference.</summary>
     private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-Correlation-Id", "Request-Id"];
 
-    private static readonly string UserAgent =
-        "LivePersonEscalation/" + (typeof(EscalationHttpRequest).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+    private static readonly string UserAgent = "LivePersonEscalation/" + LibraryVersion.Value;
 
     public static HttpRequestMessage Create(EscalationSettings settings, byte[] payload)
     {

@@ -95,11 +95,6 @@ public readonly struct BotChannel : IEquatable<BotChannel>
     /// <summary>Compares two channels by name, ignoring case.</summary>
     public static bool operator !=(BotChannel left, BotChannel right) => !left.Equals(right);
 
-    /// <summary>Creates a channel from its name; same as <see cref="BotChannel(string)"/>.</summary>
-    /// <param name="name">The channel name.</param>
-    /// <returns>The channel.</returns>
-    public static BotChannel FromName(string name) => new(name);
-
     /// <summary>Compares by name, ignoring case (culture-invariant).</summary>
     /// <param name="other">The other channel.</param>
     /// <returns>True when the names are equal ignoring case.</returns>
