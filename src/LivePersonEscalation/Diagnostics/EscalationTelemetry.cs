@@ -99,7 +99,7 @@ internal sealed class EscalationTelemetry
         }
     }
 
-    public void Failed(Activity? activity, EscalationException failure)
+    private void Failed(Activity? activity, EscalationException failure)
     {
         EscalationLog.Failed(Logger, failure.Kind, (int?)failure.StatusCode, failure.RequestId, failure.Attempts, (long)failure.Elapsed.TotalMilliseconds, failure.IsOutcomeUnknown);
         var errorType = failure.Kind.ToString();
@@ -119,7 +119,20 @@ internal sealed class EscalationTelemetry
         }
     }
 
-    public static void Canceled(Activity? activity)
+    /// <summary>Records a call that ended in <paramref name="exception"/>: a failure, a cancellation, or (unrecorded) a bug.</summary>
+    public void Ended(Activity? activity, Exception exception)
+    {
+        if (exception is EscalationException failure)
+        {
+            Failed(activity, failure);
+        }
+        else if (exception is OperationCanceledException)
+        {
+            Canceled(activity);
+        }
+    }
+
+    private static void Canceled(Activity? activity)
     {
         if (activity is not null)
         {

@@ -28,7 +28,12 @@ internal static class EscalationHttpRequest
     {
         foreach (var name in RequestIdHeaders)
         {
+            // The raw values, not parsed ones: parsing every header of the answer costs on every call.
+#if NET
+            if (response.Headers.NonValidated.TryGetValues(name, out var values))
+#else
             if (response.Headers.TryGetValues(name, out var values))
+#endif
             {
                 foreach (var value in values)
                 {

@@ -3,28 +3,45 @@ using System.Net;
 namespace LivePersonEscalation;
 
 /// <summary>One attempt's answer, read in full (capped) so the response can be released before any retry delay.</summary>
-internal readonly struct AttemptResponse(HttpStatusCode statusCode, ResponseBody body, string? requestId, RetryConditionValue? retryAfter)
+internal readonly struct AttemptResponse
 {
-    public HttpStatusCode StatusCode { get; } = statusCode;
+    // netstandard2.0's HttpStatusCode has no TooManyRequests.
+    private const HttpStatusCode TooManyRequests = (HttpStatusCode)429;
 
-    public ResponseBody Body { get; } = body;
+    /// <summary>The answer of <paramref name="response"/>, whose body was read as <paramref name="body"/>.</summary>
+    public AttemptResponse(HttpResponseMessage response, ResponseBody body, TimeProvider timeProvider)
+    {
+        StatusCode = response.StatusCode;
+        Body = body;
+        RequestId = EscalationHttpRequest.GetRequestId(response);
+        IsRetryable = StatusCode is TooManyRequests or HttpStatusCode.ServiceUnavailable;
 
-    public string? RequestId { get; } = requestId;
+        // Only these answers are retried, so only they need their Retry-After parsed.
+        RetryAfter = IsRetryable ? RetryAfterOf(response, timeProvider) : null;
+    }
 
-    public RetryConditionValue? RetryAfter { get; } = retryAfter;
+    public HttpStatusCode StatusCode { get; }
+
+    public ResponseBody Body { get; }
+
+    public string? RequestId { get; }
+
+    /// <summary>True for 429 and 503: answers that prove the escalation was not accepted.</summary>
+    public bool IsRetryable { get; }
+
+    /// <summary>The delay the server asked for with <c>Retry-After</c> (a delay, or a date compared with the clock), if it did.</summary>
+    public TimeSpan? RetryAfter { get; }
 
     public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
-}
 
-/// <summary>A <c>Retry-After</c> header: a delay, or a date to compare with the clock.</summary>
-internal readonly record struct RetryConditionValue(TimeSpan? Delta, DateTimeOffset? Date)
-{
-    public static RetryConditionValue? From(HttpResponseMessage response) =>
-        response.Headers.RetryAfter is { } header ? new RetryConditionValue(header.Delta, header.Date) : null;
-
-    public TimeSpan DelayFrom(DateTimeOffset now)
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, TimeProvider timeProvider)
     {
-        var delay = Delta ?? (Date is { } date ? date - now : TimeSpan.Zero);
+        if (response.Headers.RetryAfter is not { } header)
+        {
+            return null;
+        }
+
+        var delay = header.Delta ?? (header.Date is { } date ? date - timeProvider.GetUtcNow() : TimeSpan.Zero);
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
 }

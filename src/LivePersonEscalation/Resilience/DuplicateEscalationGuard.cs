@@ -35,11 +35,13 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
         }
     }
 
-    public async Task<EscalationResult> RunAsync<TState>(
-        string conversationId, TState state, Func<TState, CancellationToken, ValueTask<EscalationResult>> send, CancellationToken cancellationToken)
+    /// <summary>
+    /// Enters a call for <paramref name="conversationId"/>: it is answered from a recent accepted escalation, joins
+    /// one in flight, or becomes the one that sends (and must then call <see cref="Complete"/> or <see cref="Abandon"/>).
+    /// Synchronous, so the common path adds no async step to the call.
+    /// </summary>
+    public GuardEntry Enter(string conversationId)
     {
-        Task<EscalationResult>? joined = null;
-        var guarded = false;
         lock (_gate)
         {
             ForgetExpired(timeProvider.GetTimestamp());
@@ -48,74 +50,62 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
                 switch (existing)
                 {
                     case EscalationResult accepted:
-                        return accepted.AsDeduplicated();
+                        return GuardEntry.Answered(accepted.AsDeduplicated());
                     case TaskCompletionSource<EscalationResult> joiners:
-                        joined = joiners.Task;
-                        break;
+                        return GuardEntry.Join(joiners.Task);
                     default:
                         var first = new TaskCompletionSource<EscalationResult>(TaskCreationOptions.RunContinuationsAsynchronously);
                         _entries[conversationId] = first;
-                        joined = first.Task;
-                        break;
+                        return GuardEntry.Join(first.Task);
                 }
             }
-            else if (_entries.Count < capacity || ForgetOldestAccepted())
+
+            if (_entries.Count < capacity || ForgetOldestAccepted())
             {
                 _entries.Add(conversationId, InFlight);
-                guarded = true;
+                return GuardEntry.Send(guarded: true);
             }
-        }
 
-        if (joined is not null)
-        {
-            var result = await joined.WaitOrCancelAsync(cancellationToken).ConfigureAwait(false);
-            return result.AsDeduplicated();
-        }
-
-        if (!guarded)
-        {
             // Every remembered conversation is in flight: guard nothing rather than grow without bound.
-            return await send(state, cancellationToken).ConfigureAwait(false);
+            return GuardEntry.Send(guarded: false);
         }
+    }
 
-        EscalationResult sent;
+    /// <summary>Remembers the accepted <paramref name="result"/> for the window, and hands it to any joined callers.</summary>
+    public void Complete(string conversationId, EscalationResult result)
+    {
         object? waiting;
-        try
-        {
-            sent = await send(state, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            lock (_gate)
-            {
-                _entries.TryGetValue(conversationId, out waiting);
-                _entries.Remove(conversationId);
-            }
-
-            if (waiting is TaskCompletionSource<EscalationResult> joiners)
-            {
-                if (ex is OperationCanceledException canceled)
-                {
-                    joiners.TrySetCanceled(canceled.CancellationToken);
-                }
-                else
-                {
-                    joiners.TrySetException(ex);
-                }
-            }
-
-            throw;
-        }
-
         lock (_gate)
         {
             _entries.TryGetValue(conversationId, out waiting);
-            _entries[conversationId] = sent;
+            _entries[conversationId] = result;
             _accepted.Enqueue((conversationId, timeProvider.GetTimestamp()));
         }
 
-        (waiting as TaskCompletionSource<EscalationResult>)?.TrySetResult(sent);
-        return sent;
+        (waiting as TaskCompletionSource<EscalationResult>)?.TrySetResult(result);
+    }
+
+    /// <summary>Forgets the failed escalation at once (the caller may try again) and fails any joined callers with it.</summary>
+    public void Abandon(string conversationId, Exception exception)
+    {
+        object? waiting;
+        lock (_gate)
+        {
+            _entries.TryGetValue(conversationId, out waiting);
+            _entries.Remove(conversationId);
+        }
+
+        if (waiting is TaskCompletionSource<EscalationResult> joiners)
+        {
+            if (exception is OperationCanceledException canceled)
+            {
+                joiners.TrySetCanceled(canceled.CancellationToken);
+            }
+            else
+            {
+                joiners.TrySetException(exception);
+            }
+        }
     }
 
     private void ForgetExpired(long now)

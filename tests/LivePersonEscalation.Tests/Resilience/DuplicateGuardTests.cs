@@ -169,32 +169,53 @@ public sealed class DuplicateGuardTests
     }
 
     [Fact]
-    public async Task A_flood_of_distinct_conversations_cannot_grow_the_guard_beyond_its_capacity()
+    public void A_flood_of_distinct_conversations_cannot_grow_the_guard_beyond_its_capacity()
     {
         var guard = new DuplicateEscalationGuard(TimeSpan.FromMinutes(10), capacity: 100, _clock);
-        var accepted = new EscalationResult { StatusCode = HttpStatusCode.OK };
 
         for (var i = 0; i < 10_000; i++)
         {
-            await guard.RunAsync($"conv-{i}", accepted, static (result, _) => ValueTask.FromResult(result), CancellationToken.None);
+            Accept(guard, $"conv-{i}");
         }
 
         Assert.Equal(100, guard.Count);
     }
 
     [Fact]
-    public async Task Expired_entries_are_released()
+    public void Expired_entries_are_released()
     {
         var guard = new DuplicateEscalationGuard(TimeSpan.FromSeconds(30), capacity: 1_000, _clock);
-        var accepted = new EscalationResult { StatusCode = HttpStatusCode.OK };
         for (var i = 0; i < 500; i++)
         {
-            await guard.RunAsync($"conv-{i}", accepted, static (result, _) => ValueTask.FromResult(result), CancellationToken.None);
+            Accept(guard, $"conv-{i}");
         }
 
         _clock.Advance(TimeSpan.FromSeconds(31));
-        await guard.RunAsync("late", accepted, static (result, _) => ValueTask.FromResult(result), CancellationToken.None);
+        Accept(guard, "late");
 
         Assert.Equal(1, guard.Count);
+    }
+
+    [Fact]
+    public void A_full_guard_of_conversations_in_flight_lets_a_new_one_through_unguarded()
+    {
+        var guard = new DuplicateEscalationGuard(TimeSpan.FromSeconds(30), capacity: 2, _clock);
+        Assert.True(guard.Enter("a").MustReport);
+        Assert.True(guard.Enter("b").MustReport);
+
+        var third = guard.Enter("c");
+
+        Assert.False(third.MustReport);
+        Assert.Null(third.Answer);
+        Assert.Null(third.Joined);
+        Assert.Equal(2, guard.Count);
+    }
+
+    /// <summary>One escalation of <paramref name="conversationId"/> through the guard, sent and accepted.</summary>
+    private static void Accept(DuplicateEscalationGuard guard, string conversationId)
+    {
+        var entry = guard.Enter(conversationId);
+        Assert.True(entry.MustReport);
+        guard.Complete(conversationId, new EscalationResult { StatusCode = HttpStatusCode.OK });
     }
 }
