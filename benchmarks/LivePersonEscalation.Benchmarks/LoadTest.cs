@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using LivePersonEscalation.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LivePersonEscalation.Benchmarks;
 
 /// <summary>
 /// Loopback load: the library's default client and a raw <see cref="HttpClient"/> posting pre-serialized bytes,
-/// each escalating against the emulator on 127.0.0.1, alternating round by round at each concurrency.
-/// Options: <c>--escalations N</c> per run (default 10,000; 2,000 at concurrency 1), <c>--rounds R</c> (default 5),
-/// <c>--no-guard</c> to turn the duplicate guard off and so measure what it costs.
+/// each escalating against the emulator on 127.0.0.1, in pairs of rounds at each concurrency (which side goes first
+/// alternates). The throughput ratio is the median of the pairs' ratios, so a slow spell of a shared machine, which
+/// hits both rounds of a pair alike, cancels out. Options: <c>--escalations N</c> per round (default 20,000; 2,000 at
+/// concurrency 1), <c>--rounds R</c> pairs (default 8), <c>--no-guard</c> to turn the duplicate guard off and so
+/// measure what it costs, <c>--in-process</c> to run the emulator in this process.
 /// </summary>
 internal static class LoadTest
 {
@@ -17,17 +18,18 @@ internal static class LoadTest
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var escalations = Option(args, "--escalations", 10_000);
-        var rounds = Option(args, "--rounds", 5);
+        var escalations = Option(args, "--escalations", 20_000);
+        var rounds = Option(args, "--rounds", 8);
         var guard = !args.Contains("--no-guard");
+        var inProcess = args.Contains("--in-process");
         var total = Stopwatch.StartNew();
 
-        await using var emulator = await EscalationEmulator.StartAsync();
+        await using var server = await EmulatorHost.StartAsync(inProcess);
         var services = new ServiceCollection();
         services.AddLivePersonEscalation(o =>
         {
-            o.Endpoint = emulator.Endpoint;
-            o.ApiAccessKey = emulator.ApiAccessKey;
+            o.Endpoint = server.Endpoint;
+            o.ApiAccessKey = SampleData.ApiKey;
             o.DuplicateGuard.Enabled = guard;
         });
         await using var provider = services.BuildServiceProvider();
@@ -40,53 +42,70 @@ internal static class LoadTest
 
         async Task Raw()
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, emulator.Endpoint) { Content = new ByteArrayContent(payload) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, server.Endpoint) { Content = new ByteArrayContent(payload) };
             request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
-            request.Headers.TryAddWithoutValidation("Authorization", emulator.ApiAccessKey);
+            request.Headers.TryAddWithoutValidation("Authorization", SampleData.ApiKey);
             using var response = await raw.SendAsync(request);
             response.EnsureSuccessStatusCode();
         }
 
-        Console.WriteLine($"Loopback load against the emulator: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {rounds} alternating rounds per concurrency, duplicate guard {(guard ? "on (default)" : "off")}.");
+        async Task<Round> MeasureRoundAsync(Func<Task> escalate, int concurrency, int count)
+        {
+            await server.ResetAsync();
+            return await MeasureAsync(escalate, concurrency, count);
+        }
+
+        Console.WriteLine($"Loopback load against the emulator ({(inProcess ? "in this process" : "in a process of its own")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, {rounds} pairs of rounds per concurrency, duplicate guard {(guard ? "on (default)" : "off")}.");
         Console.WriteLine();
-        Console.WriteLine("| concurrency | escalations/run | library req/s | raw req/s | throughput ratio | library p50 ms | raw p50 ms | library p99 ms | raw p99 ms | p99 ratio |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"Client CPU is this process's processor time per escalation{(inProcess ? ", the emulator's included" : "")}.");
+        Console.WriteLine();
+        Console.WriteLine("| concurrency | escalations/run | library req/s | raw req/s | throughput ratio | library p50 ms | raw p50 ms | library p99 ms | raw p99 ms | p99 ratio | library client CPU µs | raw client CPU µs |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+
+        // Warm both sides up until tiered compilation has settled (about a second), so no measured round pays for it.
+        for (var warmup = 0; warmup < 3; warmup++)
+        {
+            await MeasureRoundAsync(Library, 16, 3_000);
+            await MeasureRoundAsync(Raw, 16, 3_000);
+        }
+
         foreach (var concurrency in Concurrencies)
         {
             var count = concurrency == 1 ? Math.Min(escalations, 2_000) : escalations;
             await MeasureAsync(Library, concurrency, Math.Min(count, 500));
             await MeasureAsync(Raw, concurrency, Math.Min(count, 500));
 
-            var libraryRuns = new List<Run>();
-            var rawRuns = new List<Run>();
+            var libraryRounds = new List<Round>();
+            var rawRounds = new List<Round>();
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate which side goes first, so neither always runs on a warmer or a more loaded machine.
-                var order = round % 2 == 0 ? new[] { true, false } : [false, true];
-                foreach (var isLibrary in order)
-                {
-                    emulator.Reset();
-                    var run = await MeasureAsync(isLibrary ? Library : Raw, concurrency, count);
-                    (isLibrary ? libraryRuns : rawRuns).Add(run);
-                }
+                var libraryFirst = round % 2 == 0;
+                var first = await MeasureRoundAsync(libraryFirst ? Library : Raw, concurrency, count);
+                var second = await MeasureRoundAsync(libraryFirst ? Raw : Library, concurrency, count);
+                libraryRounds.Add(libraryFirst ? first : second);
+                rawRounds.Add(libraryFirst ? second : first);
             }
 
-            var lib = Run.Combine(libraryRuns);
-            var baseline = Run.Combine(rawRuns);
+            var throughputRatio = Median(libraryRounds.Zip(rawRounds, (l, r) => l.Throughput / r.Throughput));
+            var p99Ratio = Median(libraryRounds.Zip(rawRounds, (l, r) => l.P99 / r.P99));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {concurrency} | {count:N0} | {lib.Throughput:N0} | {baseline.Throughput:N0} | {lib.Throughput / baseline.Throughput:0.00} | " +
-                $"{lib.P50:0.000} | {baseline.P50:0.000} | {lib.P99:0.000} | {baseline.P99:0.000} | {lib.P99 / baseline.P99:0.00} |"));
+                $"| {concurrency} | {count:N0} | {Median(libraryRounds, r => r.Throughput):N0} | {Median(rawRounds, r => r.Throughput):N0} | {throughputRatio:0.00} | " +
+                $"{Median(libraryRounds, r => r.P50):0.000} | {Median(rawRounds, r => r.P50):0.000} | {Median(libraryRounds, r => r.P99):0.000} | {Median(rawRounds, r => r.P99):0.000} | {p99Ratio:0.00} | " +
+                $"{Median(libraryRounds, r => r.CpuMicroseconds):0.0} | {Median(rawRounds, r => r.CpuMicroseconds):0.0} |"));
         }
 
         Console.WriteLine();
+        Console.WriteLine("Every figure is the median of the rounds; every ratio the median of the pairs' ratios.");
         Console.WriteLine($"Finished in {total.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 
-    private static async Task<Run> MeasureAsync(Func<Task> escalate, int concurrency, int count)
+    private static async Task<Round> MeasureAsync(Func<Task> escalate, int concurrency, int count)
     {
         var latencies = new double[count];
         var next = -1;
+        var cpu = Environment.CpuUsage.TotalTime;
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -99,8 +118,24 @@ internal static class LoadTest
             }
         });
         await Task.WhenAll(workers);
-        return new Run(count / stopwatch.Elapsed.TotalSeconds, latencies);
+        var elapsed = stopwatch.Elapsed;
+        Array.Sort(latencies);
+        return new Round(
+            count / elapsed.TotalSeconds,
+            (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / count,
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.99));
     }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static double Median(IEnumerable<Round> rounds, Func<Round, double> figure) => Median(rounds.Select(figure));
 
     private static int Option(string[] args, string name, int fallback)
     {
@@ -108,23 +143,6 @@ internal static class LoadTest
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
     }
 
-    private sealed record Run(double Throughput, double[] Latencies)
-    {
-        public double P50 => Percentile(0.50);
-
-        public double P99 => Percentile(0.99);
-
-        /// <summary>The median throughput of the rounds, and the latency percentiles over all their calls.</summary>
-        public static Run Combine(List<Run> runs)
-        {
-            var throughputs = runs.Select(r => r.Throughput).Order().ToArray();
-            return new Run(throughputs[throughputs.Length / 2], [.. runs.SelectMany(r => r.Latencies).Order()]);
-        }
-
-        private double Percentile(double p)
-        {
-            var sorted = Latencies.Order().ToArray();
-            return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-        }
-    }
+    /// <summary>One round of one side: escalations per second, client CPU per escalation, latency percentiles in ms.</summary>
+    private sealed record Round(double Throughput, double CpuMicroseconds, double P50, double P99);
 }

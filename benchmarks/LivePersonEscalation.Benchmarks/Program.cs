@@ -1,10 +1,16 @@
 using BenchmarkDotNet.Running;
 using LivePersonEscalation.Benchmarks;
 
-// "load": library against raw HttpClient on loopback, against the emulator. Anything else goes to BenchmarkDotNet.
+// "load": library against raw HttpClient on loopback, against the emulator. "serve": the emulator process the load
+// test starts. Anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadTest.RunAsync(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "serve")
+{
+    return await EmulatorProcess.ServeAsync();
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
