@@ -16,9 +16,9 @@ internal static class EscalationRequestValidator
         RequireId(request.ConversationId, nameof(EscalationRequest.ConversationId), "the LivePerson conversation id ({$conversationId})");
 
         var skillName = request.AgentSkillName ?? string.Empty;
-        if (skillName.Length > EscalationRequest.MaxSkillNameLength || TextRules.HasControlCharacter(skillName))
+        if (skillName.Length > EscalationRequest.MaxSkillNameLength || TextRules.HasControlCharacter(skillName) || TextRules.HasLoneSurrogate(skillName))
         {
-            throw Invalid(nameof(EscalationRequest.AgentSkillName), $"must be at most {EscalationRequest.MaxSkillNameLength} characters without control characters.");
+            throw Invalid(nameof(EscalationRequest.AgentSkillName), $"must be at most {EscalationRequest.MaxSkillNameLength} characters without control characters or characters cut in half (a lone surrogate).");
         }
 
         return new EscalationRequestBody
@@ -44,9 +44,9 @@ internal static class EscalationRequestValidator
             throw Invalid(field, $"is {value.Length} characters long; at most {EscalationRequest.MaxIdLength} are accepted. Check that it holds {description}.");
         }
 
-        if (TextRules.HasSurroundingWhiteSpace(value) || TextRules.HasControlCharacter(value))
+        if (TextRules.HasSurroundingWhiteSpace(value) || TextRules.HasControlCharacter(value) || TextRules.HasLoneSurrogate(value))
         {
-            throw Invalid(field, $"must not start or end with white space or contain control characters; check how {description} is read.");
+            throw Invalid(field, $"must not start or end with white space or contain control characters or characters cut in half (a lone surrogate); check how {description} is read.");
         }
     }
 
@@ -69,6 +69,12 @@ internal static class EscalationRequestValidator
         if (TextRules.HasControlCharacter(message, allowed: "\n\r\t"))
         {
             throw new ArgumentException($"{field} contains a control character; only line breaks (\\n) and tabs are allowed.", paramName);
+        }
+
+        if (TextRules.HasLoneSurrogate(message))
+        {
+            // The JSON writer would silently replace it, so the user would read something else than was written.
+            throw new ArgumentException($"{field} contains half of a surrogate pair (a character cut in two, often an emoji cut off by truncation); it cannot be sent as written. Cut the text at a character boundary.", paramName);
         }
 
         return message;

@@ -40,6 +40,27 @@ internal static class TextRules
         return false;
     }
 
+    /// <summary>
+    /// True when <paramref name="value"/> holds half of a surrogate pair (a character cut in two, typically an emoji
+    /// cut off by truncation). Such text is not valid UTF-16 and cannot be sent as UTF-8 unchanged.
+    /// </summary>
+    public static bool HasLoneSurrogate(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when every character is printable ASCII, as an HTTP header value should be.</summary>
     public static bool IsPrintableAscii(string value)
     {

@@ -74,6 +74,10 @@ public sealed class RequestValidationTests
         { "AgentSkillName", r => r with { AgentSkillName = "Bill\u0000ing" } },
         { "Message", r => r with { Message = new string('m', EscalationRequest.MaxMessageLength + 1) } },
         { "Message", r => r with { Message = "bell\u0007" } },
+        { "Message", r => r with { Message = "half an emoji \uD83D" } },
+        { "Message", r => r with { Message = "\uDE00 stray low surrogate" } },
+        { "AgentSkillName", r => r with { AgentSkillName = "Billing\uD800" } },
+        { "ConversationId", r => r with { ConversationId = "conv\uDC00-1" } },
     };
 
     [Theory]
@@ -86,6 +90,17 @@ public sealed class RequestValidationTests
 
         Assert.StartsWith($"EscalationRequest.{field} ", error.Message, StringComparison.Ordinal);
         Assert.Empty(_wire.Requests);
+    }
+
+    [Theory]
+    [InlineData("Un agent arrive 👋")]
+    [InlineData("Un agent arrive 👋🏽")]
+    [InlineData("Ein Moment, bitte – Sie werden verbunden: ÄÖÜß")]
+    public async Task Escalate_with_whole_non_ascii_characters_sends_them_unchanged(string message)
+    {
+        await _wire.CreateClient().EscalateAsync(TestData.Request(r => r with { Message = message }));
+
+        Assert.Equal(message, _wire.Sent.Json.GetProperty("message").GetString());
     }
 
     [Fact]
