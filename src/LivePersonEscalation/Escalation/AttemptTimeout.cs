@@ -2,9 +2,11 @@ namespace LivePersonEscalation;
 
 /// <summary>
 /// A token that cancels when the caller cancels or when one attempt's time runs out, measured on the
-/// <see cref="TimeProvider"/> so tests can advance time instead of waiting.
+/// <see cref="TimeProvider"/> so tests can advance time instead of waiting. A struct: it lives in the call's state
+/// machine instead of being one more allocation per attempt.
 /// </summary>
-internal sealed class AttemptTimeout : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "It is disposable; the rule misreads a disposable struct.")]
+internal readonly struct AttemptTimeout : IDisposable
 {
     private readonly CancellationTokenSource _timeout;
     private readonly CancellationTokenSource? _linked;

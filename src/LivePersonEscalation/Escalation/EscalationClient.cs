@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -69,82 +70,119 @@ public sealed class EscalationClient : IEscalationClient
             return Task.FromException<EscalationResult>(ex);
         }
 
-        return cancellationToken.IsCancellationRequested
-            ? Task.FromCanceled<EscalationResult>(cancellationToken)
-            : EscalateValidatedAsync(body, cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<EscalationResult>(cancellationToken);
+        }
+
+        // The duplicate guard decides synchronously: answered from a recent accepted escalation of the conversation,
+        // joined to the one in flight, or sent by this call.
+        var started = _runtime.TimeProvider.GetTimestamp();
+        var activity = _runtime.Telemetry.Start(body);
+        var entry = _runtime.DuplicateGuard?.Enter(body.ConversationId, started) ?? GuardEntry.Send(guarded: false);
+        if (entry.Answer is { } answer)
+        {
+            Finish(activity, answer, started);
+            return Task.FromResult(answer);
+        }
+
+        if (entry.Joined is { } joined)
+        {
+            return JoinAsync(joined, activity, started, cancellationToken);
+        }
+
+        var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
+        return SendAsync(body.ConversationId, payload, entry.MustReport, activity, started, cancellationToken);
     }
 
-    /// <summary>
-    /// The escalation of a valid body: through the duplicate guard (answered from a recent accepted escalation of
-    /// the conversation, joined to one in flight, or sent by this call), with retries and telemetry.
-    /// </summary>
-    /// <remarks>
-    /// The attempts run inline in this one async method on purpose: every further async step in a call costs an
-    /// allocation and a resumption when the network answers (measured here: about 0.4 µs and 150 bytes a step).
-    /// </remarks>
-    private async Task<EscalationResult> EscalateValidatedAsync(EscalationRequestBody body, CancellationToken cancellationToken)
+    /// <summary>Waits for the escalation of the same conversation in flight, and answers with its result.</summary>
+    private async Task<EscalationResult> JoinAsync(Task<EscalationResult> joined, Activity? activity, long started, CancellationToken cancellationToken)
     {
-        var runtime = _runtime;
-        var telemetry = runtime.Telemetry;
-        var started = runtime.TimeProvider.GetTimestamp();
-        using var activity = telemetry.Start(body);
-        var entry = runtime.DuplicateGuard?.Enter(body.ConversationId) ?? GuardEntry.Send(guarded: false);
         try
         {
-            var result = entry.Answer
-                ?? (entry.Joined is { } joined ? (await joined.WaitOrCancelAsync(cancellationToken).ConfigureAwait(false)).AsDeduplicated() : null);
-            if (result is null)
-            {
-                var settings = runtime.Settings;
-                var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
-                AttemptOutcome outcome;
-                for (var attempts = 1; ; attempts++)
-                {
-                    try
-                    {
-                        // One attempt: send, then read the (capped) answer within the attempt's time.
-                        using var httpRequest = EscalationHttpRequest.Create(settings, payload);
-                        using var timeout = new AttemptTimeout(settings.Timeout, runtime.TimeProvider, cancellationToken);
-                        using var response = await _httpClient
-                            .SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
-                            .ConfigureAwait(false);
-                        var responseBody = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token, cancellationToken).ConfigureAwait(false);
-                        outcome = new AttemptOutcome(new AttemptResponse(response, responseBody, runtime.TimeProvider), null, attempts, null);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        outcome = new AttemptOutcome(null, ex, attempts, null);
-                    }
-
-                    if (!runtime.Retry.ShouldRetry(outcome, started, out var delay, out var stopReason))
-                    {
-                        outcome = outcome with { StopReason = stopReason };
-                        break;
-                    }
-
-                    await runtime.Retry.WaitBeforeRetryAsync(outcome, delay, cancellationToken).ConfigureAwait(false);
-                }
-
-                result = Conclude(outcome, runtime.TimeProvider.GetElapsedTime(started), cancellationToken);
-                if (entry.MustReport)
-                {
-                    runtime.DuplicateGuard!.Complete(body.ConversationId, result);
-                }
-            }
-
-            telemetry.Accepted(activity, result, runtime.TimeProvider.GetElapsedTime(started));
+            var result = (await joined.WaitOrCancelAsync(cancellationToken).ConfigureAwait(false)).AsDeduplicated();
+            Finish(activity, result, started);
             return result;
         }
         catch (Exception ex)
         {
-            if (entry.MustReport)
-            {
-                runtime.DuplicateGuard!.Abandon(body.ConversationId, ex);
-            }
-
-            telemetry.Ended(activity, ex);
+            _runtime.Telemetry.Ended(activity, ex);
+            activity?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Sends the escalation, retrying while the retry policy allows it, and reports the outcome to the duplicate guard
+    /// when <paramref name="reportToGuard"/>.
+    /// </summary>
+    /// <remarks>
+    /// The attempts run inline in this one async method on purpose: every further async step in a call costs an
+    /// allocation and a resumption when the network answers (measured here: about 0.4 µs and 150 bytes a step).
+    /// For the same reason only what is needed after an await is kept in locals.
+    /// </remarks>
+    private async Task<EscalationResult> SendAsync(
+        string conversationId, byte[] payload, bool reportToGuard, Activity? activity, long started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            AttemptOutcome outcome;
+            for (var attempts = 1; ; attempts++)
+            {
+                try
+                {
+                    // One attempt: send, then read the (capped) answer within the attempt's time.
+                    using var httpRequest = EscalationHttpRequest.Create(_runtime.Settings, payload);
+                    using var timeout = new AttemptTimeout(_runtime.Settings.Timeout, _runtime.TimeProvider, cancellationToken);
+                    using var response = await _httpClient
+                        .SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
+                        .ConfigureAwait(false);
+                    var responseBody = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token, cancellationToken).ConfigureAwait(false);
+                    outcome = new AttemptOutcome(new AttemptResponse(response, responseBody, _runtime.TimeProvider), null, attempts, null);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    outcome = new AttemptOutcome(null, ex, attempts, null);
+                }
+
+                if (!_runtime.Retry.ShouldRetry(outcome, started, out var delay, out var stopReason))
+                {
+                    outcome = outcome with { StopReason = stopReason };
+                    break;
+                }
+
+                await _runtime.Retry.WaitBeforeRetryAsync(outcome, delay, cancellationToken).ConfigureAwait(false);
+            }
+
+            var ended = _runtime.TimeProvider.GetTimestamp();
+            var result = Conclude(outcome, _runtime.TimeProvider.GetElapsedTime(started, ended), cancellationToken);
+            if (reportToGuard)
+            {
+                _runtime.DuplicateGuard!.Complete(conversationId, result, ended);
+            }
+
+            Finish(activity, result, started, ended);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            if (reportToGuard)
+            {
+                _runtime.DuplicateGuard!.Abandon(conversationId, ex);
+            }
+
+            _runtime.Telemetry.Ended(activity, ex);
+            activity?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Records the accepted (or deduplicated) <paramref name="result"/> and ends the call's activity.</summary>
+    private void Finish(Activity? activity, EscalationResult result, long started, long? ended = null)
+    {
+        var timeProvider = _runtime.TimeProvider;
+        _runtime.Telemetry.Accepted(activity, result, timeProvider.GetElapsedTime(started, ended ?? timeProvider.GetTimestamp()));
+        activity?.Dispose();
     }
 
     /// <summary>The result of an accepted last attempt, or the exception that tells why the escalation failed.</summary>

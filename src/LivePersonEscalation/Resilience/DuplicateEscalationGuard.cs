@@ -40,11 +40,13 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
     /// one in flight, or becomes the one that sends (and must then call <see cref="Complete"/> or <see cref="Abandon"/>).
     /// Synchronous, so the common path adds no async step to the call.
     /// </summary>
-    public GuardEntry Enter(string conversationId)
+    /// <param name="conversationId">The conversation being escalated.</param>
+    /// <param name="now">The call's start, a <see cref="TimeProvider.GetTimestamp"/> value.</param>
+    public GuardEntry Enter(string conversationId, long now)
     {
         lock (_gate)
         {
-            ForgetExpired(timeProvider.GetTimestamp());
+            ForgetExpired(now);
             if (_entries.TryGetValue(conversationId, out var existing))
             {
                 switch (existing)
@@ -72,14 +74,17 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
     }
 
     /// <summary>Remembers the accepted <paramref name="result"/> for the window, and hands it to any joined callers.</summary>
-    public void Complete(string conversationId, EscalationResult result)
+    /// <param name="conversationId">The conversation escalated.</param>
+    /// <param name="result">Its accepted result.</param>
+    /// <param name="acceptedAt">When it was accepted, a <see cref="TimeProvider.GetTimestamp"/> value; the window starts then.</param>
+    public void Complete(string conversationId, EscalationResult result, long acceptedAt)
     {
         object? waiting;
         lock (_gate)
         {
             _entries.TryGetValue(conversationId, out waiting);
             _entries[conversationId] = result;
-            _accepted.Enqueue((conversationId, timeProvider.GetTimestamp()));
+            _accepted.Enqueue((conversationId, acceptedAt));
         }
 
         (waiting as TaskCompletionSource<EscalationResult>)?.TrySetResult(result);

@@ -200,10 +200,10 @@ public sealed class DuplicateGuardTests
     public void A_full_guard_of_conversations_in_flight_lets_a_new_one_through_unguarded()
     {
         var guard = new DuplicateEscalationGuard(TimeSpan.FromSeconds(30), capacity: 2, _clock);
-        Assert.True(guard.Enter("a").MustReport);
-        Assert.True(guard.Enter("b").MustReport);
+        Assert.True(guard.Enter("a", _clock.GetTimestamp()).MustReport);
+        Assert.True(guard.Enter("b", _clock.GetTimestamp()).MustReport);
 
-        var third = guard.Enter("c");
+        var third = guard.Enter("c", _clock.GetTimestamp());
 
         Assert.False(third.MustReport);
         Assert.Null(third.Answer);
@@ -212,10 +212,10 @@ public sealed class DuplicateGuardTests
     }
 
     /// <summary>One escalation of <paramref name="conversationId"/> through the guard, sent and accepted.</summary>
-    private static void Accept(DuplicateEscalationGuard guard, string conversationId)
+    private void Accept(DuplicateEscalationGuard guard, string conversationId)
     {
-        var entry = guard.Enter(conversationId);
+        var entry = guard.Enter(conversationId, _clock.GetTimestamp());
         Assert.True(entry.MustReport);
-        guard.Complete(conversationId, new EscalationResult { StatusCode = HttpStatusCode.OK });
+        guard.Complete(conversationId, new EscalationResult { StatusCode = HttpStatusCode.OK }, _clock.GetTimestamp());
     }
 }
