@@ -13,6 +13,9 @@ namespace LivePersonEscalation.Benchmarks;
 [MemoryDiagnoser]
 public class EscalateBenchmarks
 {
+    /// <summary>False: the handler answers synchronously. True: it answers from the thread pool, as a network does.</summary>
+    protected virtual bool CompleteLater => false;
+
     private static readonly byte[] PreSerialized =
         System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(SampleData.Body("4f1d2c3b-5a6e-47d8-9c0b-1a2e3f4d5c6b"), EscalationJsonContext.Default.EscalationRequestBody);
 
@@ -30,7 +33,7 @@ public class EscalateBenchmarks
         _client = _provider.GetRequiredService<IEscalationClient>();
         _providerWithoutGuard = Register(guard: false);
         _clientWithoutGuard = _providerWithoutGuard.GetRequiredService<IEscalationClient>();
-        _http = new HttpClient(new InstantOkHandler());
+        _http = new HttpClient(new InstantOkHandler(CompleteLater));
     }
 
     [GlobalCleanup]
@@ -41,7 +44,7 @@ public class EscalateBenchmarks
         _http.Dispose();
     }
 
-    private static ServiceProvider Register(bool guard)
+    private ServiceProvider Register(bool guard)
     {
         var services = new ServiceCollection();
         services.AddLivePersonEscalation(o =>
@@ -49,7 +52,7 @@ public class EscalateBenchmarks
                 o.ApiAccessKey = SampleData.ApiKey;
                 o.DuplicateGuard.Enabled = guard;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new InstantOkHandler());
+            .ConfigurePrimaryHttpMessageHandler(() => new InstantOkHandler(CompleteLater));
         return services.BuildServiceProvider();
     }
 
@@ -90,4 +93,14 @@ public class EscalateBenchmarks
         var response = await _http.SendAsync(request);
         return response.EnsureSuccessStatusCode();
     }
+}
+
+/// <summary>
+/// The same escalations with a handler that answers from the thread pool: every async step of the call then suspends
+/// and resumes, allocating its state machine, as it does over a real socket.
+/// </summary>
+public class EscalateCompletingLaterBenchmarks : EscalateBenchmarks
+{
+    /// <inheritdoc />
+    protected override bool CompleteLater => true;
 }
