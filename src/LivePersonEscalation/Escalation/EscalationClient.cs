@@ -60,10 +60,14 @@ public sealed class EscalationClient : IEscalationClient
     public Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default)
     {
         // Validation failures and early cancellation end in the returned task, as they would in an async method.
+        // The body is serialized before the duplicate guard is entered: from Enter on, nothing may throw before
+        // SendAsync takes over reporting to the guard, or the conversation would stay "in flight" for good.
         EscalationRequestBody body;
+        byte[] payload;
         try
         {
             body = EscalationRequestValidator.CreateBody(Guard.NotNull(request), _runtime.Settings.Skills);
+            payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
         }
         catch (Exception ex)
         {
@@ -91,7 +95,6 @@ public sealed class EscalationClient : IEscalationClient
             return JoinAsync(joined, activity, started, cancellationToken);
         }
 
-        var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
         return SendAsync(body.ConversationId, payload, entry.MustReport, activity, started, cancellationToken);
     }
 

@@ -128,6 +128,30 @@ public sealed class DuplicateGuardTests
     }
 
     [Fact]
+    public async Task When_the_sending_caller_cancels_the_joined_callers_end_too_and_the_conversation_is_forgotten()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _wire.Hang(arrived);
+        var client = Client();
+        using var cancellation = new CancellationTokenSource();
+
+        var first = client.EscalateAsync(TestData.Request(), cancellation.Token);
+        await arrived.Task;
+        var second = client.EscalateAsync(TestData.Request());
+        await cancellation.CancelAsync();
+
+        // Bounded waits: a conversation left "in flight" would make these hang rather than fail.
+        var bound = TimeSpan.FromSeconds(10);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.WaitAsync(bound));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.WaitAsync(bound));
+
+        _wire.Intercept(_ => Task.CompletedTask);
+        var again = await client.EscalateAsync(TestData.Request()).WaitAsync(bound);
+        Assert.False(again.IsDeduplicated);
+        Assert.Equal(2, _wire.Requests.Count);
+    }
+
+    [Fact]
     public async Task Different_conversations_are_all_sent()
     {
         var client = Client();
