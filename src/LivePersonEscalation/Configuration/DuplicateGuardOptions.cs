@@ -14,8 +14,13 @@ public sealed class DuplicateGuardOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The most conversations remembered at once, 1 to 1,000,000 (1,000 by default: the full window for up to 33 escalations a second), so a flood of distinct
-    /// conversations cannot grow memory without bound: the oldest accepted ones are forgotten first.
+    /// The most conversations remembered at once, 1 to 1,000,000 (1,000 by default: the full window for up to 33
+    /// escalations a second), so a flood of distinct conversations cannot grow memory without bound: the oldest
+    /// accepted ones are forgotten first.
     /// </summary>
+    /// <remarks>
+    /// Each remembered result (its conversation id, body and request id) outlives the garbage collector's youngest
+    /// generation; measured, that costs a few hundred nanoseconds per escalation, against milliseconds for the call.
+    /// </remarks>
     public int MaxConversations { get; set; } = 1_000;
 }

@@ -9,6 +9,9 @@ namespace LivePersonEscalation;
 /// <remarks>
 /// Each remembered conversation costs a dictionary slot and a queue slot, and keeps only its result alive: in flight
 /// it maps to a shared marker (or to a completion source once someone joins), once accepted to its result.
+/// Entering and reporting are synchronous, so the guard adds no async step to a call. Measured in a tight loop
+/// (benchmarks/README.md): about 80 ns of bookkeeping, plus about 250 ns of garbage collection because the remembered
+/// results outlive the youngest generation.
 /// </remarks>
 internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, TimeProvider timeProvider)
 {
