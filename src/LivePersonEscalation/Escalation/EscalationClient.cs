@@ -82,20 +82,30 @@ public sealed class EscalationClient : IEscalationClient
         // The duplicate guard decides synchronously: answered from a recent accepted escalation of the conversation,
         // joined to the one in flight, or sent by this call.
         var started = _runtime.TimeProvider.GetTimestamp();
+        var callersActivity = Activity.Current;
         var activity = _runtime.Telemetry.Start(body);
-        var entry = _runtime.DuplicateGuard?.Enter(body.ConversationId, started) ?? GuardEntry.Send(guarded: false);
-        if (entry.Answer is { } answer)
+        try
         {
-            Finish(activity, answer, started);
-            return Task.FromResult(answer);
-        }
+            var entry = _runtime.DuplicateGuard?.Enter(body.ConversationId, started) ?? GuardEntry.Send(guarded: false);
+            if (entry.Answer is { } answer)
+            {
+                Finish(activity, answer, started);
+                return Task.FromResult(answer);
+            }
 
-        if (entry.Joined is { } joined)
+            return entry.Joined is { } joined
+                ? JoinAsync(joined, activity, started, cancellationToken)
+                : SendAsync(body.ConversationId, payload, entry.MustReport, activity, started, cancellationToken);
+        }
+        finally
         {
-            return JoinAsync(joined, activity, started, cancellationToken);
+            // This method is not async, so the activity it started would stay current for the caller after it
+            // returns; the async methods above captured it for their own continuations already.
+            if (activity is not null)
+            {
+                Activity.Current = callersActivity;
+            }
         }
-
-        return SendAsync(body.ConversationId, payload, entry.MustReport, activity, started, cancellationToken);
     }
 
     /// <summary>Waits for the escalation of the same conversation in flight, and answers with its result.</summary>

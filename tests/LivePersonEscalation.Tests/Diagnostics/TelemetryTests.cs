@@ -51,6 +51,26 @@ public sealed class TelemetryTests : IDisposable
     }
 
     [Fact]
+    public async Task After_each_kind_of_call_the_callers_current_activity_is_its_own_again()
+    {
+        var capture = Capture();
+        var callers = Activity.Current;
+        Assert.NotNull(callers);
+
+        await capture.Client.EscalateAsync(Request());
+        Assert.Same(callers, Activity.Current);
+
+        var deduplicated = await capture.Client.EscalateAsync(Request());
+        Assert.True(deduplicated.IsDeduplicated);
+        Assert.Same(callers, Activity.Current);
+
+        _wire.Respond(HttpStatusCode.BadRequest);
+        await Assert.ThrowsAsync<EscalationException>(() => capture.Client.EscalateAsync(TestData.Request(r => r with { ConversationId = "conv-failing" })));
+        Assert.Same(callers, Activity.Current);
+        Assert.Equal(3, capture.Activities.Count);
+    }
+
+    [Fact]
     public async Task A_failed_escalation_marks_the_activity_as_an_error_of_its_kind()
     {
         _wire.Respond(HttpStatusCode.Unauthorized);
