@@ -97,6 +97,11 @@ public sealed class EscalationClient : IEscalationClient
                 ? JoinAsync(joined, activity, started, cancellationToken)
                 : SendAsync(body.ConversationId, payload, entry.MustReport, activity, started, cancellationToken);
         }
+        catch (Exception ex)
+        {
+            // Only telemetry (a throwing log provider, say) can fail here: end in the task, as an async method would.
+            return Task.FromException<EscalationResult>(ex);
+        }
         finally
         {
             // This method is not async, so the activity it started would stay current for the caller after it
