@@ -26,6 +26,7 @@ public sealed class DuplicateGuardTests
     [Fact]
     public async Task A_second_escalation_of_the_same_conversation_within_the_window_is_not_sent()
     {
+        _wire.Respond(HttpStatusCode.OK, """{"status":"accepted"}""", "application/json", ("X-Request-Id", "req-42"));
         var client = Client();
 
         var first = await client.EscalateAsync(TestData.Request());
@@ -37,6 +38,10 @@ public sealed class DuplicateGuardTests
         Assert.True(second.IsDeduplicated);
         Assert.Equal(first.StatusCode, second.StatusCode);
         Assert.Equal(first.Body, second.Body);
+        Assert.Equal(first.IsBodyTruncated, second.IsBodyTruncated);
+        Assert.Equal("req-42", second.RequestId);
+        Assert.Equal(first.Attempts, second.Attempts);
+        Assert.Equal(first.Elapsed, second.Elapsed);
     }
 
     [Fact]
