@@ -19,8 +19,8 @@ public sealed class DuplicateGuardOptions
     /// accepted ones are forgotten first.
     /// </summary>
     /// <remarks>
-    /// Each remembered result (its conversation id, body and request id) outlives the garbage collector's youngest
-    /// generation; measured, that costs a few hundred nanoseconds per escalation, against milliseconds for the call.
+    /// Remembering costs memory and time: measured with a full table of 1,000 in a tight loop, about 300 ns per
+    /// escalation in all, against milliseconds for the call itself. A smaller table costs less.
     /// </remarks>
     public int MaxConversations { get; set; } = 1_000;
 }
