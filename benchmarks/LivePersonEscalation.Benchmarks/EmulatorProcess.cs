@@ -12,7 +12,8 @@ namespace LivePersonEscalation.Benchmarks;
 internal sealed class EmulatorProcess : EmulatorHost
 {
     private const string ListeningPrefix = "listening ";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // How long the child may take to start, to answer a reset, or to stop.
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
 
@@ -47,7 +48,7 @@ internal sealed class EmulatorProcess : EmulatorHost
         await process.StandardInput.WriteLineAsync(apiAccessKey);
         await process.StandardInput.FlushAsync();
 
-        using var timeout = new CancellationTokenSource(StartTimeout);
+        using var timeout = new CancellationTokenSource(AnswerTimeout);
         var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
         if (line is null || !line.StartsWith(ListeningPrefix, StringComparison.Ordinal))
         {
@@ -62,7 +63,7 @@ internal sealed class EmulatorProcess : EmulatorHost
     {
         await _process.StandardInput.WriteLineAsync("reset");
         await _process.StandardInput.FlushAsync();
-        using var timeout = new CancellationTokenSource(StartTimeout);
+        using var timeout = new CancellationTokenSource(AnswerTimeout);
         var answer = await _process.StandardOutput.ReadLineAsync(timeout.Token);
         if (answer != "ok")
         {
@@ -73,7 +74,7 @@ internal sealed class EmulatorProcess : EmulatorHost
     public override async ValueTask DisposeAsync()
     {
         _process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(StartTimeout);
+        using var timeout = new CancellationTokenSource(AnswerTimeout);
         try
         {
             await _process.WaitForExitAsync(timeout.Token);

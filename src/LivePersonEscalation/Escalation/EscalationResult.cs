@@ -57,15 +57,21 @@ public sealed class EscalationResult
         }
     }
 
+    /// <summary>The parts of this result a later duplicate is answered with, without the result object itself.</summary>
+    internal AcceptedAnswer Answer => new(StatusCode, Body, IsBodyTruncated, RequestId, Elapsed, Attempts);
+
     /// <summary>A copy marked as the answer to a duplicate escalation.</summary>
-    internal EscalationResult AsDeduplicated() => new()
+    internal EscalationResult AsDeduplicated() => Deduplicated(Answer);
+
+    /// <summary>The result answering a duplicate escalation with <paramref name="answer"/>.</summary>
+    internal static EscalationResult Deduplicated(AcceptedAnswer answer) => new()
     {
-        StatusCode = StatusCode,
-        Body = Body,
-        IsBodyTruncated = IsBodyTruncated,
-        RequestId = RequestId,
-        Elapsed = Elapsed,
-        Attempts = Attempts,
+        StatusCode = answer.StatusCode,
+        Body = answer.Body,
+        IsBodyTruncated = answer.IsBodyTruncated,
+        RequestId = answer.RequestId,
+        Elapsed = answer.Elapsed,
+        Attempts = answer.Attempts,
         IsDeduplicated = true,
     };
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace LivePersonEscalation;
 
 /// <summary>
@@ -58,7 +56,7 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
                 switch (existing.Pending)
                 {
                     case null:
-                        return GuardEntry.Answered(existing.ToDeduplicatedResult());
+                        return GuardEntry.Answered(EscalationResult.Deduplicated(existing.Answer));
                     case TaskCompletionSource<EscalationResult> joiners:
                         return GuardEntry.Join(joiners.Task);
                     default:
@@ -89,7 +87,7 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
         lock (_gate)
         {
             _entries.TryGetValue(conversationId, out waiting);
-            _entries[conversationId] = Slot.Accepted(result);
+            _entries[conversationId] = new Slot(Pending: null, result.Answer);
             _accepted.Enqueue((conversationId, acceptedAt));
         }
 
@@ -143,39 +141,5 @@ internal sealed class DuplicateEscalationGuard(TimeSpan window, int capacity, Ti
     /// source once someone joins), or accepted (<see cref="Pending"/> null, the answer's parts inline). Holding the
     /// parts rather than the <see cref="EscalationResult"/> keeps one object less alive per remembered conversation.
     /// </summary>
-    private readonly record struct Slot(object? Pending)
-    {
-        private HttpStatusCode StatusCode { get; init; }
-
-        private string? Body { get; init; }
-
-        private bool IsBodyTruncated { get; init; }
-
-        private string? RequestId { get; init; }
-
-        private TimeSpan Elapsed { get; init; }
-
-        private int Attempts { get; init; }
-
-        public static Slot Accepted(EscalationResult result) => new(Pending: null)
-        {
-            StatusCode = result.StatusCode,
-            Body = result.Body,
-            IsBodyTruncated = result.IsBodyTruncated,
-            RequestId = result.RequestId,
-            Elapsed = result.Elapsed,
-            Attempts = result.Attempts,
-        };
-
-        public EscalationResult ToDeduplicatedResult() => new()
-        {
-            StatusCode = StatusCode,
-            Body = Body ?? string.Empty,
-            IsBodyTruncated = IsBodyTruncated,
-            RequestId = RequestId,
-            Elapsed = Elapsed,
-            Attempts = Attempts,
-            IsDeduplicated = true,
-        };
-    }
+    private readonly record struct Slot(object? Pending, AcceptedAnswer Answer = default);
 }

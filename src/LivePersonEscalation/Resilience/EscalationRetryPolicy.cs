@@ -1,12 +1,6 @@
 namespace LivePersonEscalation;
 
 /// <summary>
-/// What a call's last attempt ended with (an answer, or the exception that ended it), how many attempts were made,
-/// and why no further retry was made (null when none was possible at all).
-/// </summary>
-internal readonly record struct AttemptOutcome(AttemptResponse? Response, Exception? Exception, int Attempts, string? StopReason);
-
-/// <summary>
 /// The retry decisions for a non-idempotent POST: retry only outcomes that prove the escalation was not accepted
 /// (no connection could be made; HTTP 429 or 503), wait the server's <c>Retry-After</c> or a jittered exponential
 /// backoff on the <see cref="TimeProvider"/>, and stop when attempts run out or the next delay would end beyond the
