@@ -1,3 +1,4 @@
+using LivePersonEscalation.Internal;
 using System.Globalization;
 using System.Net.Http.Json;
 using BenchmarkDotNet.Attributes;

@@ -1,3 +1,4 @@
+using LivePersonEscalation.Internal;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using LivePersonEscalation.Internal;
 namespace LivePersonEscalation.Benchmarks;
 
 /// <summary>One realistic escalation, shared by every benchmark and its baselines.</summary>

@@ -1,3 +1,4 @@
+using LivePersonEscalation.Internal;
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace LivePersonEscalation.ConsoleSample;
 
-/// <summary>Prints each HTTP attempt as it goes on the wire, with the Authorization header masked, and its answer.</summary>
+/// <summary>
+/// Prints each HTTP attempt as it leaves for the wire, and its answer. The library adds the Authorization header in
+/// its innermost handler, below this one, so no chained handler or logger ever holds the key: it is shown as masked.
+/// </summary>
 internal sealed class WireLogHandler(TextWriter output) : DelegatingHandler
 {
     private int _attempt;
@@ -14,7 +17,7 @@ internal sealed class WireLogHandler(TextWriter output) : DelegatingHandler
         await output.WriteLineAsync();
         await output.WriteLineAsync($"2. Request, attempt {attempt}");
         await output.WriteLineAsync($"   {request.Method} {request.RequestUri}");
-        await output.WriteLineAsync($"   Authorization: {(request.Headers.Contains("Authorization") ? "*** (masked)" : "(none)")}");
+        await output.WriteLineAsync("   Authorization: *** (the API access key, added by the library's innermost handler)");
         await output.WriteLineAsync($"   Content-Type: {request.Content?.Headers.ContentType}");
         await output.WriteLineAsync($"   {body}");
 

@@ -27,7 +27,7 @@ public sealed class ConsoleSampleTests : EmulatorTest
         Assert.Equal(string.Empty, error);
         Assert.Contains("the embedded local emulator at http://127.0.0.1:", output, StringComparison.Ordinal);
         Assert.Contains("Emulator record: 1 escalation(s) accepted, 1 request(s) received.", output, StringComparison.Ordinal);
-        Assert.Contains("Authorization: *** (masked)", output, StringComparison.Ordinal);
+        Assert.Contains("Authorization: *** (the API access key", output, StringComparison.Ordinal);
         Assert.DoesNotContain(EscalationEmulatorOptions.DefaultApiAccessKey, output, StringComparison.Ordinal);
     }
 

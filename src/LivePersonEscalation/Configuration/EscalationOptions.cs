@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace LivePersonEscalation;
 
@@ -73,9 +74,11 @@ public sealed class EscalationOptions
     public IDictionary<string, string> Skills { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When an escalation is retried: only when it provably was not accepted, within a time budget.</summary>
+    [ValidateObjectMembers]
     public EscalationRetryOptions Retry { get; set; } = new();
 
     /// <summary>The guard against escalating the same conversation twice in a short time.</summary>
+    [ValidateObjectMembers]
     public DuplicateGuardOptions DuplicateGuard { get; set; } = new();
 
     /// <summary>Opt-ins for what traces and logs may contain (conversation id, message text); both off by default.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LivePersonEscalation;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace LivePersonEscalation;
 public sealed class EscalationRetryOptions
 {
     /// <summary>The most attempts in all, 1 to 10; 1 turns retries off. Defaults to 4.</summary>
+    [Range(1, 10)]
     public int MaxAttempts { get; set; } = 4;
 
     /// <summary>

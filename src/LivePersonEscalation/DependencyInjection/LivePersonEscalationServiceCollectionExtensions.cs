@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using LivePersonEscalation;
+using LivePersonEscalation.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,8 +30,8 @@ public static class LivePersonEscalationServiceCollectionExtensions
     /// </example>
     public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, IConfiguration configuration)
     {
-        Guard.NotNull(services);
-        Guard.NotNull(configuration);
+        Argument.NotNull(services);
+        Argument.NotNull(configuration);
 
         services.AddOptions<EscalationOptions>()
             .Configure(_ => RegionSetting.EnsureValid(configuration))
@@ -55,8 +57,8 @@ public static class LivePersonEscalationServiceCollectionExtensions
     /// </example>
     public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, Action<EscalationOptions> configure)
     {
-        Guard.NotNull(services);
-        Guard.NotNull(configure);
+        Argument.NotNull(services);
+        Argument.NotNull(configure);
 
         services.AddOptions<EscalationOptions>().Configure(configure);
         return services.AddLivePersonEscalation();
@@ -70,7 +72,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
     /// <returns>The client's <see cref="IHttpClientBuilder"/>, to add handlers or configure the primary handler.</returns>
     public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services)
     {
-        Guard.NotNull(services);
+        Argument.NotNull(services);
 
         services.AddOptions<EscalationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
@@ -83,17 +85,16 @@ public static class LivePersonEscalationServiceCollectionExtensions
             provider.GetService<ILoggerFactory>()));
         services.TryAddTransient(static provider =>
             new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationRuntime>().Settings));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SingleSendHandlerFilter>());
 
         return services
             .AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
-                new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>()))
+                new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), pipelineAddsKey: true))
             .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
-            // The factory's own request logging would write the Authorization header (the API key) at Trace:
-            // never let it, even if a host adds that logging back with AddDefaultLogger().
-            .RedactLoggedHeaders(static header => string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase))
-            // The library logs and traces each escalation itself (with retries and outcome), so the factory's
-            // per-request log scopes would only repeat that at a cost on every call.
+            // The API key is added by the innermost handler, below every handler and logger a host may chain (the
+            // factory's own loggers included), so none of them ever sees it. The library logs and traces each
+            // escalation itself, so the factory's per-request loggers would only repeat that at a cost on every call.
             .RemoveAllLoggers();
     }
 }

@@ -1,33 +1,56 @@
-using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
+using LivePersonEscalation.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace LivePersonEscalation;
 
 /// <summary>
-/// The escalation client: a typed <see cref="HttpClient"/> client that POSTs <see cref="EscalationRequest"/>s to
-/// the region's <c>livePersonAgent</c> endpoint with the API access key in the <c>Authorization</c> header.
-/// It retries only when the escalation provably was not accepted, and joins duplicate escalations of a conversation
-/// (see <see cref="EscalationOptions.Retry"/> and <see cref="EscalationOptions.DuplicateGuard"/>).
+/// The escalation client: POSTs <see cref="EscalationRequest"/>s to the region's <c>livePersonAgent</c> endpoint
+/// with the API access key in the <c>Authorization</c> header. One conversation, one escalation: it retries only
+/// when the escalation provably was not accepted, never follows redirects, and answers repeats of a conversation
+/// from the duplicate guard (see <see cref="EscalationOptions.Retry"/> and <see cref="EscalationOptions.DuplicateGuard"/>).
 /// Thread-safe; reuse one instance (or let <c>AddLivePersonEscalation</c> manage it).
 /// </summary>
 /// <example>
 /// Without dependency injection:
 /// <code>
-/// using var http = new HttpClient();
-/// var client = new EscalationClient(http, new EscalationOptions { Region = LivePersonRegion.Eu, ApiAccessKey = key });
+/// var client = new EscalationClient(new EscalationOptions { Region = LivePersonRegion.Eu, ApiAccessKey = key });
 /// EscalationResult result = await client.EscalateAsync(request, cancellationToken);
 /// </code>
 /// </example>
 public sealed class EscalationClient : IEscalationClient
 {
-    private readonly HttpClient _httpClient;
     private readonly EscalationRuntime _runtime;
+    private readonly EscalationSender _sender;
+
+    /// <summary>
+    /// Creates a client with <paramref name="options"/>, validated now, on the library's own shared HTTP pipeline:
+    /// it never follows redirects and lets each attempt reach the network once. The safe choice without dependency
+    /// injection. The options are read once.
+    /// </summary>
+    /// <param name="options">Region or endpoint, API access key, timeout, skills, retry and duplicate guard.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
+    public EscalationClient(EscalationOptions options)
+        : this(options, loggerFactory: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a client with <paramref name="options"/>, validated now, on the library's own shared HTTP pipeline
+    /// (see <see cref="EscalationClient(EscalationOptions)"/>), logging through <paramref name="loggerFactory"/>.
+    /// </summary>
+    /// <param name="options">Region or endpoint, API access key, timeout, skills, retry and duplicate guard.</param>
+    /// <param name="loggerFactory">Where the client logs (category <c>LivePersonEscalation</c>); null for no logs.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
+    public EscalationClient(EscalationOptions options, ILoggerFactory? loggerFactory)
+        : this(SharedHttpClient, CreateRuntime(options, loggerFactory), pipelineAddsKey: true)
+    {
+    }
 
     /// <summary>
     /// Creates a client over <paramref name="httpClient"/> with <paramref name="options"/>, validated now.
-    /// The options are read once: later changes to them have no effect on this client.
+    /// Prefer <see cref="EscalationClient(EscalationOptions)"/>: the library cannot stop a handler
+    /// it does not own from following a redirect or retrying, though it never reports such an answer as accepted.
     /// </summary>
     /// <param name="httpClient">The HTTP client to send with; its <see cref="HttpClient.Timeout"/> also applies.</param>
     /// <param name="options">Region or endpoint, API access key, timeout, skills, retry and duplicate guard.</param>
@@ -46,206 +69,85 @@ public sealed class EscalationClient : IEscalationClient
     /// <param name="loggerFactory">Where the client logs; null for no logs.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
     public EscalationClient(HttpClient httpClient, EscalationOptions options, ILoggerFactory? loggerFactory)
-        : this(httpClient, new EscalationRuntime(EscalationSettings.Create(Guard.NotNull(options)), TimeProvider.System, meterFactory: null, loggerFactory))
+        : this(Argument.NotNull(httpClient), CreateRuntime(options, loggerFactory), pipelineAddsKey: false)
     {
     }
 
-    internal EscalationClient(HttpClient httpClient, EscalationRuntime runtime)
+    internal EscalationClient(HttpClient httpClient, EscalationRuntime runtime, bool pipelineAddsKey)
     {
-        _httpClient = Guard.NotNull(httpClient);
         _runtime = runtime;
+        _sender = new EscalationSender(httpClient, runtime, pipelineAddsKey);
     }
+
+    private static HttpClient SharedHttpClient { get; } = new(PrimaryHandler.Shared, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <inheritdoc />
-    public Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default)
+    public async Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default)
     {
-        // Validation failures and early cancellation end in the returned task, as they would in an async method.
-        // The body is serialized before the duplicate guard is entered: from Enter on, nothing may throw before
-        // SendAsync takes over reporting to the guard, or the conversation would stay "in flight" for good.
-        EscalationRequestBody body;
-        byte[] payload;
-        try
-        {
-            body = EscalationRequestValidator.CreateBody(Guard.NotNull(request), _runtime.Settings.Skills);
-            payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
-        }
-        catch (Exception ex)
-        {
-            return Task.FromException<EscalationResult>(ex);
-        }
-
+        Argument.NotNull(request);
+        var body = EscalationRequestValidator.CreateBody(request, _runtime.Settings.Skills);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
         if (cancellationToken.IsCancellationRequested)
         {
-            return Task.FromCanceled<EscalationResult>(cancellationToken);
+            throw new EscalationCanceledException(EscalationOutcome.NotAccepted, cancellationToken);
         }
 
-        // The duplicate guard decides synchronously: answered from a recent accepted escalation of the conversation,
-        // joined to the one in flight, or sent by this call.
-        var started = _runtime.TimeProvider.GetTimestamp();
-        var callersActivity = Activity.Current;
-        var activity = _runtime.Telemetry.Start(body);
+        using var scope = EscalationScope.Start(_runtime.Telemetry, body, _runtime.TimeProvider);
         try
         {
-            var entry = _runtime.DuplicateGuard?.Enter(body.ConversationId, started) ?? GuardEntry.Send(guarded: false);
-            if (entry.Answer is { } answer)
-            {
-                Finish(activity, answer, started);
-                return Task.FromResult(answer);
-            }
-
-            return entry.Joined is { } joined
-                ? JoinAsync(joined, activity, started, cancellationToken)
-                : SendAsync(body.ConversationId, payload, entry.MustReport, activity, started, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            // Only telemetry (a throwing log provider, say) can fail here: end in the task, as an async method would.
-            return Task.FromException<EscalationResult>(ex);
-        }
-        finally
-        {
-            // This method is not async, so the activity it started would stay current for the caller after it
-            // returns; the async methods above captured it for their own continuations already.
-            if (activity is not null)
-            {
-                Activity.Current = callersActivity;
-            }
-        }
-    }
-
-    /// <summary>Waits for the escalation of the same conversation in flight, and answers with its result.</summary>
-    private async Task<EscalationResult> JoinAsync(Task<EscalationResult> joined, Activity? activity, long started, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = (await joined.WaitOrCancelAsync(cancellationToken).ConfigureAwait(false)).AsDeduplicated();
-            Finish(activity, result, started);
+            var result = _runtime.DuplicateGuard is { } guard
+                ? await EscalateOnceAsync(guard, body, payload, cancellationToken).ConfigureAwait(false)
+                : (await _sender.SendAsync(payload, cancellationToken).ConfigureAwait(false)).ResultOrThrow();
+            scope.Accepted(result, _runtime.TimeProvider);
             return result;
         }
         catch (Exception ex)
         {
-            _runtime.Telemetry.Ended(activity, ex);
-            activity?.Dispose();
+            scope.Failed(ex, _runtime.TimeProvider);
             throw;
         }
     }
 
     /// <summary>
-    /// Sends the escalation, retrying while the retry policy allows it, and reports the outcome to the duplicate guard
-    /// when <paramref name="reportToGuard"/>.
+    /// Sends the escalation if this call claims the conversation; otherwise answers from the earlier call that did.
+    /// The claim is settled with what the wire decided, whatever the caller's token does.
     /// </summary>
-    /// <remarks>
-    /// The attempts run inline in this one async method on purpose: every further async step in a call costs an
-    /// allocation and a resumption when the network answers (measured here: about 0.4 µs and 150 bytes a step).
-    /// For the same reason only what is needed after an await is kept in locals.
-    /// </remarks>
-    private async Task<EscalationResult> SendAsync(
-        string conversationId, byte[] payload, bool reportToGuard, Activity? activity, long started, CancellationToken cancellationToken)
+    private async Task<EscalationResult> EscalateOnceAsync(ConversationGuard guard, EscalationRequestBody body, byte[] payload, CancellationToken cancellationToken)
     {
+        GuardDecision decision;
         try
         {
-            AttemptOutcome outcome;
-            for (var attempts = 1; ; attempts++)
-            {
-                try
-                {
-                    // One attempt: send, then read the (capped) answer within the attempt's time.
-                    using var httpRequest = EscalationHttpRequest.Create(_runtime.Settings, payload);
-                    using var timeout = new AttemptTimeout(_runtime.Settings.Timeout, _runtime.TimeProvider, cancellationToken);
-                    using var response = await _httpClient
-                        .SendAsync(httpRequest, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
-                        .ConfigureAwait(false);
-                    var responseBody = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token, cancellationToken).ConfigureAwait(false);
-                    outcome = new AttemptOutcome(new AttemptResponse(response, responseBody, _runtime.TimeProvider), null, attempts, null);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    outcome = new AttemptOutcome(null, ex, attempts, null);
-                }
-
-                if (!_runtime.Retry.ShouldRetry(outcome, started, out var delay, out var stopReason))
-                {
-                    outcome = outcome with { StopReason = stopReason };
-                    break;
-                }
-
-                await _runtime.Retry.WaitBeforeRetryAsync(outcome, delay, cancellationToken).ConfigureAwait(false);
-            }
-
-            var ended = _runtime.TimeProvider.GetTimestamp();
-            var result = Conclude(outcome, _runtime.TimeProvider.GetElapsedTime(started, ended), cancellationToken);
-            if (reportToGuard)
-            {
-                _runtime.DuplicateGuard!.Complete(conversationId, result, ended);
-            }
-
-            Finish(activity, result, started, ended);
-            return result;
+            decision = await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            if (reportToGuard)
-            {
-                _runtime.DuplicateGuard!.Abandon(conversationId, ex);
-            }
-
-            _runtime.Telemetry.Ended(activity, ex);
-            activity?.Dispose();
-            throw;
+            // This caller stopped waiting for another call's escalation of the conversation, which goes on.
+            throw new EscalationCanceledException(EscalationOutcome.Unknown, cancellationToken, innerException: ex);
         }
+
+        if (decision.EarlierEntry is { } earlier)
+        {
+            return GuardEntries.Answer(earlier, body.AgentSkillId, _runtime.Settings);
+        }
+
+        if (!decision.MustSend)
+        {
+            throw EscalationFailures.Contended(decision.ContendedRounds);
+        }
+
+        SendOutcome? outcome = null;
+        try
+        {
+            outcome = await _sender.SendAsync(payload, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await guard.SettleAsync(decision, GuardEntries.From(outcome, decision.Owner!, body.AgentSkillId)).ConfigureAwait(false);
+        }
+
+        return outcome.ResultOrThrow();
     }
 
-    /// <summary>Records the accepted (or deduplicated) <paramref name="result"/> and ends the call's activity.</summary>
-    private void Finish(Activity? activity, EscalationResult result, long started, long? ended = null)
-    {
-        var timeProvider = _runtime.TimeProvider;
-        _runtime.Telemetry.Accepted(activity, result, timeProvider.GetElapsedTime(started, ended ?? timeProvider.GetTimestamp()));
-        activity?.Dispose();
-    }
-
-    /// <summary>The result of an accepted last attempt, or the exception that tells why the escalation failed.</summary>
-    private EscalationResult Conclude(AttemptOutcome outcome, TimeSpan elapsed, CancellationToken cancellationToken)
-    {
-        if (outcome.Exception is { } exception)
-        {
-            throw Failure(exception, outcome, elapsed, cancellationToken);
-        }
-
-        var response = outcome.Response!.Value;
-        if (!response.IsSuccess)
-        {
-            throw EscalationFailures.FromResponse(response.StatusCode, response.Body, response.RequestId, _runtime.Settings, outcome.Attempts, elapsed, outcome.StopReason);
-        }
-
-        return new EscalationResult
-        {
-            StatusCode = response.StatusCode,
-            Body = response.Body.Text,
-            IsBodyTruncated = response.Body.IsTruncated,
-            RequestId = response.RequestId,
-            Attempts = outcome.Attempts,
-            Elapsed = elapsed,
-        };
-    }
-
-    private Exception Failure(Exception exception, AttemptOutcome outcome, TimeSpan elapsed, CancellationToken cancellationToken)
-    {
-        var settings = _runtime.Settings;
-        switch (exception)
-        {
-            case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                break;
-            case OperationCanceledException:
-                // The attempt's timeout (or HttpClient.Timeout) fired: the request may have been sent.
-                return EscalationFailures.Timeout(settings, exception, outcome.Attempts, elapsed);
-            case HttpRequestException transport when TransportErrors.IsConnectFailure(transport):
-                return EscalationFailures.ConnectionFailed(settings, transport, outcome.Attempts, elapsed, outcome.StopReason);
-            case HttpRequestException transport:
-                return EscalationFailures.ConnectionLost(settings, transport, outcome.Attempts, elapsed);
-        }
-
-        // Caller cancellation and anything unexpected propagate unchanged, with their stack.
-        ExceptionDispatchInfo.Capture(exception).Throw();
-        return exception;
-    }
+    private static EscalationRuntime CreateRuntime(EscalationOptions options, ILoggerFactory? loggerFactory) =>
+        new(EscalationSettings.Create(Argument.NotNull(options)), TimeProvider.System, meterFactory: null, loggerFactory);
 }

@@ -5,7 +5,8 @@ namespace LivePersonEscalation;
 /// <summary>
 /// The escalation failed or its outcome is unknown. Carries what a support ticket needs (kind, status, request id,
 /// attempts, elapsed time, the start of the response body) and a message that says what to check. Never the API key.
-/// Cancellation by the caller is not an escalation failure: it surfaces as <see cref="OperationCanceledException"/>.
+/// Cancellation by the caller is not an escalation failure: it surfaces as <see cref="EscalationCanceledException"/>,
+/// an <see cref="OperationCanceledException"/> that says whether the escalation may have been accepted.
 /// </summary>
 public sealed class EscalationException : Exception
 {
@@ -20,17 +21,26 @@ public sealed class EscalationException : Exception
         : base(message, innerException)
     {
         Kind = kind;
+        IsOutcomeUnknown = kind is EscalationFailureKind.Timeout or EscalationFailureKind.ConnectionLost
+            or EscalationFailureKind.ServerError or EscalationFailureKind.RepeatedSend or EscalationFailureKind.Canceled;
     }
 
     /// <summary>Why the escalation failed, and so what to check.</summary>
     public EscalationFailureKind Kind { get; }
 
     /// <summary>
-    /// True when LivePerson may have accepted the escalation (timeout or lost connection after sending, or a 5xx other
-    /// than 503). It was deliberately not re-sent: sending twice can queue the conversation twice. Check the
-    /// conversation before escalating it again.
+    /// True when LivePerson may have accepted the escalation (timeout or lost connection after sending, a 5xx other
+    /// than 503, a redirect a host's handler followed with the body, a cancelled sender). It was deliberately not
+    /// re-sent: sending twice can queue the conversation twice. Check the conversation before escalating it again.
+    /// Defaults from <see cref="Kind"/>.
     /// </summary>
-    public bool IsOutcomeUnknown => Kind is EscalationFailureKind.Timeout or EscalationFailureKind.ConnectionLost or EscalationFailureKind.ServerError;
+    public bool IsOutcomeUnknown { get; init; }
+
+    /// <summary>
+    /// True when this call sent nothing: it is the answer of an earlier escalation of the same conversation within
+    /// the duplicate-guard window (see <see cref="EscalationOptions.DuplicateGuard"/>).
+    /// </summary>
+    public bool IsDeduplicated { get; init; }
 
     /// <summary>The HTTP status code, when a response arrived.</summary>
     public HttpStatusCode? StatusCode { get; init; }

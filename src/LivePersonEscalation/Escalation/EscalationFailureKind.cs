@@ -9,7 +9,7 @@ public enum EscalationFailureKind
     /// <summary>HTTP 404: the endpoint does not exist; check the region or the explicit endpoint.</summary>
     EndpointNotFound = 1,
 
-    /// <summary>Another HTTP 4xx: LivePerson refused the body; check the skill id and the ids in the request.</summary>
+    /// <summary>Another HTTP 4xx (not 408): LivePerson refused the body; check the skill id and the ids in the request.</summary>
     Rejected = 2,
 
     /// <summary>HTTP 429: LivePerson asked to slow down, and no retry was possible within the time budget.</summary>
@@ -30,6 +30,31 @@ public enum EscalationFailureKind
     /// <summary>No response arrived within <see cref="EscalationOptions.Timeout"/>: the outcome is unknown.</summary>
     Timeout = 8,
 
-    /// <summary>A response that is neither success nor an HTTP error (for example a redirect): check the endpoint.</summary>
+    /// <summary>
+    /// A response that is neither success nor an HTTP error, or one that did not come from the escalation endpoint
+    /// (a redirect, answered or followed by a host's handler): check the endpoint. Never reported as accepted.
+    /// </summary>
     UnexpectedResponse = 9,
+
+    /// <summary>HTTP 408: LivePerson timed out waiting for the request, so it was not accepted; retried like 503.</summary>
+    RequestTimeout = 10,
+
+    /// <summary>
+    /// Not sent: the conversation was escalated to another skill moments ago (accepted, or with an unknown outcome),
+    /// and a second escalation within the duplicate-guard window would transfer it twice. The message names both skills.
+    /// </summary>
+    AlreadyEscalated = 11,
+
+    /// <summary>
+    /// A message handler chained on the client (for example <c>AddStandardResilienceHandler()</c>'s retry or hedging)
+    /// tried to send one attempt of the escalation a second time, and the library refused; the first may have been
+    /// accepted. Remove that handler from the escalation client, or call <c>DisableForUnsafeHttpMethods()</c> on its retry.
+    /// </summary>
+    RepeatedSend = 12,
+
+    /// <summary>
+    /// Another call was sending this escalation and was canceled after its request may have reached LivePerson:
+    /// the outcome is unknown. Check the conversation before escalating it again.
+    /// </summary>
+    Canceled = 13,
 }

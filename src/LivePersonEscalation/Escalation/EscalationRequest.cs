@@ -30,7 +30,10 @@ public sealed record EscalationRequest
     /// <summary>The longest skill name accepted: 256 characters.</summary>
     public const int MaxSkillNameLength = 256;
 
-    /// <summary>The longest transfer message accepted: 10,000 characters.</summary>
+    /// <summary>
+    /// The longest transfer message accepted: 10,000 characters, counted as Unicode characters (code points), so an
+    /// emoji counts once although .NET stores it as two UTF-16 units.
+    /// </summary>
     public const int MaxMessageLength = 10_000;
 
     /// <summary>
@@ -68,4 +71,16 @@ public sealed record EscalationRequest
     /// in <see cref="EscalationOptions.Skills"/>.
     /// </summary>
     public string? AgentSkillId { get; init; }
+
+    /// <summary>
+    /// Describes the request with its skill, but without its ids or message: conversation and user ids are personal
+    /// data, and telemetry records them only when opted in (see <see cref="EscalationTelemetryOptions"/>).
+    /// </summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() =>
+        $"EscalationRequest {{ AgentSkillId = {AgentSkillId ?? "(from AgentSkillName)"}, AgentSkillName = {AgentSkillName ?? "(none)"}, " +
+        $"UserPlatformId = {Mask(UserPlatformId)}, ChatBotId = {Mask(ChatBotId)}, ConversationId = {Mask(ConversationId)}, " +
+        $"Message = {(string.IsNullOrWhiteSpace(Message) ? "(blank)" : $"({Message!.Length} characters)")} }}";
+
+    private static string Mask(string? id) => string.IsNullOrEmpty(id) ? "(not set)" : "***";
 }

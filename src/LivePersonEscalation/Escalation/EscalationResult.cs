@@ -34,8 +34,9 @@ public sealed class EscalationResult
     public int Attempts { get; init; } = 1;
 
     /// <summary>
-    /// True when this escalation was not sent because the same conversation was escalated moments before (or was
-    /// still in flight): this is that escalation's result. See <see cref="EscalationOptions.DuplicateGuard"/>.
+    /// True when this escalation was not sent because the same conversation was escalated to the same skill moments
+    /// before (or was still in flight): this is that escalation's result, whose <see cref="Body"/> holds at most
+    /// <see cref="DuplicateGuardEntry.MaxBodyLength"/> characters. See <see cref="EscalationOptions.DuplicateGuard"/>.
     /// </summary>
     public bool IsDeduplicated { get; init; }
 
@@ -56,24 +57,6 @@ public sealed class EscalationResult
             return _json;
         }
     }
-
-    /// <summary>The parts of this result a later duplicate is answered with, without the result object itself.</summary>
-    internal AcceptedAnswer Answer => new(StatusCode, Body, IsBodyTruncated, RequestId, Elapsed, Attempts);
-
-    /// <summary>A copy marked as the answer to a duplicate escalation.</summary>
-    internal EscalationResult AsDeduplicated() => Deduplicated(Answer);
-
-    /// <summary>The result answering a duplicate escalation with <paramref name="answer"/>.</summary>
-    internal static EscalationResult Deduplicated(AcceptedAnswer answer) => new()
-    {
-        StatusCode = answer.StatusCode,
-        Body = answer.Body,
-        IsBodyTruncated = answer.IsBodyTruncated,
-        RequestId = answer.RequestId,
-        Elapsed = answer.Elapsed,
-        Attempts = answer.Attempts,
-        IsDeduplicated = true,
-    };
 
     /// <summary>Describes the result without the body.</summary>
     /// <returns>Status, request id, attempts and elapsed time.</returns>

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace LivePersonEscalation;
+namespace LivePersonEscalation.Internal;
 
 /// <summary>The package version (without the commit suffix), read once for the User-Agent and the telemetry scopes.</summary>
 internal static class LibraryVersion

@@ -1,4 +1,4 @@
-namespace LivePersonEscalation;
+namespace LivePersonEscalation.Internal;
 
 /// <summary>Character rules shared by request and options validation.</summary>
 internal static class TextRules
@@ -86,4 +86,32 @@ internal static class TextRules
     /// <summary>True when <paramref name="value"/> starts or ends with white space.</summary>
     public static bool HasSurroundingWhiteSpace(string value) =>
         value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[value.Length - 1]));
+
+    /// <summary>The number of Unicode characters (code points) in <paramref name="value"/>: a surrogate pair counts once.</summary>
+    public static int CountCharacters(string value)
+    {
+        var count = value.Length;
+        for (var i = 0; i + 1 < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Cuts <paramref name="text"/> to at most <paramref name="maxLength"/> UTF-16 units without splitting a surrogate pair.</summary>
+    public static string CutAtCharacter(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var end = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text.Substring(0, end);
+    }
 }

@@ -1,3 +1,5 @@
+using LivePersonEscalation.Internal;
+
 namespace LivePersonEscalation;
 
 /// <summary>
@@ -27,13 +29,13 @@ public sealed class AgentHandoff
     /// <param name="options">The escalation settings (their <see cref="EscalationOptions.Skills"/> resolve skill names).</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid.</exception>
     public AgentHandoff(IEscalationClient client, EscalationOptions options)
-        : this(client, EscalationSettings.Create(Guard.NotNull(options)))
+        : this(client, EscalationSettings.Create(Argument.NotNull(options)))
     {
     }
 
     internal AgentHandoff(IEscalationClient client, EscalationSettings settings)
     {
-        _client = Guard.NotNull(client);
+        _client = Argument.NotNull(client);
         _skills = settings.Skills;
     }
 
@@ -46,8 +48,8 @@ public sealed class AgentHandoff
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<AgentHandoffResult> HandOffAsync(IBotContext context, AgentHandoffRequest handoff, CancellationToken cancellationToken = default)
     {
-        Guard.NotNull(context);
-        Guard.NotNull(handoff);
+        Argument.NotNull(context);
+        Argument.NotNull(handoff);
 
         var text = TransferMessage.Validate(handoff.TransferMessage, nameof(handoff));
         var request = new EscalationRequest

@@ -1,3 +1,5 @@
+using LivePersonEscalation.Internal;
+
 namespace LivePersonEscalation;
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class TransferMessage
     /// <exception cref="ArgumentException"><paramref name="message"/> is blank, too long or has control characters.</exception>
     public static async Task<TransferMessageDelivery> DeliverAsync(IBotContext context, string message, CancellationToken cancellationToken = default)
     {
-        Guard.NotNull(context);
+        Argument.NotNull(context);
         var text = Validate(message);
 
         var channel = context.Channel;

@@ -141,4 +141,28 @@ public sealed class OptionsValidationTests
         Assert.Equal(TestData.ApiKey, wire.Sent.Headers["Authorization"]);
         Assert.Equal(LivePersonEndpoints.Us, wire.Sent.Uri);
     }
+
+    [Theory]
+    [InlineData("Retry.MaxAttempts", 0)]
+    [InlineData("Retry.MaxAttempts", 11)]
+    [InlineData("DuplicateGuard.MaxConversations", 0)]
+    [InlineData("DuplicateGuard.MaxMemoryBytes", 1024)]
+    public void Out_of_range_nested_settings_fail_once_naming_the_setting(string setting, int value)
+    {
+        var options = TestData.Options(o =>
+        {
+            switch (setting)
+            {
+                case "Retry.MaxAttempts": o.Retry.MaxAttempts = value; break;
+                case "DuplicateGuard.MaxConversations": o.DuplicateGuard.MaxConversations = value; break;
+                default: o.DuplicateGuard.MaxMemoryBytes = value; break;
+            }
+        });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new EscalationClient(options));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.Contains(setting.Split('.')[1], failure, StringComparison.Ordinal);
+        Assert.Contains("between", failure, StringComparison.Ordinal);
+    }
 }

@@ -159,4 +159,41 @@ public sealed class RequestValidationTests
 
         Assert.Empty(_wire.Requests);
     }
+
+    [Fact]
+    public void A_request_describes_itself_without_its_ids_or_message()
+    {
+        var text = TestData.Request().ToString();
+
+        Assert.DoesNotContain("conv-0001", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("user-42", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("bot-7", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("transfer you", text, StringComparison.Ordinal);
+        Assert.Contains("1234567890", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_message_limit_counts_characters_not_utf16_units()
+    {
+        var client = _wire.CreateClient();
+        var emoji = string.Concat(Enumerable.Repeat("\U0001F600", EscalationRequest.MaxMessageLength));
+
+        await client.EscalateAsync(TestData.Request(r => r with { Message = emoji }));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.EscalateAsync(TestData.Request(r => r with { ConversationId = "c2", Message = emoji + "!" })));
+
+        Assert.Single(_wire.Requests);
+        Assert.Contains($"{EscalationRequest.MaxMessageLength + 1} characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_skill_name_mapped_to_one_id_sent_with_another_id_throws_naming_both()
+    {
+        var client = _wire.CreateClient(o => o.Skills["billing"] = "111");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.EscalateAsync(TestData.Request(r => r with { AgentSkillName = "billing", AgentSkillId = "222" })));
+
+        Assert.Contains("111", error.Message, StringComparison.Ordinal);
+        Assert.Contains("222", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_wire.Requests);
+    }
 }

@@ -225,4 +225,16 @@ public sealed class ResponseHandlingTests
 
     private IEscalationClient CreateClient(TimeProvider time, Action<EscalationOptions>? configure = null) =>
         _wire.CreateRegisteredClient(time, configure);
+
+    [Fact]
+    public async Task Escalate_answered_408_is_not_blamed_on_the_skill_id_and_was_not_accepted()
+    {
+        _wire.Respond(HttpStatusCode.RequestTimeout);
+
+        var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient(NoRetries).EscalateAsync(TestData.Request()));
+
+        Assert.NotEqual(EscalationFailureKind.Rejected, error.Kind);
+        Assert.DoesNotContain("skill", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.False(error.IsOutcomeUnknown);
+    }
 }

@@ -157,11 +157,22 @@ public sealed class WireContractTests
     }
 
     [Fact]
-    public async Task Escalate_with_both_skill_id_and_name_sends_the_explicit_id()
+    public async Task Escalate_with_a_skill_id_and_the_name_mapped_to_it_sends_both()
     {
         var client = _wire.CreateClient(o => o.Skills["billing"] = "555");
 
-        await client.EscalateAsync(TestData.Request(r => r with { AgentSkillId = "777", AgentSkillName = "billing" }));
+        await client.EscalateAsync(TestData.Request(r => r with { AgentSkillId = "555", AgentSkillName = "billing" }));
+
+        Assert.Equal("555", _wire.Sent.Json.GetProperty("agentSkillId").GetString());
+        Assert.Equal("billing", _wire.Sent.Json.GetProperty("agentSkillName").GetString());
+    }
+
+    [Fact]
+    public async Task Escalate_with_a_skill_id_and_a_display_name_not_in_the_skills_sends_the_explicit_id()
+    {
+        var client = _wire.CreateClient(o => o.Skills["billing"] = "555");
+
+        await client.EscalateAsync(TestData.Request(r => r with { AgentSkillId = "777", AgentSkillName = "Premium support" }));
 
         Assert.Equal("777", _wire.Sent.Json.GetProperty("agentSkillId").GetString());
     }

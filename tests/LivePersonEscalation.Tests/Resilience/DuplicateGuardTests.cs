@@ -1,4 +1,5 @@
 using System.Net;
+using LivePersonEscalation.Internal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LivePersonEscalation.Tests.Resilience;
@@ -133,7 +134,7 @@ public sealed class DuplicateGuardTests
     }
 
     [Fact]
-    public async Task When_the_sending_caller_cancels_the_joined_callers_end_too_and_the_conversation_is_forgotten()
+    public async Task When_the_sender_cancels_after_sending_a_joined_caller_gets_an_unknown_outcome_not_its_cancellation()
     {
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _wire.Hang(arrived);
@@ -147,12 +148,37 @@ public sealed class DuplicateGuardTests
 
         // Bounded waits: a conversation left "in flight" would make these hang rather than fail.
         var bound = TimeSpan.FromSeconds(10);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.WaitAsync(bound));
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.WaitAsync(bound));
+        var canceled = await Assert.ThrowsAsync<EscalationCanceledException>(() => first.WaitAsync(bound));
+        var joined = await Assert.ThrowsAsync<EscalationException>(() => second.WaitAsync(bound));
+        var again = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(TestData.Request()).WaitAsync(bound));
 
-        _wire.Intercept(_ => Task.CompletedTask);
-        var again = await client.EscalateAsync(TestData.Request()).WaitAsync(bound);
-        Assert.False(again.IsDeduplicated);
+        Assert.Equal(EscalationOutcome.Unknown, canceled.Outcome);
+        Assert.Equal(cancellation.Token, canceled.CancellationToken);
+        Assert.Equal(EscalationFailureKind.Canceled, joined.Kind);
+        Assert.True(joined.IsOutcomeUnknown);
+        Assert.True(joined.IsDeduplicated);
+        Assert.True(again.IsDeduplicated);
+        Assert.Single(_wire.Requests);
+    }
+
+    [Fact]
+    public async Task When_the_sender_cancels_before_sending_a_joined_caller_sends_itself()
+    {
+        _wire.Respond(HttpStatusCode.ServiceUnavailable, headers: ("Retry-After", "5"));
+        var client = Client();
+        using var cancellation = new CancellationTokenSource();
+
+        var first = client.EscalateAsync(TestData.Request(), cancellation.Token);
+        await _clock.NextDelayAsync(EscalationOptions.DefaultTimeout);
+        var second = client.EscalateAsync(TestData.Request());
+        _wire.Respond(HttpStatusCode.OK);
+        await cancellation.CancelAsync();
+
+        var canceled = await Assert.ThrowsAsync<EscalationCanceledException>(() => first);
+        var sent = await second.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(EscalationOutcome.NotAccepted, canceled.Outcome);
+        Assert.False(sent.IsDeduplicated);
         Assert.Equal(2, _wire.Requests.Count);
     }
 
@@ -198,53 +224,114 @@ public sealed class DuplicateGuardTests
     }
 
     [Fact]
-    public void A_flood_of_distinct_conversations_cannot_grow_the_guard_beyond_its_capacity()
+    public async Task A_flood_of_distinct_conversations_cannot_grow_the_store_beyond_its_capacity()
     {
-        var guard = new DuplicateEscalationGuard(TimeSpan.FromMinutes(10), capacity: 100, _clock);
+        var store = new InMemoryDuplicateGuardStore(maxConversations: 100, maxBytes: 64 * 1024 * 1024, _clock);
 
         for (var i = 0; i < 10_000; i++)
         {
-            Accept(guard, $"conv-{i}");
+            await AcceptAsync(store, $"conv-{i}");
         }
 
-        Assert.Equal(100, guard.Count);
+        Assert.Equal(100, store.Count);
     }
 
     [Fact]
-    public void Expired_entries_are_released()
+    public async Task The_store_is_bounded_in_bytes_evicting_the_oldest_settled_first()
     {
-        var guard = new DuplicateEscalationGuard(TimeSpan.FromSeconds(30), capacity: 1_000, _clock);
+        var store = new InMemoryDuplicateGuardStore(maxConversations: 1_000_000, maxBytes: 64 * 1024, _clock);
+        var body = new string('x', DuplicateGuardEntry.MaxBodyLength);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            await AcceptAsync(store, $"conv-{i}", body);
+        }
+
+        Assert.InRange(store.Bytes, 1, 64 * 1024);
+        Assert.InRange(store.Count, 20, 40);
+        Assert.NotNull(await store.TryClaimAsync("conv-999", Claim("late"), TimeSpan.FromMinutes(1), default));
+        Assert.Null(await store.TryClaimAsync("conv-0", Claim("late"), TimeSpan.FromMinutes(1), default));
+    }
+
+    [Fact]
+    public async Task Expired_entries_are_released()
+    {
+        var store = new InMemoryDuplicateGuardStore(1_000, 64 * 1024 * 1024, _clock);
         for (var i = 0; i < 500; i++)
         {
-            Accept(guard, $"conv-{i}");
+            await AcceptAsync(store, $"conv-{i}");
         }
 
         _clock.Advance(TimeSpan.FromSeconds(31));
-        Accept(guard, "late");
+        await AcceptAsync(store, "late");
 
-        Assert.Equal(1, guard.Count);
+        Assert.Equal(1, store.Count);
     }
 
     [Fact]
-    public void A_full_guard_of_conversations_in_flight_lets_a_new_one_through_unguarded()
+    public async Task A_full_store_of_conversations_in_flight_lets_a_new_one_through_unguarded()
     {
-        var guard = new DuplicateEscalationGuard(TimeSpan.FromSeconds(30), capacity: 2, _clock);
-        Assert.True(guard.Enter("a", _clock.GetTimestamp()).MustReport);
-        Assert.True(guard.Enter("b", _clock.GetTimestamp()).MustReport);
+        var store = new InMemoryDuplicateGuardStore(maxConversations: 2, 64 * 1024 * 1024, _clock);
+        Assert.Null(await store.TryClaimAsync("a", Claim("1"), TimeSpan.FromMinutes(1), default));
+        Assert.Null(await store.TryClaimAsync("b", Claim("2"), TimeSpan.FromMinutes(1), default));
 
-        var third = guard.Enter("c", _clock.GetTimestamp());
+        var third = await store.TryClaimAsync("c", Claim("3"), TimeSpan.FromMinutes(1), default);
 
-        Assert.False(third.MustReport);
-        Assert.Null(third.Answer);
-        Assert.Null(third.Joined);
-        Assert.Equal(2, guard.Count);
+        Assert.Null(third);
+        Assert.Equal(2, store.Count);
     }
 
-    /// <summary>One escalation of <paramref name="conversationId"/> through the guard, sent and accepted.</summary>
-    private void Accept(DuplicateEscalationGuard guard, string conversationId)
+    [Fact]
+    public async Task A_claim_whose_owner_never_settles_it_expires_and_can_be_claimed_again()
     {
-        var entry = guard.Enter(conversationId, _clock.GetTimestamp());
-        Assert.True(entry.MustReport);
-        guard.Complete(conversationId, new EscalationResult { StatusCode = HttpStatusCode.OK }, _clock.GetTimestamp());
+        var store = new InMemoryDuplicateGuardStore(10, 64 * 1024 * 1024, _clock);
+        Assert.Null(await store.TryClaimAsync("a", Claim("crashed"), TimeSpan.FromSeconds(50), default));
+
+        var waiting = store.WaitWhileInFlightAsync("a", (await store.TryClaimAsync("a", Claim("other"), TimeSpan.FromSeconds(50), default))!, TimeSpan.FromSeconds(50), default).AsTask();
+        _clock.Advance(TimeSpan.FromSeconds(50));
+
+        Assert.Equal("crashed", (await waiting)!.Owner);
+        Assert.Null(await store.TryClaimAsync("a", Claim("other"), TimeSpan.FromSeconds(50), default));
+    }
+
+    [Fact]
+    public async Task Only_the_owner_settles_a_claim()
+    {
+        var store = new InMemoryDuplicateGuardStore(10, 64 * 1024 * 1024, _clock);
+        await store.TryClaimAsync("a", Claim("owner"), TimeSpan.FromMinutes(1), default);
+
+        await store.SettleAsync("a", "intruder", null, TimeSpan.FromSeconds(30), default);
+
+        Assert.Equal("owner", (await store.TryClaimAsync("a", Claim("other"), TimeSpan.FromMinutes(1), default))!.Owner);
+    }
+
+    private static DuplicateGuardEntry Claim(string owner) => new() { State = DuplicateGuardState.InFlight, Owner = owner, AgentSkillId = "1" };
+
+    /// <summary>One escalation of <paramref name="conversationId"/> through the store, claimed and accepted.</summary>
+    private static async Task AcceptAsync(InMemoryDuplicateGuardStore store, string conversationId, string body = "{}")
+    {
+        Assert.Null(await store.TryClaimAsync(conversationId, Claim("me"), TimeSpan.FromMinutes(1), default));
+        var accepted = new DuplicateGuardEntry { State = DuplicateGuardState.Accepted, Owner = "me", AgentSkillId = "1", StatusCode = HttpStatusCode.OK, Body = body };
+        await store.SettleAsync(conversationId, "me", accepted, TimeSpan.FromSeconds(30), default);
+    }
+
+    [Fact]
+    public async Task Remembered_answers_are_bounded_in_bytes_not_only_in_count()
+    {
+        var body = "{\"pad\":\"" + new string('x', 64 * 1024) + "\"}";
+        _wire.Respond(HttpStatusCode.OK, body);
+        var client = Client(o => o.Retry.MaxAttempts = 1);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            await client.EscalateAsync(TestData.Request(r => r with { ConversationId = $"big-{i}" }));
+        }
+
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.True(held < 16 * 1024 * 1024, $"the guard holds {held / 1024 / 1024} MiB for 1,000 answers of 64 KiB");
+        GC.KeepAlive(client);
     }
 }

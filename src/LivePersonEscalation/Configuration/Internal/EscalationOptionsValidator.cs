@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Options;
+
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// Validates <see cref="EscalationOptions"/>: the generated data-annotation rules (required key, numeric ranges of the
+/// nested options) plus the rules that span fields or need code (region, endpoint scheme, key characters, skill ids,
+/// time spans, which a trimmed build cannot range-check by attribute). Each message names the setting.
+/// </summary>
+internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOptions>
+{
+    private readonly EscalationOptionsAttributeValidator _attributes = new();
+
+    public ValidateOptionsResult Validate(string? name, EscalationOptions options)
+    {
+        var failures = new List<string>();
+        var generated = _attributes.Validate(name, options);
+        if (generated.Failed)
+        {
+            failures.AddRange(generated.Failures ?? [generated.FailureMessage]);
+        }
+
+        ValidateRegion(options, failures);
+        ValidateTimeout(options.Timeout, failures);
+        ValidateEndpoint(options.Endpoint, failures);
+        ValidateApiAccessKey(options.ApiAccessKey, failures);
+        ValidateSkills(options.Skills, failures);
+        ValidateRetry(options.Retry, failures);
+        ValidateDuplicateGuard(options.DuplicateGuard, failures);
+        if (options.Telemetry is null)
+        {
+            failures.Add("Telemetry must not be null; remove the assignment to keep the defaults.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Validates <paramref name="options"/> outside dependency injection.</summary>
+    /// <exception cref="OptionsValidationException">A setting is invalid; the message names each one.</exception>
+    public static void ThrowIfInvalid(EscalationOptions options)
+    {
+        var result = new EscalationOptionsValidator().Validate(Options.DefaultName, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(EscalationOptions), result.Failures);
+        }
+    }
+
+    private static void ValidateRegion(EscalationOptions options, List<string> failures)
+    {
+        if (options.Endpoint is null && !LivePersonEndpoints.IsDefined(options.Region))
+        {
+            failures.Add($"Region '{options.Region}' is not a LivePerson region. Valid regions: {string.Join(", ", LivePersonEndpoints.RegionNames)}.");
+        }
+    }
+
+    private static void ValidateTimeout(TimeSpan timeout, List<string> failures)
+    {
+        if (timeout < EscalationOptions.MinTimeout || timeout > EscalationOptions.MaxTimeout)
+        {
+            failures.Add($"Timeout is {timeout}, but must be between {EscalationOptions.MinTimeout} and {EscalationOptions.MaxTimeout} (1 second to 5 minutes).");
+        }
+    }
+
+    private static void ValidateEndpoint(Uri? endpoint, List<string> failures)
+    {
+        if (endpoint is null)
+        {
+            return;
+        }
+
+        if (!endpoint.IsAbsoluteUri)
+        {
+            failures.Add($"Endpoint '{endpoint}' must be an absolute URI, e.g. https://platformservice.botcentralapi.com{LivePersonEndpoints.EscalationPath}.");
+            return;
+        }
+
+        if (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp)
+        {
+            failures.Add($"Endpoint '{endpoint}' must use https (or http on a loopback host), not '{endpoint.Scheme}'.");
+        }
+        else if (endpoint.Scheme == Uri.UriSchemeHttp && !endpoint.IsLoopback)
+        {
+            failures.Add($"Endpoint '{endpoint}' uses plain http on a non-loopback host, which would send the API access key in clear text. Use https, or a loopback host (127.0.0.1, ::1, localhost) for a local emulator.");
+        }
+
+        if (!string.IsNullOrEmpty(endpoint.UserInfo))
+        {
+            failures.Add("Endpoint must not carry user information (user:password@); the API access key goes in ApiAccessKey.");
+        }
+    }
+
+    private static void ValidateApiAccessKey(string? key, List<string> failures)
+    {
+        // Missing or blank keys are reported by the [Required] rule.
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return;
+        }
+
+        if (!TextRules.IsPrintableAscii(key!.Trim()))
+        {
+            // Never echo the key, not even in part.
+            failures.Add("ApiAccessKey contains a control or non-ASCII character (for example a line break inside the value). Paste the key again exactly as shown in Conversation Builder (user profile → API tab).");
+        }
+    }
+
+    private static void ValidateRetry(EscalationRetryOptions? retry, List<string> failures)
+    {
+        if (retry is null)
+        {
+            failures.Add("Retry must not be null; remove the assignment to keep the defaults.");
+            return;
+        }
+
+        if (retry.TotalBudget < TimeSpan.FromSeconds(1) || retry.TotalBudget > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"Retry:TotalBudget is {retry.TotalBudget}, but must be between 00:00:01 and 00:10:00.");
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"Retry:BaseDelay is {retry.BaseDelay}, but must be between 00:00:00 and 00:01:00.");
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"Retry:MaxDelay is {retry.MaxDelay}, but must be at least Retry:BaseDelay ({retry.BaseDelay}) and at most 00:05:00.");
+        }
+    }
+
+    private static void ValidateDuplicateGuard(DuplicateGuardOptions? guard, List<string> failures)
+    {
+        if (guard is null)
+        {
+            failures.Add("DuplicateGuard must not be null; set DuplicateGuard:Enabled to false to turn the guard off.");
+            return;
+        }
+
+        if (guard.Window < TimeSpan.Zero || guard.Window > TimeSpan.FromHours(1))
+        {
+            failures.Add($"DuplicateGuard:Window is {guard.Window}, but must be between 00:00:00 and 01:00:00.");
+        }
+    }
+
+    private static void ValidateSkills(IDictionary<string, string>? skills, List<string> failures)
+    {
+        if (skills is null)
+        {
+            return;
+        }
+
+        foreach (var skill in skills)
+        {
+            if (string.IsNullOrWhiteSpace(skill.Key))
+            {
+                failures.Add("Skills has an entry with an empty name; give every skill a friendly name.");
+            }
+            else if (!TextRules.IsNumericSkillId(skill.Value))
+            {
+                failures.Add($"Skills:{skill.Key} is '{skill.Value}', but a LivePerson skill id is numeric (1 to {TextRules.MaxSkillIdLength} ASCII digits). Copy the skill id from LivePerson's skills list.");
+            }
+        }
+    }
+}

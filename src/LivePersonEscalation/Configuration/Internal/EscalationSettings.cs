@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// An immutable, validated snapshot of <see cref="EscalationOptions"/>, taken once, with the options' own names:
+/// later changes to the options object have no effect on a client.
+/// </summary>
+internal sealed class EscalationSettings
+{
+    private EscalationSettings(EscalationOptions options)
+    {
+        Endpoint = ResolveEndpoint(options);
+        ApiAccessKey = options.ApiAccessKey.Trim();
+        Timeout = options.Timeout;
+        Skills = new SkillDirectory(options.Skills);
+        Retry = new RetrySettings(options.Retry.MaxAttempts, options.Retry.TotalBudget, options.Retry.BaseDelay, options.Retry.MaxDelay);
+        var regionTag = options.Endpoint is null ? options.Region.ToString() : "custom";
+        var target = options.Endpoint is null ? $"region {options.Region} ({Endpoint.Host})" : $"endpoint {Endpoint.Host}:{Endpoint.Port}";
+        Telemetry = new TelemetrySettings(regionTag, target, Endpoint, options.Telemetry.IncludeConversationId, options.Telemetry.LogMessageText);
+
+        var guard = options.DuplicateGuard;
+        DuplicateGuard = guard.Enabled && guard.Window > TimeSpan.Zero
+            ? new GuardSettings(
+                guard.Window,
+                guard.MaxConversations,
+                guard.MaxMemoryBytes,
+                guard.WhenOutcomeUnknown,
+                // The longest one escalation can run: retries start within the budget, the last attempt runs its timeout.
+                ClaimExpiry: Retry.TotalBudget + Timeout + TimeSpan.FromSeconds(5),
+                KeyPrefix: KeyPrefixOf(Endpoint, ApiAccessKey))
+            : null;
+    }
+
+    /// <summary>The absolute URI every escalation is posted to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The trimmed API access key: the raw <c>Authorization</c> header value.</summary>
+    public string ApiAccessKey { get; }
+
+    /// <summary>The per-attempt timeout.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>Friendly skill names to numeric ids.</summary>
+    public SkillDirectory Skills { get; }
+
+    public RetrySettings Retry { get; }
+
+    /// <summary>Null when the guard is off.</summary>
+    public GuardSettings? DuplicateGuard { get; }
+
+    public TelemetrySettings Telemetry { get; }
+
+    /// <summary>Where escalations go, for messages: the region or the endpoint host, never the key.</summary>
+    public string Target => Telemetry.Target;
+
+    /// <summary>Validates <paramref name="options"/> and takes a snapshot of them.</summary>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid.</exception>
+    public static EscalationSettings Create(EscalationOptions options)
+    {
+        EscalationOptionsValidator.ThrowIfInvalid(options);
+        return new EscalationSettings(options);
+    }
+
+    /// <summary>Takes a snapshot of options already validated by the options pipeline.</summary>
+    public static EscalationSettings FromValidated(EscalationOptions options) => new(options);
+
+    private static Uri ResolveEndpoint(EscalationOptions options)
+    {
+        if (options.Endpoint is null)
+        {
+            return LivePersonEndpoints.For(options.Region);
+        }
+
+        // An endpoint given as a bare host means the documented path on that host.
+        return options.Endpoint.AbsolutePath == "/"
+            ? new Uri(options.Endpoint, LivePersonEndpoints.EscalationPath)
+            : options.Endpoint;
+    }
+
+    /// <summary>
+    /// Namespaces guard keys by endpoint and account, so registrations (and instances sharing a store) that serve
+    /// different accounts never see each other's conversations. A hash, never the key itself.
+    /// </summary>
+    private static string KeyPrefixOf(Uri endpoint, string apiAccessKey)
+    {
+        var bytes = Encoding.UTF8.GetBytes(endpoint.AbsoluteUri + "\n" + apiAccessKey);
+#if NET
+        var hash = SHA256.HashData(bytes);
+#else
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(bytes);
+#endif
+        var hex = new StringBuilder(16);
+        for (var i = 0; i < 8; i++)
+        {
+            hex.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return "lpe:" + hex + ":";
+    }
+}

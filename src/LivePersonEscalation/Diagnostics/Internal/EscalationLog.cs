@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// The library's log events, source-generated, with stable event ids. None carries the API key; the message text
+/// is logged only at Trace and only when <see cref="EscalationTelemetryOptions.LogMessageText"/> is on.
+/// </summary>
+internal static partial class EscalationLog
+{
+    /// <summary>The logger category of the library.</summary>
+    public const string Category = "LivePersonEscalation";
+
+    [LoggerMessage(1, LogLevel.Debug, "Escalating to {Target}, skill {SkillId}")]
+    public static partial void Starting(ILogger logger, string target, string skillId);
+
+    [LoggerMessage(2, LogLevel.Information, "Escalation accepted: HTTP {StatusCode}, request id {RequestId}, {Attempts} attempt(s), {ElapsedMs} ms")]
+    public static partial void Accepted(ILogger logger, int statusCode, string? requestId, int attempts, long elapsedMs);
+
+    [LoggerMessage(3, LogLevel.Warning, "Escalation failed ({Kind}, HTTP {StatusCode}, request id {RequestId}, {Attempts} attempt(s), {ElapsedMs} ms, outcome unknown: {OutcomeUnknown}, deduplicated: {Deduplicated})")]
+    public static partial void Failed(ILogger logger, string kind, int? statusCode, string? requestId, int attempts, long elapsedMs, bool outcomeUnknown, bool deduplicated);
+
+    [LoggerMessage(4, LogLevel.Warning, "Escalation attempt {Attempt} was not accepted ({Reason}); retrying in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, int attempt, string reason, long delayMs);
+
+    [LoggerMessage(5, LogLevel.Information, "Escalation not sent again: the conversation was escalated moments ago (request id {RequestId})")]
+    public static partial void Deduplicated(ILogger logger, string? requestId);
+
+    [LoggerMessage(6, LogLevel.Trace, "Escalation message text: {MessageText}")]
+    public static partial void MessageText(ILogger logger, string messageText);
+
+    [LoggerMessage(7, LogLevel.Information, "Escalation call canceled by the caller; outcome: {Outcome}")]
+    public static partial void Canceled(ILogger logger, string outcome);
+
+    [LoggerMessage(8, LogLevel.Warning, "The duplicate guard's store failed ({ErrorType}); the escalation's outcome stands, and the conversation's claim expires on its own")]
+    public static partial void GuardStoreFailed(ILogger logger, string errorType);
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// The library's instruments, through the BCL: an <see cref="ActivitySource"/> and a <see cref="Meter"/> named
+/// <c>LivePersonEscalation</c>, and the logger for <see cref="EscalationLog"/>. Each is nearly free when nothing
+/// listens. The methods here never throw: telemetry can never change an escalation's outcome.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "A throwing log provider or listener is contained: telemetry must not change an outcome.")]
+internal sealed class EscalationTelemetry
+{
+    /// <summary>The name of the activity source and the meter.</summary>
+    public const string Name = "LivePersonEscalation";
+
+    private static readonly string Version = LibraryVersion.Value;
+
+    private static readonly ActivitySource Source = new(Name, Version);
+
+    // Used when no IMeterFactory is given (the client built without dependency injection).
+    private static readonly Meter SharedMeter = new(Name, Version);
+
+    // OpenTelemetry's recommended boundaries for HTTP client durations in seconds.
+    private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30];
+
+    private readonly Counter<long> _escalations;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _deduplicated;
+
+    public EscalationTelemetry(TelemetrySettings settings, IMeterFactory? meterFactory, ILoggerFactory? loggerFactory)
+    {
+        Settings = settings;
+        Logger = loggerFactory?.CreateLogger(EscalationLog.Category) ?? NullLogger.Instance;
+        var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter;
+        _escalations = meter.CreateCounter<long>("liveperson.escalation.escalations", "{escalation}", "Escalations completed, by outcome.");
+        _duration = meter.CreateHistogram<double>(
+            "liveperson.escalation.duration",
+            "s",
+            "Duration of escalations, from the call to the answer, retries included.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _retries = meter.CreateCounter<long>("liveperson.escalation.retries", "{retry}", "Attempts retried because the escalation provably was not accepted.");
+        _deduplicated = meter.CreateCounter<long>("liveperson.escalation.deduplicated", "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
+    }
+
+    public TelemetrySettings Settings { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Starts the client activity of one escalation (null when nothing listens, or a listener failed).</summary>
+    public Activity? StartActivity(string skillId, string conversationId)
+    {
+        try
+        {
+            var activity = Source.StartActivity(TelemetryTags.ActivityName, ActivityKind.Client);
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.DisplayName = $"escalate {Settings.RegionTag}";
+                activity.SetTag(TelemetryTags.ServerAddress, Settings.Endpoint.Host);
+                activity.SetTag(TelemetryTags.ServerPort, Settings.Endpoint.Port);
+                activity.SetTag(TelemetryTags.Region, Settings.RegionTag);
+                activity.SetTag(TelemetryTags.SkillId, skillId);
+                if (Settings.IncludeConversationId)
+                {
+                    activity.SetTag(TelemetryTags.ConversationId, conversationId);
+                }
+            }
+
+            return activity;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Counts one escalation call by outcome and records its duration.</summary>
+    public void Record(string outcome, int? statusCode, string? errorType, TimeSpan elapsed)
+    {
+        try
+        {
+            if (outcome == TelemetryTags.Deduplicated)
+            {
+                _deduplicated.Add(1);
+            }
+
+            if (!_escalations.Enabled && !_duration.Enabled)
+            {
+                return;
+            }
+
+            var tags = new TagList
+            {
+                { TelemetryTags.Outcome, outcome },
+                { TelemetryTags.StatusClass, statusCode is { } code ? $"{code / 100}xx" : "none" },
+                { TelemetryTags.Region, Settings.RegionTag },
+            };
+            if (errorType is not null)
+            {
+                tags.Add(TelemetryTags.ErrorType, errorType);
+            }
+
+            _escalations.Add(1, tags);
+            _duration.Record(elapsed.TotalSeconds, tags);
+        }
+        catch (Exception)
+        {
+            // Contained: see the class remarks.
+        }
+    }
+
+    public void Retrying(int attempt, string reason, TimeSpan delay)
+    {
+        try
+        {
+            EscalationLog.Retrying(Logger, attempt, reason, (long)delay.TotalMilliseconds);
+            if (_retries.Enabled)
+            {
+                _retries.Add(1, new KeyValuePair<string, object?>(TelemetryTags.RetryReason, reason));
+            }
+
+            Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { [TelemetryTags.RetryReason] = reason, [TelemetryTags.RetryAttempt] = attempt }));
+        }
+        catch (Exception)
+        {
+            // Contained: see the class remarks.
+        }
+    }
+
+    public void GuardStoreFailed(Exception exception)
+    {
+        try
+        {
+            EscalationLog.GuardStoreFailed(Logger, exception.GetType().Name);
+        }
+        catch (Exception)
+        {
+            // Contained: see the class remarks.
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace LivePersonEscalation.Internal;
+
+/// <summary>The names of the library's activity, tags and outcome values, in one place (OpenTelemetry conventions where they exist).</summary>
+internal static class TelemetryTags
+{
+    public const string ActivityName = "liveperson.escalate";
+    public const string ServerAddress = "server.address";
+    public const string ServerPort = "server.port";
+    public const string StatusCode = "http.response.status_code";
+    public const string ErrorType = "error.type";
+    public const string Region = "liveperson.region";
+    public const string SkillId = "liveperson.skill.id";
+    public const string ConversationId = "liveperson.conversation.id";
+    public const string Attempts = "liveperson.escalation.attempts";
+    public const string Outcome = "liveperson.escalation.outcome";
+    public const string StatusClass = "liveperson.escalation.status_class";
+    public const string RetryReason = "liveperson.retry.reason";
+    public const string RetryAttempt = "liveperson.retry.attempt";
+
+    /// <summary>Values of <see cref="Outcome"/>.</summary>
+    public const string Accepted = "accepted";
+    public const string Deduplicated = "deduplicated";
+    public const string Failed = "failed";
+    public const string Canceled = "canceled";
+}

@@ -1,0 +1,50 @@
+using System.Net;
+
+namespace LivePersonEscalation;
+
+/// <summary>
+/// What the duplicate guard keeps of one conversation: its state, the call that owns it, the skill it went to, and
+/// what a deduplicated answer needs. Small by design (the body is capped at <see cref="MaxBodyLength"/>) so a store
+/// can keep many; stores treat it as an opaque value apart from <see cref="State"/> and <see cref="Owner"/>.
+/// </summary>
+public sealed record DuplicateGuardEntry
+{
+    /// <summary>The most characters of a response body remembered for deduplicated answers: 1,024.</summary>
+    public const int MaxBodyLength = 1024;
+
+    /// <summary>The conversation's state.</summary>
+    public required DuplicateGuardState State { get; init; }
+
+    /// <summary>An opaque id of the call that claimed the conversation; only that call may settle it.</summary>
+    public required string Owner { get; init; }
+
+    /// <summary>The numeric skill id the escalation went to.</summary>
+    public required string AgentSkillId { get; init; }
+
+    /// <summary>The accepting status code (<see cref="DuplicateGuardState.Accepted"/>), else 0.</summary>
+    public HttpStatusCode StatusCode { get; init; }
+
+    /// <summary>The service's correlation id of the answer, when there was one.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The start of the accepting body, at most <see cref="MaxBodyLength"/> characters.</summary>
+    public string Body { get; init; } = string.Empty;
+
+    /// <summary>True when <see cref="Body"/> holds only the start of the body.</summary>
+    public bool IsBodyTruncated { get; init; }
+
+    /// <summary>How many HTTP attempts the escalation took.</summary>
+    public int Attempts { get; init; } = 1;
+
+    /// <summary>How long the escalation took.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Why the outcome is unknown (<see cref="DuplicateGuardState.OutcomeUnknown"/>).</summary>
+    public EscalationFailureKind? FailureKind { get; init; }
+
+    /// <summary>An estimate of the bytes this entry holds in memory, for stores that bound their size.</summary>
+    /// <returns>The estimate, in bytes.</returns>
+    public long EstimateSize() =>
+        // Object headers and fields of the entry and its strings, plus the characters (UTF-16) themselves.
+        160 + (2L * (Owner.Length + AgentSkillId.Length + (RequestId?.Length ?? 0) + Body.Length));
+}

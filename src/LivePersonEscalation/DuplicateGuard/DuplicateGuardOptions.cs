@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LivePersonEscalation;
+
+/// <summary>
+/// The duplicate-escalation guard: one conversation, one escalation. A second escalation of a conversation while the
+/// first is in flight waits for it; one within <see cref="Window"/> after an accepted one returns that result (marked
+/// <see cref="EscalationResult.IsDeduplicated"/>) and sends nothing; one after an unknown outcome is handled as
+/// <see cref="WhenOutcomeUnknown"/> says; one to another skill is refused (<see cref="EscalationFailureKind.AlreadyEscalated"/>).
+/// Provably unaccepted escalations are forgotten at once. Bound from <c>LivePerson:Escalation:DuplicateGuard</c>.
+/// </summary>
+public sealed class DuplicateGuardOptions
+{
+    /// <summary>Whether the guard is on. Defaults to true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long an accepted (or unknown) escalation is remembered, up to 1 hour. Defaults to 30 seconds.</summary>
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The most conversations the in-process store remembers at once, 1 to 1,000,000 (1,000 by default); beyond it
+    /// the oldest settled ones are forgotten first, so a flood of distinct conversations cannot grow memory.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 1_000;
+
+    /// <summary>
+    /// The most bytes the in-process store's remembered entries may hold, 64 KiB to 1 GiB (4 MiB by default); beyond
+    /// it the oldest settled ones are forgotten first. Each entry keeps at most <see cref="DuplicateGuardEntry.MaxBodyLength"/>
+    /// characters of the response body, so a deduplicated result's body may be the start of the original one.
+    /// </summary>
+    [Range(64 * 1024, 1024 * 1024 * 1024)]
+    public int MaxMemoryBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>What a repeat gets within the window after an escalation whose outcome is unknown. Defaults to <see cref="OutcomeUnknownHandling.RefuseRepeats"/>.</summary>
+    public OutcomeUnknownHandling WhenOutcomeUnknown { get; set; } = OutcomeUnknownHandling.RefuseRepeats;
+}

@@ -1,0 +1,27 @@
+namespace LivePersonEscalation;
+
+/// <summary>
+/// The state of one conversation in the duplicate guard. A conversation that is in none of them (never escalated,
+/// provably not accepted, or past the window) has no entry: the next call sends.
+/// </summary>
+public enum DuplicateGuardState
+{
+    /// <summary>One call claimed the conversation and is sending; repeats wait for its outcome.</summary>
+    InFlight = 0,
+
+    /// <summary>LivePerson answered 2xx; repeats within the window get this answer, marked deduplicated.</summary>
+    Accepted = 1,
+
+    /// <summary>
+    /// The request may have reached LivePerson and no answer arrived; repeats within the window are refused (see
+    /// <see cref="DuplicateGuardOptions.WhenOutcomeUnknown"/>).
+    /// </summary>
+    OutcomeUnknown = 2,
+
+    /// <summary>
+    /// LivePerson provably did not accept it (a refusal such as 400 or 503). Never stored: a store hands it to the
+    /// callers waiting on the claim at that moment (they share the refusal instead of each sending again), and
+    /// forgets the conversation, so the next call sends.
+    /// </summary>
+    NotAccepted = 3,
+}

@@ -1,0 +1,48 @@
+namespace LivePersonEscalation;
+
+/// <summary>
+/// Where the duplicate guard keeps its <see cref="DuplicateGuardEntry"/> per conversation key. Each method is one
+/// atomic step, so that instances sharing a store (a fleet on Redis) escalate a conversation once: claim if
+/// absent with expiry, settle only if still the owner, and wait while another call owns it. The in-process store
+/// is the default; a store must never throw for a missing key, and should fail fast when it is unreachable.
+/// </summary>
+public interface IDuplicateGuardStore
+{
+    /// <summary>
+    /// Claims <paramref name="key"/> with <paramref name="claim"/> (an <see cref="DuplicateGuardState.InFlight"/>
+    /// entry) for <paramref name="expiry"/> if no entry exists, atomically.
+    /// </summary>
+    /// <param name="key">The conversation key.</param>
+    /// <param name="claim">The in-flight entry of the calling owner.</param>
+    /// <param name="expiry">How long the claim lives if its owner never settles it (a crashed instance).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Null when the claim was taken; otherwise the entry that already exists.</returns>
+    ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the claim of <paramref name="owner"/> on <paramref name="key"/> with <paramref name="outcome"/> for
+    /// <paramref name="expiry"/>, or removes it when <paramref name="outcome"/> is null, only if <paramref name="owner"/>
+    /// still holds it; then wakes the callers waiting on it.
+    /// </summary>
+    /// <param name="key">The conversation key.</param>
+    /// <param name="owner">The <see cref="DuplicateGuardEntry.Owner"/> of the claim.</param>
+    /// <param name="outcome">
+    /// The settled entry (accepted or outcome unknown), kept; a <see cref="DuplicateGuardState.NotAccepted"/> entry,
+    /// handed to the current waiters and not kept; or null to forget the conversation.
+    /// </param>
+    /// <param name="expiry">How long the settled entry is remembered (the window).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the entry is settled.</returns>
+    ValueTask SettleAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan expiry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits, for at most <paramref name="maxWait"/>, while <paramref name="key"/> holds the claim
+    /// <paramref name="inFlight"/>, and returns what replaced it. Only this caller's wait ends with <paramref name="cancellationToken"/>.
+    /// </summary>
+    /// <param name="key">The conversation key.</param>
+    /// <param name="inFlight">The claim being waited on.</param>
+    /// <param name="maxWait">The longest wait: the claim's own expiry.</param>
+    /// <param name="cancellationToken">Ends this caller's wait only.</param>
+    /// <returns>The settled entry, the claim itself if it is still in flight after <paramref name="maxWait"/>, or null when the conversation was forgotten or the claim expired.</returns>
+    ValueTask<DuplicateGuardEntry?> WaitWhileInFlightAsync(string key, DuplicateGuardEntry inFlight, TimeSpan maxWait, CancellationToken cancellationToken);
+}

@@ -1,0 +1,33 @@
+namespace LivePersonEscalation.Internal;
+
+/// <summary>What the guard decided for one call: send (holding the claim), take an earlier entry, or give up after contention.</summary>
+internal readonly struct GuardDecision
+{
+    private GuardDecision(string? key, string? owner, DuplicateGuardEntry? earlier, int contendedRounds)
+    {
+        Key = key;
+        Owner = owner;
+        EarlierEntry = earlier;
+        ContendedRounds = contendedRounds;
+    }
+
+    /// <summary>The store key this call claimed, when it must send.</summary>
+    public string? Key { get; }
+
+    /// <summary>This call's owner id, when it must send.</summary>
+    public string? Owner { get; }
+
+    /// <summary>The settled entry of an earlier call (accepted or outcome unknown), when this call must not send.</summary>
+    public DuplicateGuardEntry? EarlierEntry { get; }
+
+    /// <summary>How many claims in a row were lost to calls that then failed, when the guard gave up.</summary>
+    public int ContendedRounds { get; }
+
+    public bool MustSend => Owner is not null;
+
+    public static GuardDecision Send(string key, string owner) => new(key, owner, null, 0);
+
+    public static GuardDecision Earlier(DuplicateGuardEntry entry) => new(null, null, entry, 0);
+
+    public static GuardDecision Contended(int rounds) => new(null, null, null, rounds);
+}

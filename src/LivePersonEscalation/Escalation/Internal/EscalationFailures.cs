@@ -1,0 +1,184 @@
+using System.Net;
+
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// Builds each <see cref="EscalationException"/> with a message that says what happened and what to check.
+/// Response bodies are redacted of the API key (a server may echo headers) and capped.
+/// </summary>
+internal static class EscalationFailures
+{
+    private const int MessageBodyExcerptLength = 256;
+    private const string NotResent = "The escalation may or may not have been accepted, so it was not re-sent: check the conversation before escalating it again.";
+
+    public static EscalationException FromResponse(
+        HttpStatusCode status, ResponseBody body, string? requestId, EscalationSettings settings, int attempts, TimeSpan elapsed, string? stopReason = null)
+    {
+        var code = (int)status;
+        var kind = KindOf(status);
+        var what = $"HTTP {code} {status} from {settings.Target}";
+        var advice = kind switch
+        {
+            EscalationFailureKind.Unauthorized => $"LivePerson refused the API access key ({what}). Check EscalationOptions.ApiAccessKey: it must be the Conversation Builder API access key (user profile → API tab) of a user of this region's account.",
+            EscalationFailureKind.EndpointNotFound => $"The escalation endpoint was not found ({what}, path {settings.Endpoint.AbsolutePath}). Check EscalationOptions.Region (Us, Eu, Apac, UsAutomation) or EscalationOptions.Endpoint.",
+            EscalationFailureKind.RateLimited => $"LivePerson is rate limiting escalations ({what}); {stopReason ?? "retries are off"}. The escalation was not accepted; try again later.",
+            EscalationFailureKind.ServiceUnavailable => $"LivePerson is unavailable ({what}); {stopReason ?? "retries are off"}. The escalation was not accepted; try again later.",
+            EscalationFailureKind.RequestTimeout => $"LivePerson timed out waiting for the request ({what}); {stopReason ?? "retries are off"}. The escalation was not accepted; try again.",
+            EscalationFailureKind.Rejected => $"LivePerson rejected the escalation ({what}). Check AgentSkillId (a numeric skill id of this account) and the user platform, chatbot and conversation ids.",
+            EscalationFailureKind.ServerError => $"LivePerson failed while handling the escalation ({what}). {NotResent}",
+            _ => $"Unexpected response ({what}); escalations are not redirected. Check EscalationOptions.Endpoint or Region.",
+        };
+
+        var excerpt = Redact(body.Text, settings.ApiAccessKey, EscalationException.MaxResponseBodyLength);
+        var message = advice + Details(requestId, attempts, elapsed);
+        if (excerpt.Length > 0)
+        {
+            message += $" Response: {TextRules.Cut(excerpt, MessageBodyExcerptLength)}";
+        }
+
+        return new EscalationException(kind, message)
+        {
+            StatusCode = status,
+            RequestId = requestId,
+            ResponseBody = excerpt,
+            Attempts = attempts,
+            Elapsed = elapsed,
+        };
+    }
+
+    public static EscalationException Timeout(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
+        new(EscalationFailureKind.Timeout,
+            $"No response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###} s (EscalationOptions.Timeout); the request timed out. {NotResent}{Details(null, attempts, elapsed)}",
+            inner)
+        {
+            Attempts = attempts,
+            Elapsed = elapsed,
+        };
+
+    public static EscalationException ConnectionFailed(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed, string? stopReason) =>
+        new(EscalationFailureKind.ConnectionFailed,
+            $"Could not connect to {settings.Target} ({inner.Message}); {stopReason ?? "retries are off"}. The escalation was not sent. Check the network and EscalationOptions.Region or Endpoint.{Details(null, attempts, elapsed)}",
+            inner)
+        {
+            Attempts = attempts,
+            Elapsed = elapsed,
+        };
+
+    public static EscalationException ConnectionLost(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
+        new(EscalationFailureKind.ConnectionLost,
+            $"The connection to {settings.Target} closed before a response arrived ({inner.Message}). {NotResent}{Details(null, attempts, elapsed)}",
+            inner)
+        {
+            Attempts = attempts,
+            Elapsed = elapsed,
+        };
+
+    /// <summary>A handler below the client followed a redirect: the endpoint's own answer was not an acceptance.</summary>
+    public static EscalationException Redirected(AttemptResponse response, EscalationSettings settings, int attempts, TimeSpan elapsed) =>
+        new(EscalationFailureKind.UnexpectedResponse,
+            $"The escalation endpoint at {settings.Target} answered with a redirect, and the HTTP handler followed it to {response.FollowedRedirectTo!.Host} " +
+            (response.BodyFollowedRedirect ? $"re-sending the escalation there. {NotResent}" : "without the escalation; it was not accepted.") +
+            $" Escalations are never redirected: check EscalationOptions.Endpoint or Region, and use the library's registration or new EscalationClient(options), which never follow redirects.{Details(response.RequestId, attempts, elapsed)}")
+        {
+            IsOutcomeUnknown = response.BodyFollowedRedirect,
+            Attempts = attempts,
+            Elapsed = elapsed,
+        };
+
+    /// <summary>An HTTP handler tried to write the body a second time (to follow a redirect): refused, the body went out once.</summary>
+    public static EscalationException BodyResendRefused(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
+        new(EscalationFailureKind.UnexpectedResponse,
+            $"The escalation endpoint at {settings.Target} answered with a redirect and the HTTP handler tried to send the escalation again to follow it; the library refused, so it was not accepted. Escalations are never redirected: check EscalationOptions.Endpoint or Region.{Details(null, attempts, elapsed)}",
+            inner)
+        {
+            IsOutcomeUnknown = false,
+            Attempts = attempts,
+            Elapsed = elapsed,
+        };
+
+    public static EscalationException RepeatedSend(Exception inner, int attempts, TimeSpan elapsed) =>
+        new(EscalationFailureKind.RepeatedSend, $"{inner.Message} {NotResent}{Details(null, attempts, elapsed)}", inner)
+        {
+            Attempts = attempts,
+            Elapsed = elapsed,
+        };
+
+    /// <summary>A handler chained on the client failed (or cut off the answer) after the request was handed to the transport.</summary>
+    public static EscalationException PipelineFailed(EscalationSettings settings, Exception inner, bool timedOut, int attempts, TimeSpan elapsed) =>
+        new(timedOut ? EscalationFailureKind.Timeout : EscalationFailureKind.ConnectionLost,
+            $"A message handler of the escalation client ended the call to {settings.Target} after the request was sent ({inner.GetType().Name}: {inner.Message}). {NotResent}{Details(null, attempts, elapsed)}",
+            inner)
+        {
+            IsOutcomeUnknown = true,
+            Attempts = attempts,
+            Elapsed = elapsed,
+        };
+
+    public static EscalationException AlreadyEscalated(DuplicateGuardEntry earlier, string agentSkillId, EscalationSettings settings) =>
+        new(EscalationFailureKind.AlreadyEscalated,
+            $"Not sent: this conversation was escalated to skill {earlier.AgentSkillId} moments ago ({Describe(earlier)}), and escalating it to skill {agentSkillId} within the duplicate-guard window ({settings.DuplicateGuard!.Window.TotalSeconds:0.###} s, DuplicateGuard:Window) would transfer it twice. Route it from the agent side, or escalate again after the window.")
+        {
+            IsDeduplicated = true,
+            IsOutcomeUnknown = earlier.State != DuplicateGuardState.Accepted,
+            RequestId = earlier.RequestId,
+            StatusCode = earlier.State == DuplicateGuardState.Accepted ? earlier.StatusCode : null,
+            Attempts = earlier.Attempts,
+            Elapsed = earlier.Elapsed,
+        };
+
+    public static EscalationException EarlierOutcomeUnknown(DuplicateGuardEntry earlier, EscalationSettings settings) =>
+        new(earlier.FailureKind ?? EscalationFailureKind.ConnectionLost,
+            $"Not sent: an escalation of this conversation moments ago ended with an unknown outcome ({earlier.FailureKind}), so LivePerson may already have accepted it. Check the conversation; a failed transfer reaches the bot as {LivePersonSignals.EscalationFailed}. Repeats are refused for {settings.DuplicateGuard!.Window.TotalSeconds:0.###} s (DuplicateGuard:Window; DuplicateGuard:WhenOutcomeUnknown = AllowRepeats sends them).")
+        {
+            IsDeduplicated = true,
+            IsOutcomeUnknown = true,
+            Attempts = earlier.Attempts,
+        };
+
+    public static EscalationException EarlierNotAccepted(DuplicateGuardEntry earlier) =>
+        new(earlier.FailureKind ?? EscalationFailureKind.Rejected,
+            $"Not sent: this call waited for another call's escalation of the same conversation, which LivePerson did not accept ({earlier.FailureKind}{(earlier.StatusCode == 0 ? string.Empty : $", HTTP {(int)earlier.StatusCode}")}); that call's error says what to check. Escalating again is safe.{Details(earlier.RequestId, earlier.Attempts, earlier.Elapsed)}")
+        {
+            IsDeduplicated = true,
+            IsOutcomeUnknown = false,
+            StatusCode = earlier.StatusCode == 0 ? null : earlier.StatusCode,
+            RequestId = earlier.RequestId,
+            Attempts = earlier.Attempts,
+            Elapsed = earlier.Elapsed,
+        };
+
+    public static EscalationException Contended(int rounds) =>
+        new(EscalationFailureKind.ServiceUnavailable,
+            $"Not sent: {rounds} other calls escalating this conversation at the same time were not accepted one after another; try again later.")
+        {
+            IsOutcomeUnknown = false,
+        };
+
+    private static string Describe(DuplicateGuardEntry earlier) => earlier.State == DuplicateGuardState.Accepted
+        ? $"accepted, HTTP {(int)earlier.StatusCode}, request id {earlier.RequestId ?? "none"}"
+        : $"outcome unknown: {earlier.FailureKind}";
+
+    private static EscalationFailureKind KindOf(HttpStatusCode status) => (int)status switch
+    {
+        401 or 403 => EscalationFailureKind.Unauthorized,
+        408 => EscalationFailureKind.RequestTimeout,
+        404 => EscalationFailureKind.EndpointNotFound,
+        429 => EscalationFailureKind.RateLimited,
+        503 => EscalationFailureKind.ServiceUnavailable,
+        >= 400 and < 500 => EscalationFailureKind.Rejected,
+        >= 500 and < 600 => EscalationFailureKind.ServerError,
+        _ => EscalationFailureKind.UnexpectedResponse,
+    };
+
+    private static string Details(string? requestId, int attempts, TimeSpan elapsed) =>
+        $" (request id: {requestId ?? "none"}; attempts: {attempts}; elapsed: {elapsed.TotalMilliseconds:0} ms)";
+
+    private static string Redact(string text, string apiAccessKey, int maxLength)
+    {
+        // Redact before cutting, so a key that straddles the cut cannot leak in part.
+        var redacted = apiAccessKey.Length == 0 || text.IndexOf(apiAccessKey, StringComparison.Ordinal) < 0
+            ? text
+            : text.Replace(apiAccessKey, "***");
+        return TextRules.Cut(redacted, maxLength);
+    }
+}

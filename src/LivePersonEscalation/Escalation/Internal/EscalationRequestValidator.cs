@@ -1,0 +1,120 @@
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// Checks an <see cref="EscalationRequest"/> against the rules LivePerson applies (and the ones it applies silently),
+/// and builds the wire body. Every failure is an <see cref="ArgumentException"/> whose message names the field,
+/// says what was wrong and how to fix it, before anything goes on the wire.
+/// </summary>
+internal static class EscalationRequestValidator
+{
+    private const string ParamName = "request";
+
+    public static EscalationRequestBody CreateBody(EscalationRequest request, SkillDirectory skills)
+    {
+        RequireId(request.UserPlatformId, nameof(EscalationRequest.UserPlatformId), "the user's Conversation Builder platform id ({$chatBotUserPlatformId})");
+        RequireId(request.ChatBotId, nameof(EscalationRequest.ChatBotId), "the bot's id ({$chatBotId})");
+        RequireId(request.ConversationId, nameof(EscalationRequest.ConversationId), "the LivePerson conversation id ({$conversationId})");
+
+        var skillName = request.AgentSkillName ?? string.Empty;
+        if (TextRules.CountCharacters(skillName) > EscalationRequest.MaxSkillNameLength || TextRules.HasControlCharacter(skillName) || TextRules.HasLoneSurrogate(skillName))
+        {
+            throw Invalid(nameof(EscalationRequest.AgentSkillName), $"must be at most {EscalationRequest.MaxSkillNameLength} characters without control characters or characters cut in half (a lone surrogate).");
+        }
+
+        return new EscalationRequestBody
+        {
+            UserPlatformId = request.UserPlatformId,
+            ChatBotId = request.ChatBotId,
+            Message = NormalizeMessage(request.Message),
+            ConversationId = request.ConversationId,
+            AgentSkillName = skillName,
+            AgentSkillId = ResolveSkillId(request, skills),
+        };
+    }
+
+    private static void RequireId(string? value, string field, string description)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw Invalid(field, $"is required: set it to {description}.");
+        }
+
+        var length = TextRules.CountCharacters(value!);
+        if (length > EscalationRequest.MaxIdLength)
+        {
+            throw Invalid(field, $"is {length} characters long; at most {EscalationRequest.MaxIdLength} are accepted. Check that it holds {description}.");
+        }
+
+        if (TextRules.HasSurroundingWhiteSpace(value!) || TextRules.HasControlCharacter(value!) || TextRules.HasLoneSurrogate(value!))
+        {
+            throw Invalid(field, $"must not start or end with white space or contain control characters or characters cut in half (a lone surrogate); check how {description} is read.");
+        }
+    }
+
+    /// <summary>
+    /// The wire value of a transfer message: <see cref="EscalationRequest.BlankMessage"/> when blank, else the text,
+    /// checked for length and control characters. <paramref name="field"/> names it in errors.
+    /// </summary>
+    public static string NormalizeMessage(string? message, string field = "EscalationRequest.Message", string paramName = ParamName)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return EscalationRequest.BlankMessage;
+        }
+
+        var text = message!;
+        var length = TextRules.CountCharacters(text);
+        if (length > EscalationRequest.MaxMessageLength)
+        {
+            throw new ArgumentException($"{field} is {length} characters long; at most {EscalationRequest.MaxMessageLength} are accepted. Shorten the transfer message.", paramName);
+        }
+
+        if (TextRules.HasControlCharacter(text, allowed: "\n\r\t"))
+        {
+            throw new ArgumentException($"{field} contains a control character; only line breaks (\\n) and tabs are allowed.", paramName);
+        }
+
+        if (TextRules.HasLoneSurrogate(text))
+        {
+            // The JSON writer would silently replace it, so the user would read something else than was written.
+            throw new ArgumentException($"{field} contains half of a surrogate pair (a character cut in two, often an emoji cut off by truncation); it cannot be sent as written. Cut the text at a character boundary.", paramName);
+        }
+
+        return text;
+    }
+
+    private static string ResolveSkillId(EscalationRequest request, SkillDirectory skills)
+    {
+        var skillId = request.AgentSkillId;
+        if (skillId is null || skillId.Length == 0)
+        {
+            if (string.IsNullOrWhiteSpace(request.AgentSkillName))
+            {
+                throw Invalid(nameof(EscalationRequest.AgentSkillId), "is required: set it to the numeric LivePerson skill id, or set AgentSkillName to a skill listed in EscalationOptions.Skills.");
+            }
+
+            if (!skills.TryGetId(request.AgentSkillName!, out var mapped))
+            {
+                var known = skills.Names.Length == 0 ? "none are configured" : $"known skills: {skills.Names}";
+                throw Invalid(nameof(EscalationRequest.AgentSkillName), $"'{request.AgentSkillName}' is not a skill in EscalationOptions.Skills ({known}). Add it under LivePerson:Escalation:Skills or set AgentSkillId.");
+            }
+
+            return mapped;
+        }
+
+        if (!TextRules.IsNumericSkillId(skillId))
+        {
+            throw Invalid(nameof(EscalationRequest.AgentSkillId), $"is '{TextRules.Cut(skillId, 40)}', but must be the numeric LivePerson skill id: 1 to {TextRules.MaxSkillIdLength} ASCII digits (0-9), no signs, spaces or exponents. LivePerson silently sends the fallback message on a non-numeric id, so nothing was sent.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.AgentSkillName) && skills.TryGetId(request.AgentSkillName!, out var named) && named != skillId)
+        {
+            throw Invalid(nameof(EscalationRequest.AgentSkillId), $"is {skillId}, but AgentSkillName '{request.AgentSkillName}' is skill {named} in EscalationOptions.Skills: the escalation would go to a skill its name does not describe. Set only one of them, or make them agree.");
+        }
+
+        return skillId;
+    }
+
+    private static ArgumentException Invalid(string field, string problem, string paramName = ParamName) =>
+        new($"EscalationRequest.{field} {problem}", paramName);
+}

@@ -1,0 +1,148 @@
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// Sends one escalation: attempts while the retry policy allows (only after outcomes that prove it was not
+/// accepted), and classifies how it ended. It never throws: every ending, the caller's cancellation included, is a
+/// <see cref="SendOutcome"/>, so the duplicate guard is always settled with what the wire decided.
+/// </summary>
+internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime runtime, bool pipelineAddsKey)
+{
+    private EscalationSettings Settings => runtime.Settings;
+
+    private TimeProvider Time => runtime.TimeProvider;
+
+    public async Task<SendOutcome> SendAsync(byte[] payload, CancellationToken cancellationToken)
+    {
+        var started = Time.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            var outcome = await AttemptAsync(attempt, payload, cancellationToken).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Canceled(outcome, started, cancellationToken);
+            }
+
+            if (!runtime.Retry.ShouldRetry(outcome, started, out var delay, out var stopReason))
+            {
+                return Conclude(outcome, Time.GetElapsedTime(started), stopReason);
+            }
+
+            try
+            {
+                await runtime.Retry.WaitBeforeRetryAsync(outcome, delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
+            {
+                // Every attempt so far provably was not accepted.
+                return SendOutcome.Canceled(new EscalationCanceledException(EscalationOutcome.NotAccepted, cancellationToken, innerException: ex));
+            }
+        }
+    }
+
+    /// <summary>One attempt: send, then read the (capped) answer within the attempt's time.</summary>
+    private async Task<AttemptOutcome> AttemptAsync(int attempt, byte[] payload, CancellationToken cancellationToken)
+    {
+        var ticket = new AttemptTicket(Settings.ApiAccessKey);
+        try
+        {
+            using var request = EscalationHttpRequest.Create(Settings.Endpoint, payload, ticket, addKeyHere: !pipelineAddsKey);
+            using var timeout = new AttemptTimeout(Settings.Timeout, Time, cancellationToken);
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var body = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
+            return new AttemptOutcome(attempt, new AttemptResponse(Settings.Endpoint, response, body, Time), null, true);
+        }
+#pragma warning disable CA1031 // Every ending is classified below; nothing may escape before the guard is settled.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            // Without the library's innermost handler (a host's own HttpClient) nobody can tell whether it was sent.
+            return new AttemptOutcome(attempt, null, ex, pipelineAddsKey ? ticket.ReachedTransport : null);
+        }
+    }
+
+    /// <summary>The caller cancelled: say how far the escalation got, and keep an acceptance that already arrived.</summary>
+    private SendOutcome Canceled(AttemptOutcome outcome, long started, CancellationToken cancellationToken)
+    {
+        var concluded = outcome.Response is null ? null : Conclude(outcome, Time.GetElapsedTime(started), stopReason: null);
+        var state = concluded?.State ?? (outcome.ProvesNotAccepted ? EscalationOutcome.NotAccepted : EscalationOutcome.Unknown);
+        return SendOutcome.Canceled(new EscalationCanceledException(state, cancellationToken, concluded?.Result, concluded?.Failure ?? outcome.Exception));
+    }
+
+    /// <summary>The result of the last attempt, or the failure that says why the escalation was not (or may not have been) accepted.</summary>
+    private SendOutcome Conclude(AttemptOutcome outcome, TimeSpan elapsed, string? stopReason)
+    {
+        if (outcome.Response is { } response)
+        {
+            if (response.FollowedRedirectTo is not null)
+            {
+                return SendOutcome.Failed(EscalationFailures.Redirected(response, Settings, outcome.Attempt, elapsed));
+            }
+
+            if (!response.IsAccepted)
+            {
+                return SendOutcome.Failed(EscalationFailures.FromResponse(response.StatusCode, response.Body, response.RequestId, Settings, outcome.Attempt, elapsed, stopReason));
+            }
+
+            return SendOutcome.Accepted(new EscalationResult
+            {
+                StatusCode = response.StatusCode,
+                Body = response.Body.Text,
+                IsBodyTruncated = response.Body.IsTruncated,
+                RequestId = response.RequestId,
+                Attempts = outcome.Attempt,
+                Elapsed = elapsed,
+            });
+        }
+
+        var exception = outcome.Exception!;
+        var sentMaybe = outcome.ReachedTransport != false;
+        if (Find<RepeatedSendException>(exception) is { } repeated)
+        {
+            return SendOutcome.Failed(EscalationFailures.RepeatedSend(repeated, outcome.Attempt, elapsed));
+        }
+
+        if (Find<BodyAlreadySentException>(exception) is not null)
+        {
+            return SendOutcome.Failed(EscalationFailures.BodyResendRefused(Settings, exception, outcome.Attempt, elapsed));
+        }
+
+        switch (exception)
+        {
+            case HttpRequestException transport when TransportErrors.IsConnectFailure(transport) || !sentMaybe:
+                return SendOutcome.Failed(EscalationFailures.ConnectionFailed(Settings, transport, outcome.Attempt, elapsed, stopReason));
+            case HttpRequestException transport:
+                return SendOutcome.Failed(EscalationFailures.ConnectionLost(Settings, transport, outcome.Attempt, elapsed));
+            case OperationCanceledException when sentMaybe:
+                // The attempt's timeout, HttpClient.Timeout, or a chained handler's timeout: the request may have been sent.
+                return SendOutcome.Failed(EscalationFailures.Timeout(Settings, exception, outcome.Attempt, elapsed));
+            case not null when sentMaybe:
+                // A chained handler's own failure (Polly's TimeoutRejectedException, say) after the request went out.
+                var timedOut = exception is TimeoutException || IsTimeoutNamed(exception);
+                return SendOutcome.Failed(EscalationFailures.PipelineFailed(Settings, exception, timedOut, outcome.Attempt, elapsed));
+            default:
+                // A chained handler failed before the request reached the transport: nothing was sent; the host's error as is.
+                return SendOutcome.Unclassified(exception!, EscalationOutcome.NotAccepted);
+        }
+    }
+
+    private static bool IsTimeoutNamed(Exception exception) =>
+#if NET
+        exception.GetType().Name.Contains("Timeout", StringComparison.Ordinal);
+#else
+        exception.GetType().Name.IndexOf("Timeout", StringComparison.Ordinal) >= 0;
+#endif
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+
+namespace LivePersonEscalation.Internal;
+
+/// <summary>One attempt's answer, read in full (capped) so the response can be released before any retry delay.</summary>
+internal sealed class AttemptResponse
+{
+    // netstandard2.0's HttpStatusCode has no TooManyRequests.
+    private const HttpStatusCode TooManyRequests = (HttpStatusCode)429;
+
+    /// <summary>The answer of <paramref name="response"/> to a POST to <paramref name="endpoint"/>, whose body was read as <paramref name="body"/>.</summary>
+    public AttemptResponse(Uri endpoint, HttpResponseMessage response, ResponseBody body, TimeProvider timeProvider)
+    {
+        StatusCode = response.StatusCode;
+        Body = body;
+        RequestId = EscalationHttpRequest.GetRequestId(response);
+
+        // A handler that followed a redirect answers for another address (.NET's handlers rewrite the request they
+        // follow in place): the escalation endpoint's own answer was the redirect. The body went along only when
+        // the request stayed a POST (307, 308).
+        if (response.RequestMessage is { } answered && answered.RequestUri != endpoint)
+        {
+            FollowedRedirectTo = answered.RequestUri;
+            BodyFollowedRedirect = answered.Method == HttpMethod.Post;
+        }
+
+        // Only these answers are retried, so only they need their Retry-After parsed.
+        RetryAfter = ProvesNotAccepted ? RetryAfterOf(response, timeProvider) : null;
+    }
+
+    public HttpStatusCode StatusCode { get; }
+
+    public ResponseBody Body { get; }
+
+    public string? RequestId { get; }
+
+    /// <summary>Where a handler below the client followed a redirect to, when it did.</summary>
+    public Uri? FollowedRedirectTo { get; }
+
+    /// <summary>True when a followed redirect re-sent the body (a 307 or 308): it may have been acted on there.</summary>
+    public bool BodyFollowedRedirect { get; }
+
+    /// <summary>A 2xx answer of the escalation endpoint itself: LivePerson accepted the escalation.</summary>
+    public bool IsAccepted => FollowedRedirectTo is null && (int)StatusCode is >= 200 and <= 299;
+
+    /// <summary>True for 408, 429 and 503 from the endpoint: answers that prove the escalation was not accepted, and may be retried.</summary>
+    public bool ProvesNotAccepted => FollowedRedirectTo is null && StatusCode is TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout;
+
+    /// <summary>The delay the server asked for with <c>Retry-After</c> (a delay, or a date compared with the clock), if it did.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response, TimeProvider timeProvider)
+    {
+        if (response.Headers.RetryAfter is not { } header)
+        {
+            return null;
+        }
+
+        var delay = header.Delta ?? (header.Date is { } date ? date - timeProvider.GetUtcNow() : TimeSpan.Zero);
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
+    }
+}

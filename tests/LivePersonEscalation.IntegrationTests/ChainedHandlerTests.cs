@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+
+namespace LivePersonEscalation.IntegrationTests;
+
+/// <summary>
+/// A host's reflex: <c>AddStandardResilienceHandler()</c> chained on the builder the library returns. Whatever it
+/// retries or cuts off, one attempt of an escalation goes out once, and a late answer is an unknown outcome.
+/// </summary>
+public sealed class ChainedHandlerTests : IAsyncLifetime
+{
+    private const string Key = "key-chained-handlers";
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    private readonly TaskCompletionSource _finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ServiceProvider? _provider;
+    private LoopbackServer? _server;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        _finish.TrySetResult();
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
+
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private static EscalationRequest Request() => new()
+    {
+        UserPlatformId = "upid-1",
+        ChatBotId = "bot-1",
+        ConversationId = "conv-chained",
+        AgentSkillId = "111",
+        Message = "Hold on while I transfer you to an agent.",
+    };
+
+    private async Task<IEscalationClient> ClientAsync(Func<HttpContext, int, Task> handle, Action<HttpStandardResilienceOptions> resilience, bool disableForUnsafeMethods = false)
+    {
+        var count = 0;
+        _server = await LoopbackServer.StartAsync(context => handle(context, Interlocked.Increment(ref count)));
+        var services = new ServiceCollection();
+        var standard = services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = _server.Endpoint;
+            o.ApiAccessKey = Key;
+        }).AddStandardResilienceHandler(resilience);
+        if (disableForUnsafeMethods)
+        {
+            standard.Configure(o => o.Retry.DisableForUnsafeHttpMethods());
+        }
+
+        _provider = services.BuildServiceProvider();
+        return _provider.GetRequiredService<IEscalationClient>();
+    }
+
+    [Fact]
+    public async Task A_retrying_handler_cannot_send_an_escalation_again_after_a_500()
+    {
+        var client = await ClientAsync(
+            async (context, n) =>
+            {
+                context.Response.StatusCode = n == 1 ? 500 : 200;
+                await context.Response.WriteAsync("{}");
+            },
+            o => o.Retry.Delay = TimeSpan.Zero);
+
+        var error = await Record.ExceptionAsync(() => client.EscalateAsync(Request()));
+
+        Assert.Single(_server!.Requests);
+        var failure = Assert.IsType<EscalationException>(error);
+        Assert.True(failure.IsOutcomeUnknown);
+    }
+
+    [Fact]
+    public async Task An_answer_slower_than_the_handlers_attempt_timeout_is_never_sent_twice()
+    {
+        var client = await ClientAsync(
+            async (context, n) =>
+            {
+                await _finish.Task.WaitAsync(Bound);
+                await context.Response.WriteAsync("{}");
+            },
+            o =>
+            {
+                o.Retry.Delay = TimeSpan.Zero;
+                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
+            });
+
+        var error = await Record.ExceptionAsync(() => client.EscalateAsync(Request()));
+
+        Assert.Single(_server!.Requests);
+        var failure = Assert.IsType<EscalationException>(error);
+        Assert.True(failure.IsOutcomeUnknown);
+    }
+
+    [Fact]
+    public async Task With_retries_disabled_for_unsafe_methods_a_late_answer_is_an_unknown_outcome_not_a_polly_exception()
+    {
+        var client = await ClientAsync(
+            async (context, n) =>
+            {
+                await _finish.Task.WaitAsync(Bound);
+                await context.Response.WriteAsync("{}");
+            },
+            o => o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1),
+            disableForUnsafeMethods: true);
+
+        var error = await Record.ExceptionAsync(() => client.EscalateAsync(Request()));
+
+        Assert.Single(_server!.Requests);
+        var failure = Assert.IsType<EscalationException>(error);
+        Assert.True(failure.IsOutcomeUnknown);
+        Assert.Equal(EscalationFailureKind.Timeout, failure.Kind);
+    }
+}
