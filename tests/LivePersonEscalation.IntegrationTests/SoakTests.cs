@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.NetworkInformation;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LivePersonEscalation.IntegrationTests;
@@ -98,4 +99,82 @@ public sealed class SoakTests : EmulatorTest
     private static int ClientConnectionsTo(int port) =>
         IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpConnections()
             .Count(c => c.State == TcpState.Established && c.RemoteEndPoint.Port == port);
+
+    [Fact]
+    public async Task Soak_with_random_cancellations_sends_each_conversation_once_unless_refused_and_keeps_cancellations_apart()
+    {
+        const int conversations = 1_000;
+        const int callersPerConversation = 3;
+        var random = new Random(20261126);
+        Emulator.Script([.. Enumerable.Range(0, conversations * callersPerConversation).Select(_ => (random.Next(40) switch
+        {
+            0 => EmulatorResponse.Status(HttpStatusCode.ServiceUnavailable).WithRetryAfter(TimeSpan.Zero),
+            1 => EmulatorResponse.Status(HttpStatusCode.TooManyRequests).WithRetryAfter(TimeSpan.Zero),
+            2 => EmulatorResponse.Status(HttpStatusCode.InternalServerError),
+            3 => EmulatorResponse.Abort(),
+            _ => EmulatorResponse.Accept(),
+        }).After(TimeSpan.FromMilliseconds(random.Next(0, 15))))]);
+
+        var services = new ServiceCollection();
+        services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = Emulator.Endpoint;
+            o.ApiAccessKey = Emulator.ApiAccessKey;
+            o.DuplicateGuard.MaxConversations = 10 * conversations;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IEscalationClient>();
+
+        // Each conversation's callers run side by side; about one caller in ten cancels after 0-20 ms.
+        var calls = Enumerable.Range(0, conversations * callersPerConversation)
+            .Select(i => (Conversation: $"cancel-soak-{i / callersPerConversation}", CancelAfter: random.Next(10) == 0 ? random.Next(0, 20) : -1))
+            .ToList();
+        var foreignCancellations = new List<string>();
+        var outcomes = new int[4]; // accepted, failed, canceled, deduplicated
+        await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (call, _) =>
+        {
+            using var cancellation = new CancellationTokenSource();
+            if (call.CancelAfter >= 0)
+            {
+                cancellation.CancelAfter(call.CancelAfter);
+            }
+
+            var token = call.CancelAfter >= 0 ? cancellation.Token : CancellationToken.None;
+            try
+            {
+                var result = await client.EscalateAsync(Request(call.Conversation), token).WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+                Interlocked.Increment(ref outcomes[result.IsDeduplicated ? 3 : 0]);
+            }
+            catch (OperationCanceledException canceled)
+            {
+                Interlocked.Increment(ref outcomes[2]);
+                if (call.CancelAfter < 0 || canceled.CancellationToken != token)
+                {
+                    lock (foreignCancellations)
+                    {
+                        foreignCancellations.Add($"{call.Conversation}: {canceled.GetType().Name} (own token: {call.CancelAfter >= 0})");
+                    }
+                }
+            }
+            catch (EscalationException)
+            {
+                Interlocked.Increment(ref outcomes[1]);
+            }
+        });
+
+        var perConversation = Emulator.Requests
+            .GroupBy(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("conversationId").GetString()!)
+            .Select(g => (Conversation: g.Key, Requests: g.Count(), Refused: g.Count(r => r.StatusCode is 429 or 503)))
+            .ToList();
+        var sentTwice = perConversation.Where(c => c.Requests > 1 + c.Refused).ToList();
+
+        Assert.Empty(foreignCancellations);
+        Assert.Empty(sentTwice);
+        Assert.Equal(calls.Count, outcomes.Sum());
+        Assert.InRange(outcomes[2], 1, calls.Count / 5);
+        Console.WriteLine(
+            $"cancel soak: {calls.Count} calls on {conversations} conversations, {Emulator.Requests.Count} requests; " +
+            $"accepted {outcomes[0]}, deduplicated {outcomes[3]}, failed {outcomes[1]}, canceled {outcomes[2]}; " +
+            $"conversations sent more than once: {perConversation.Count(c => c.Requests > 1)} (each after a 429/503)");
+    }
 }

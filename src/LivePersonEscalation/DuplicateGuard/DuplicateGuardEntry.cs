@@ -39,8 +39,11 @@ public sealed record DuplicateGuardEntry
     /// <summary>How long the escalation took.</summary>
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>Why the outcome is unknown (<see cref="DuplicateGuardState.OutcomeUnknown"/>).</summary>
-    public EscalationFailureKind? FailureKind { get; init; }
+    /// <summary>
+    /// Why the outcome is unknown, or what refused it (the name of an <see cref="EscalationFailureKind"/>); null for
+    /// an acceptance. Opaque to stores.
+    /// </summary>
+    public string? Reason { get; init; }
 
     /// <summary>An estimate of the bytes this entry holds in memory, for stores that bound their size.</summary>
     /// <returns>The estimate, in bytes.</returns>

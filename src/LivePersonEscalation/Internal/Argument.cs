@@ -16,19 +16,4 @@ internal static class Argument
 
         return value;
     }
-
-    public static string NotNullOrWhiteSpace([NotNull] string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
-    {
-        if (value is null)
-        {
-            throw new ArgumentNullException(paramName);
-        }
-
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new ArgumentException("The value must not be empty or white space.", paramName);
-        }
-
-        return value;
-    }
 }

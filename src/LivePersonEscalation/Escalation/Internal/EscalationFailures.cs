@@ -127,8 +127,8 @@ internal static class EscalationFailures
         };
 
     public static EscalationException EarlierOutcomeUnknown(DuplicateGuardEntry earlier, EscalationSettings settings) =>
-        new(earlier.FailureKind ?? EscalationFailureKind.ConnectionLost,
-            $"Not sent: an escalation of this conversation moments ago ended with an unknown outcome ({earlier.FailureKind}), so LivePerson may already have accepted it. Check the conversation; a failed transfer reaches the bot as {LivePersonSignals.EscalationFailed}. Repeats are refused for {settings.DuplicateGuard!.Window.TotalSeconds:0.###} s (DuplicateGuard:Window; DuplicateGuard:WhenOutcomeUnknown = AllowRepeats sends them).")
+        new(GuardEntries.KindOf(earlier, EscalationFailureKind.ConnectionLost),
+            $"Not sent: an escalation of this conversation moments ago ended with an unknown outcome ({earlier.Reason}), so LivePerson may already have accepted it. Check the conversation; a failed transfer reaches the bot as {LivePersonSignals.EscalationFailed}. Repeats are refused for {settings.DuplicateGuard!.Window.TotalSeconds:0.###} s (DuplicateGuard:Window; DuplicateGuard:WhenOutcomeUnknown = AllowRepeats sends them).")
         {
             IsDeduplicated = true,
             IsOutcomeUnknown = true,
@@ -136,8 +136,8 @@ internal static class EscalationFailures
         };
 
     public static EscalationException EarlierNotAccepted(DuplicateGuardEntry earlier) =>
-        new(earlier.FailureKind ?? EscalationFailureKind.Rejected,
-            $"Not sent: this call waited for another call's escalation of the same conversation, which LivePerson did not accept ({earlier.FailureKind}{(earlier.StatusCode == 0 ? string.Empty : $", HTTP {(int)earlier.StatusCode}")}); that call's error says what to check. Escalating again is safe.{Details(earlier.RequestId, earlier.Attempts, earlier.Elapsed)}")
+        new(GuardEntries.KindOf(earlier, EscalationFailureKind.Rejected),
+            $"Not sent: this call waited for another call's escalation of the same conversation, which LivePerson did not accept ({earlier.Reason}{(earlier.StatusCode == 0 ? string.Empty : $", HTTP {(int)earlier.StatusCode}")}); that call's error says what to check. Escalating again is safe.{Details(earlier.RequestId, earlier.Attempts, earlier.Elapsed)}")
         {
             IsDeduplicated = true,
             IsOutcomeUnknown = false,
@@ -156,7 +156,7 @@ internal static class EscalationFailures
 
     private static string Describe(DuplicateGuardEntry earlier) => earlier.State == DuplicateGuardState.Accepted
         ? $"accepted, HTTP {(int)earlier.StatusCode}, request id {earlier.RequestId ?? "none"}"
-        : $"outcome unknown: {earlier.FailureKind}";
+        : $"outcome unknown: {earlier.Reason}";
 
     private static EscalationFailureKind KindOf(HttpStatusCode status) => (int)status switch
     {

@@ -33,7 +33,7 @@ internal static class GuardEntries
                     State = DuplicateGuardState.NotAccepted,
                     Owner = owner,
                     AgentSkillId = agentSkillId,
-                    FailureKind = refusal.Kind,
+                    Reason = refusal.Kind.ToString(),
                     StatusCode = refusal.StatusCode ?? 0,
                     RequestId = refusal.RequestId,
                     Attempts = refusal.Attempts,
@@ -49,16 +49,20 @@ internal static class GuardEntries
                     State = DuplicateGuardState.OutcomeUnknown,
                     Owner = owner,
                     AgentSkillId = agentSkillId,
-                    FailureKind = outcome?.Failure switch
+                    Reason = (outcome?.Failure switch
                     {
                         EscalationException failure => failure.Kind,
                         OperationCanceledException => EscalationFailureKind.Canceled,
                         _ => EscalationFailureKind.ConnectionLost,
-                    },
+                    }).ToString(),
                     Attempts = (outcome?.Failure as EscalationException)?.Attempts ?? 1,
                 };
         }
     }
+
+    /// <summary>The failure kind an entry's <see cref="DuplicateGuardEntry.Reason"/> names, or <paramref name="fallback"/>.</summary>
+    public static EscalationFailureKind KindOf(DuplicateGuardEntry entry, EscalationFailureKind fallback) =>
+        Enum.TryParse<EscalationFailureKind>(entry.Reason, out var kind) ? kind : fallback;
 
     /// <summary>
     /// What a repeat of the conversation to <paramref name="agentSkillId"/> gets from an earlier call's settled
