@@ -120,4 +120,28 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
         Assert.True(failure.IsOutcomeUnknown);
         Assert.Equal(EscalationFailureKind.Timeout, failure.Kind);
     }
+
+    [Fact]
+    public async Task The_readme_host_wide_standard_handler_without_unsafe_retries_sends_a_500_once()
+    {
+        _server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.StatusCode = 500;
+            await context.Response.WriteAsync("{}");
+        });
+        var services = new ServiceCollection();
+        services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler()
+            .Configure(options => options.Retry.DisableForUnsafeHttpMethods()));
+        services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = _server.Endpoint;
+            o.ApiAccessKey = Key;
+        });
+        _provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<EscalationException>(() => _provider.GetRequiredService<IEscalationClient>().EscalateAsync(Request()));
+
+        Assert.Equal(EscalationFailureKind.ServerError, error.Kind);
+        Assert.Single(_server.Requests);
+    }
 }

@@ -87,7 +87,7 @@ public sealed class ReadmeExamplesTests : EmulatorTest
         await using var emulator = await EscalationEmulator.StartAsync();
         var request = Request();
 
-        var client = new EscalationClient(new HttpClient(), new EscalationOptions { Endpoint = emulator.Endpoint, ApiAccessKey = emulator.ApiAccessKey });
+        var client = new EscalationClient(new EscalationOptions { Endpoint = emulator.Endpoint, ApiAccessKey = emulator.ApiAccessKey });
         await client.EscalateAsync(request);
         Assert.Single(await emulator.WaitForEscalationsAsync(1));
     }

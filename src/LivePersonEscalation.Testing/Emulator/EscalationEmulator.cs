@@ -16,7 +16,7 @@ namespace LivePersonEscalation.Testing;
 /// <example>
 /// <code>
 /// await using var emulator = await EscalationEmulator.StartAsync();
-/// var client = new EscalationClient(new HttpClient(), new EscalationOptions
+/// var client = new EscalationClient(new EscalationOptions
 /// {
 ///     Endpoint = emulator.Endpoint,
 ///     ApiAccessKey = emulator.ApiAccessKey,

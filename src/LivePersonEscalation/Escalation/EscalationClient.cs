@@ -95,9 +95,38 @@ public sealed class EscalationClient : IEscalationClient
         using var scope = EscalationScope.Start(_runtime.Telemetry, body, _runtime.TimeProvider);
         try
         {
-            var result = _runtime.DuplicateGuard is { } guard
-                ? await EscalateOnceAsync(guard, body, payload, cancellationToken).ConfigureAwait(false)
-                : (await _sender.SendAsync(payload, cancellationToken).ConfigureAwait(false)).ResultOrThrow();
+            // One conversation, one escalation: this call sends only if it claims the conversation; otherwise it
+            // answers from the earlier call that did. The claim is settled with what the wire decided, whatever
+            // the caller's token does.
+            var guard = _runtime.DuplicateGuard;
+            var decision = guard is null ? GuardDecision.Unguarded : await EnterAsync(guard, body, cancellationToken).ConfigureAwait(false);
+            EscalationResult result;
+            if (decision.EarlierEntry is { } earlier)
+            {
+                result = GuardEntries.Answer(earlier, body.AgentSkillId, _runtime.Settings);
+            }
+            else if (!decision.MustSend)
+            {
+                throw EscalationFailures.Contended(decision.ContendedRounds);
+            }
+            else
+            {
+                SendOutcome? outcome = null;
+                try
+                {
+                    outcome = await _sender.SendAsync(payload, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (decision.Owner is { } owner)
+                    {
+                        await guard!.SettleAsync(decision, GuardEntries.From(outcome, owner, body.AgentSkillId)).ConfigureAwait(false);
+                    }
+                }
+
+                result = outcome.ResultOrThrow();
+            }
+
             scope.Accepted(result, _runtime.TimeProvider);
             return result;
         }
@@ -108,44 +137,18 @@ public sealed class EscalationClient : IEscalationClient
         }
     }
 
-    /// <summary>
-    /// Sends the escalation if this call claims the conversation; otherwise answers from the earlier call that did.
-    /// The claim is settled with what the wire decided, whatever the caller's token does.
-    /// </summary>
-    private async Task<EscalationResult> EscalateOnceAsync(ConversationGuard guard, EscalationRequestBody body, byte[] payload, CancellationToken cancellationToken)
+    /// <summary>Claims the conversation, or waits for the call that has; this caller's token ends only its own wait.</summary>
+    private static async ValueTask<GuardDecision> EnterAsync(ConversationGuard guard, EscalationRequestBody body, CancellationToken cancellationToken)
     {
-        GuardDecision decision;
         try
         {
-            decision = await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false);
+            return await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
             // This caller stopped waiting for another call's escalation of the conversation, which goes on.
             throw new EscalationCanceledException(EscalationOutcome.Unknown, cancellationToken, innerException: ex);
         }
-
-        if (decision.EarlierEntry is { } earlier)
-        {
-            return GuardEntries.Answer(earlier, body.AgentSkillId, _runtime.Settings);
-        }
-
-        if (!decision.MustSend)
-        {
-            throw EscalationFailures.Contended(decision.ContendedRounds);
-        }
-
-        SendOutcome? outcome = null;
-        try
-        {
-            outcome = await _sender.SendAsync(payload, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await guard.SettleAsync(decision, GuardEntries.From(outcome, decision.Owner!, body.AgentSkillId)).ConfigureAwait(false);
-        }
-
-        return outcome.ResultOrThrow();
     }
 
     private static EscalationRuntime CreateRuntime(EscalationOptions options, ILoggerFactory? loggerFactory) =>

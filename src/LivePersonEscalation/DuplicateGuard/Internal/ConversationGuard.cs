@@ -21,7 +21,7 @@ internal sealed class ConversationGuard(IDuplicateGuardStore store, GuardSetting
     public async ValueTask<GuardDecision> EnterAsync(string conversationId, string agentSkillId, CancellationToken cancellationToken)
     {
         var key = settings.KeyPrefix + conversationId;
-        var claim = new DuplicateGuardEntry { State = DuplicateGuardState.InFlight, Owner = Guid.NewGuid().ToString("N"), AgentSkillId = agentSkillId };
+        var claim = new DuplicateGuardEntry { State = DuplicateGuardState.InFlight, Owner = OwnerIds.Next(), AgentSkillId = agentSkillId };
         for (var round = 1; round <= MaxRounds; round++)
         {
             var existing = await store.TryClaimAsync(key, claim, settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);

@@ -23,7 +23,13 @@ internal readonly struct GuardDecision
     /// <summary>How many claims in a row were lost to calls that then failed, when the guard gave up.</summary>
     public int ContendedRounds { get; }
 
-    public bool MustSend => Owner is not null;
+    /// <summary>True when this call sends: it claimed the conversation, or the guard is off.</summary>
+    public bool MustSend => Owner is not null || IsUnguarded;
+
+    /// <summary>The guard is off: send, and report to nobody.</summary>
+    public static GuardDecision Unguarded { get; } = new(null, null, null, -1);
+
+    private bool IsUnguarded => ContendedRounds < 0;
 
     public static GuardDecision Send(string key, string owner) => new(key, owner, null, 0);
 

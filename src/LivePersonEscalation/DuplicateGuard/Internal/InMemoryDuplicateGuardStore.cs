@@ -54,7 +54,7 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
 
                 // A claim whose owner never settled it within its expiry: take it over, and let its waiters look again.
                 Remove(existing);
-                existing.Wake(null);
+                existing.TakeWaiters()?.TrySetResult(null);
             }
 
             if (_slots.Count >= maxConversations && !EvictOldestSettled())
@@ -72,29 +72,34 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
 
     public ValueTask SettleAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan expiry, CancellationToken cancellationToken)
     {
-        Slot? settled;
+        TaskCompletionSource<DuplicateGuardEntry?>? waiters;
         lock (_gate)
         {
-            if (!_slots.TryGetValue(key, out settled) || settled.Entry.Owner != owner || settled.Entry.State != DuplicateGuardState.InFlight)
+            if (!_slots.TryGetValue(key, out var slot) || slot.Entry.Owner != owner || slot.Entry.State != DuplicateGuardState.InFlight)
             {
                 return default;
             }
 
-            Remove(settled);
             if (outcome is { State: not DuplicateGuardState.NotAccepted } && expiry > TimeSpan.Zero)
             {
-                var slot = new Slot(key, outcome, timeProvider.GetTimestamp(), expiry);
-                _slots.Add(key, slot);
-                _settled.Enqueue(slot);
+                // The claim's slot becomes the settled one: same key, new entry and lifetime.
+                _bytes -= slot.Bytes;
+                waiters = slot.Settle(outcome, timeProvider.GetTimestamp(), expiry);
                 _bytes += slot.Bytes;
+                _settled.Enqueue(slot);
                 while ((_slots.Count > maxConversations || _bytes > maxBytes) && EvictOldestSettled())
                 {
                 }
             }
+            else
+            {
+                Remove(slot);
+                waiters = slot.TakeWaiters();
+            }
         }
 
         // Outside the lock: waiters continue asynchronously, but nothing of theirs should run under it.
-        settled.Wake(outcome);
+        waiters?.TrySetResult(outcome);
         return default;
     }
 
@@ -160,19 +165,37 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
     private sealed class Slot(string key, DuplicateGuardEntry entry, long since, TimeSpan lifetime)
     {
         private TaskCompletionSource<DuplicateGuardEntry?>? _waiters;
+        private long _since = since;
+        private TimeSpan _lifetime = lifetime;
 
         public string Key { get; } = key;
 
-        public DuplicateGuardEntry Entry { get; } = entry;
+        public DuplicateGuardEntry Entry { get; private set; } = entry;
 
-        public long Bytes { get; } = entry.EstimateSize() + (2L * key.Length);
+        public long Bytes { get; private set; } = entry.EstimateSize() + (2L * key.Length);
 
-        public bool HasExpired(TimeProvider time, long now) => time.GetElapsedTime(since, now) >= lifetime;
+        public bool HasExpired(TimeProvider time, long now) => time.GetElapsedTime(_since, now) >= _lifetime;
+
+        /// <summary>Turns this claim into its settled entry; returns the callers to wake. Called under the store's lock.</summary>
+        public TaskCompletionSource<DuplicateGuardEntry?>? Settle(DuplicateGuardEntry outcome, long since, TimeSpan lifetime)
+        {
+            Entry = outcome;
+            Bytes = outcome.EstimateSize() + (2L * Key.Length);
+            _since = since;
+            _lifetime = lifetime;
+            return TakeWaiters();
+        }
+
+        /// <summary>The callers waiting for this claim to settle, handed over once. Called under the store's lock.</summary>
+        public TaskCompletionSource<DuplicateGuardEntry?>? TakeWaiters()
+        {
+            var waiters = _waiters;
+            _waiters = null;
+            return waiters;
+        }
 
         /// <summary>A task that completes when this claim is settled. Called under the store's lock.</summary>
         public Task<DuplicateGuardEntry?> WhenSettled() =>
             (_waiters ??= new TaskCompletionSource<DuplicateGuardEntry?>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-
-        public void Wake(DuplicateGuardEntry? outcome) => _waiters?.TrySetResult(outcome);
     }
 }

@@ -16,7 +16,26 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
         var started = Time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
-            var outcome = await AttemptAsync(attempt, payload, cancellationToken).ConfigureAwait(false);
+            // One attempt: send, then read the (capped) answer within the attempt's time. Inline rather than a method
+            // of its own: under real I/O every async level costs an allocation and a resumption on each call.
+            AttemptOutcome outcome;
+            var ticket = new AttemptTicket(Settings.ApiAccessKey);
+            try
+            {
+                using var request = EscalationHttpRequest.Create(Settings.Endpoint, payload, ticket, addKeyHere: !pipelineAddsKey);
+                using var timeout = new AttemptTimeout(Settings.Timeout, Time, cancellationToken);
+                using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+                var body = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                outcome = new AttemptOutcome(attempt, new AttemptResponse(Settings.Endpoint, response, body, Time), null, true);
+            }
+#pragma warning disable CA1031 // Every ending is classified below; nothing may escape before the guard is settled.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                // Without the library's innermost handler (a host's own HttpClient) nobody can tell whether it was sent.
+                outcome = new AttemptOutcome(attempt, null, ex, pipelineAddsKey ? ticket.ReachedTransport : null);
+            }
+
             if (cancellationToken.IsCancellationRequested)
             {
                 return Canceled(outcome, started, cancellationToken);
@@ -36,27 +55,6 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
                 // Every attempt so far provably was not accepted.
                 return SendOutcome.Canceled(new EscalationCanceledException(EscalationOutcome.NotAccepted, cancellationToken, innerException: ex));
             }
-        }
-    }
-
-    /// <summary>One attempt: send, then read the (capped) answer within the attempt's time.</summary>
-    private async Task<AttemptOutcome> AttemptAsync(int attempt, byte[] payload, CancellationToken cancellationToken)
-    {
-        var ticket = new AttemptTicket(Settings.ApiAccessKey);
-        try
-        {
-            using var request = EscalationHttpRequest.Create(Settings.Endpoint, payload, ticket, addKeyHere: !pipelineAddsKey);
-            using var timeout = new AttemptTimeout(Settings.Timeout, Time, cancellationToken);
-            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-            var body = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
-            return new AttemptOutcome(attempt, new AttemptResponse(Settings.Endpoint, response, body, Time), null, true);
-        }
-#pragma warning disable CA1031 // Every ending is classified below; nothing may escape before the guard is settled.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            // Without the library's innermost handler (a host's own HttpClient) nobody can tell whether it was sent.
-            return new AttemptOutcome(attempt, null, ex, pipelineAddsKey ? ticket.ReachedTransport : null);
         }
     }
 
