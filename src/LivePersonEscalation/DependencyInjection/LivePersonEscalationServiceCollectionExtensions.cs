@@ -76,13 +76,15 @@ public static class LivePersonEscalationServiceCollectionExtensions
 
         services.AddOptions<EscalationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, GuardStoreRegistrationValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton(static provider => new EscalationRuntime(
             EscalationSettings.FromValidated(provider.GetRequiredService<IOptions<EscalationOptions>>().Value),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<IMeterFactory>(),
-            provider.GetService<ILoggerFactory>()));
+            provider.GetService<ILoggerFactory>(),
+            provider.GetService<IDuplicateGuardStore>()));
         services.TryAddTransient(static provider =>
             new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationRuntime>().Settings));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SingleSendHandlerFilter>());

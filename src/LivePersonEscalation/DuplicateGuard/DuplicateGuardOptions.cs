@@ -34,4 +34,10 @@ public sealed class DuplicateGuardOptions
 
     /// <summary>What a repeat gets within the window after an escalation whose outcome is unknown. Defaults to <see cref="OutcomeUnknownHandling.RefuseRepeats"/>.</summary>
     public OutcomeUnknownHandling WhenOutcomeUnknown { get; set; } = OutcomeUnknownHandling.RefuseRepeats;
+
+    /// <summary>What an escalation does when a shared store (Redis) cannot be reached in time. Defaults to <see cref="StoreUnavailableHandling.SendUnguarded"/>.</summary>
+    public StoreUnavailableHandling WhenStoreUnavailable { get; set; } = StoreUnavailableHandling.SendUnguarded;
+
+    /// <summary>The guard on Redis, shared by a fleet of instances; off unless registered with <c>AddRedisDuplicateGuard()</c>.</summary>
+    public RedisDuplicateGuardOptions Redis { get; set; } = new();
 }

@@ -105,6 +105,10 @@ public sealed class EscalationClient : IEscalationClient
             {
                 result = GuardEntries.Answer(earlier, body.AgentSkillId, _runtime.Settings);
             }
+            else if (decision.StoreFailure is { } storeFailure)
+            {
+                throw EscalationFailures.GuardUnavailable(storeFailure);
+            }
             else if (!decision.MustSend)
             {
                 throw EscalationFailures.Contended(decision.ContendedRounds);

@@ -57,4 +57,10 @@ public enum EscalationFailureKind
     /// the outcome is unknown. Check the conversation before escalating it again.
     /// </summary>
     Canceled = 13,
+
+    /// <summary>
+    /// Not sent: the duplicate guard's shared store (Redis) could not be reached in time, and
+    /// <see cref="DuplicateGuardOptions.WhenStoreUnavailable"/> is <see cref="StoreUnavailableHandling.Refuse"/>.
+    /// </summary>
+    GuardUnavailable = 14,
 }

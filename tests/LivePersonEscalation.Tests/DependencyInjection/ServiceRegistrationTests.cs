@@ -35,14 +35,19 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
-    public async Task Registering_twice_adds_the_validator_once()
+    public async Task Registering_twice_adds_each_validator_once()
     {
-        var services = new ServiceCollection();
-        services.AddLivePersonEscalation(o => o.ApiAccessKey = TestData.ApiKey);
-        services.AddLivePersonEscalation();
-        await using var provider = services.BuildServiceProvider();
+        var once = new ServiceCollection();
+        once.AddLivePersonEscalation(o => o.ApiAccessKey = TestData.ApiKey);
+        var twice = new ServiceCollection();
+        twice.AddLivePersonEscalation(o => o.ApiAccessKey = TestData.ApiKey);
+        twice.AddLivePersonEscalation();
+        await using var onceProvider = once.BuildServiceProvider();
+        await using var twiceProvider = twice.BuildServiceProvider();
 
-        Assert.Single(provider.GetServices<IValidateOptions<EscalationOptions>>());
+        var validators = twiceProvider.GetServices<IValidateOptions<EscalationOptions>>().Select(v => v.GetType()).ToList();
+        Assert.Equal(onceProvider.GetServices<IValidateOptions<EscalationOptions>>().Count(), validators.Count);
+        Assert.Equal(validators.Count, validators.Distinct().Count());
     }
 
     [Fact]

@@ -141,6 +141,15 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         {
             failures.Add($"DuplicateGuard:Window is {guard.Window}, but must be between 00:00:00 and 01:00:00.");
         }
+
+        if (guard.Redis is null)
+        {
+            failures.Add("DuplicateGuard:Redis must not be null; remove the assignment to keep the defaults.");
+        }
+        else if (guard.Redis.OperationTimeout < RedisDuplicateGuardOptions.MinOperationTimeout || guard.Redis.OperationTimeout > RedisDuplicateGuardOptions.MaxOperationTimeout)
+        {
+            failures.Add($"DuplicateGuard:Redis:OperationTimeout is {guard.Redis.OperationTimeout}, but must be between {RedisDuplicateGuardOptions.MinOperationTimeout} and {RedisDuplicateGuardOptions.MaxOperationTimeout}.");
+        }
     }
 
     private static void ValidateSkills(IDictionary<string, string>? skills, List<string> failures)

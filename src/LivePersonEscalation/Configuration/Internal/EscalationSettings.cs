@@ -27,6 +27,7 @@ internal sealed class EscalationSettings
                 guard.MaxConversations,
                 guard.MaxMemoryBytes,
                 guard.WhenOutcomeUnknown,
+                guard.WhenStoreUnavailable,
                 // The longest one escalation can run: retries start within the budget, the last attempt runs its timeout.
                 ClaimExpiry: Retry.TotalBudget + Timeout + TimeSpan.FromSeconds(5),
                 KeyPrefix: KeyPrefixOf(Endpoint, ApiAccessKey))

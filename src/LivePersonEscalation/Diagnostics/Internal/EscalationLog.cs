@@ -32,6 +32,6 @@ internal static partial class EscalationLog
     [LoggerMessage(7, LogLevel.Information, "Escalation call canceled by the caller; outcome: {Outcome}")]
     public static partial void Canceled(ILogger logger, string outcome);
 
-    [LoggerMessage(8, LogLevel.Warning, "The duplicate guard's store failed ({ErrorType}); the escalation's outcome stands, and the conversation's claim expires on its own")]
+    [LoggerMessage(8, LogLevel.Warning, "The duplicate guard's store could not be reached ({ErrorType}): this escalation is not guarded against duplicates from other instances (DuplicateGuard:WhenStoreUnavailable)")]
     public static partial void GuardStoreFailed(ILogger logger, string errorType);
 }

@@ -30,6 +30,7 @@ internal sealed class EscalationTelemetry
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _deduplicated;
+    private readonly Counter<long> _guardUnavailable;
 
     public EscalationTelemetry(TelemetrySettings settings, IMeterFactory? meterFactory, ILoggerFactory? loggerFactory)
     {
@@ -45,6 +46,7 @@ internal sealed class EscalationTelemetry
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _retries = meter.CreateCounter<long>("liveperson.escalation.retries", "{retry}", "Attempts retried because the escalation provably was not accepted.");
         _deduplicated = meter.CreateCounter<long>("liveperson.escalation.deduplicated", "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
+        _guardUnavailable = meter.CreateCounter<long>("liveperson.escalation.guard_unavailable", "{failure}", "Steps of the duplicate guard whose store could not be reached.");
     }
 
     public TelemetrySettings Settings { get; }
@@ -136,6 +138,8 @@ internal sealed class EscalationTelemetry
         try
         {
             EscalationLog.GuardStoreFailed(Logger, exception.GetType().Name);
+            _guardUnavailable.Add(1);
+            Activity.Current?.SetTag(TelemetryTags.GuardUnavailable, true);
         }
         catch (Exception)
         {

@@ -16,6 +16,7 @@ internal static class TelemetryTags
     public const string StatusClass = "liveperson.escalation.status_class";
     public const string RetryReason = "liveperson.retry.reason";
     public const string RetryAttempt = "liveperson.retry.attempt";
+    public const string GuardUnavailable = "liveperson.guard.unavailable";
 
     /// <summary>Values of <see cref="Outcome"/>.</summary>
     public const string Accepted = "accepted";

@@ -16,11 +16,29 @@ internal sealed class ConversationGuard(IDuplicateGuardStore store, GuardSetting
     // Each round is a claim that lost to another call which then provably failed; a few in a row is already rare.
     private const int MaxRounds = 8;
 
-    /// <summary>Claims <paramref name="conversationId"/> for this call, or returns the settled entry of an earlier call.</summary>
+    /// <summary>
+    /// Claims <paramref name="conversationId"/> for this call, or returns the settled entry of an earlier call. When
+    /// the store cannot be reached, the call sends unguarded or is refused, as <see cref="GuardSettings.WhenStoreUnavailable"/> says.
+    /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> ended this caller's wait.</exception>
     public async ValueTask<GuardDecision> EnterAsync(string conversationId, string agentSkillId, CancellationToken cancellationToken)
     {
-        var key = settings.KeyPrefix + conversationId;
+        try
+        {
+            return await ClaimOrWaitAsync(conversationId, agentSkillId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            telemetry.GuardStoreFailed(ex);
+            return settings.WhenStoreUnavailable == StoreUnavailableHandling.Refuse
+                ? GuardDecision.StoreUnavailable(ex)
+                : GuardDecision.Unguarded;
+        }
+    }
+
+    private async ValueTask<GuardDecision> ClaimOrWaitAsync(string conversationId, string agentSkillId, CancellationToken cancellationToken)
+    {
+        var key = settings.KeyPrefix.Length == 0 ? conversationId : settings.KeyPrefix + conversationId;
         var claim = new DuplicateGuardEntry { State = DuplicateGuardState.InFlight, Owner = OwnerIds.Next(), AgentSkillId = agentSkillId };
         for (var round = 1; round <= MaxRounds; round++)
         {

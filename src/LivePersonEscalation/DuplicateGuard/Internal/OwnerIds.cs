@@ -8,7 +8,8 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal static class OwnerIds
 {
-    private static readonly string ProcessPrefix = Guid.NewGuid().ToString("N") + "-";
+    // 64 random bits: instances of a fleet do not collide.
+    private static readonly string ProcessPrefix = Convert.ToBase64String(Guid.NewGuid().ToByteArray(), 0, 8).TrimEnd('=') + "-";
     private static long _next;
 
     public static string Next() => ProcessPrefix + Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);

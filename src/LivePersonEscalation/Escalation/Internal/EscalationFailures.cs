@@ -147,6 +147,14 @@ internal static class EscalationFailures
             Elapsed = earlier.Elapsed,
         };
 
+    public static EscalationException GuardUnavailable(Exception storeFailure) =>
+        new(EscalationFailureKind.GuardUnavailable,
+            $"Not sent: the duplicate guard's store could not be reached ({storeFailure.GetType().Name}), and DuplicateGuard:WhenStoreUnavailable is Refuse. Check the store (Redis), or set it to SendUnguarded to escalate unguarded while it is down.",
+            storeFailure)
+        {
+            IsOutcomeUnknown = false,
+        };
+
     public static EscalationException Contended(int rounds) =>
         new(EscalationFailureKind.ServiceUnavailable,
             $"Not sent: {rounds} other calls escalating this conversation at the same time were not accepted one after another; try again later.")

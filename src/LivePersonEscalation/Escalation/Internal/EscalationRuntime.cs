@@ -17,8 +17,10 @@ internal sealed class EscalationRuntime
         Retry = new EscalationRetryPolicy(settings.Retry, timeProvider, Telemetry);
         if (settings.DuplicateGuard is { } guard)
         {
+            // The in-process store serves this registration alone, so its keys need no namespace: the conversation id
+            // itself is the key, and costs nothing to build.
             GuardStore = guardStore ?? new InMemoryDuplicateGuardStore(guard.MaxConversations, guard.MaxMemoryBytes, timeProvider);
-            DuplicateGuard = new ConversationGuard(GuardStore, guard, Telemetry);
+            DuplicateGuard = new ConversationGuard(GuardStore, guardStore is null ? guard with { KeyPrefix = string.Empty } : guard, Telemetry);
         }
     }
 

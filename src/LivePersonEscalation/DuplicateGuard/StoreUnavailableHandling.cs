@@ -1,0 +1,18 @@
+namespace LivePersonEscalation;
+
+/// <summary>What an escalation does when the duplicate guard's shared store (Redis) cannot be reached in time.</summary>
+public enum StoreUnavailableHandling
+{
+    /// <summary>
+    /// The default (fail-open): the escalation goes out once from this instance, unguarded, with a warning log, the
+    /// metric <c>liveperson.escalation.guard_unavailable</c> and the trace tag <c>liveperson.guard.unavailable</c>.
+    /// A user who asked for an agent must reach one; a duplicate is possible only while the store is down.
+    /// </summary>
+    SendUnguarded = 0,
+
+    /// <summary>
+    /// Fail-closed: the escalation is refused with <see cref="EscalationFailureKind.GuardUnavailable"/> and nothing
+    /// is sent, for hosts where a duplicate transfer is worse than none.
+    /// </summary>
+    Refuse = 1,
+}
