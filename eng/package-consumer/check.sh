@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs both packages, checks their contents, then builds a fresh consumer outside the solution that restores them
+# Packs the three packages, checks their contents, then builds a fresh consumer outside the solution that restores them
 # from a local folder feed, runs it, publishes it trimmed (self-contained linux-x64) and runs that too, and, where
 # clang is installed, publishes it with Native AOT and runs that.
 # Fails on a missing README, XML docs or symbols, on any trim/AOT warning that names the library, or on a failed run.
@@ -13,7 +13,7 @@ rm -rf "$feed"
 dotnet pack "$repo/LivePersonEscalation.sln" -c Release -o "$feed" -v quiet -nologo
 
 version=$(sed -n 's/.*<VersionPrefix>\(.*\)<\/VersionPrefix>.*/\1/p' "$repo/Directory.Build.props")
-for id in LivePersonEscalation LivePersonEscalation.Testing; do
+for id in LivePersonEscalation LivePersonEscalation.Testing LivePersonEscalation.Redis; do
   nupkg="$feed/$id.$version.nupkg"
   [ -f "$nupkg" ] || { echo "package check: $nupkg is missing" >&2; exit 1; }
   [ -f "$feed/$id.$version.snupkg" ] || { echo "package check: symbols package of $id is missing" >&2; exit 1; }

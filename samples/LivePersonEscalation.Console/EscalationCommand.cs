@@ -17,12 +17,13 @@ internal static class EscalationCommand
     private static readonly Option<string> Message = new("--message") { Description = "Transfer message shown to the user before the transfer." };
     private static readonly Option<string> Channel = new("--channel") { Description = "Conversation channel (lp_web by default; web = Conversation Builder preview)." };
     private static readonly Option<string> TimeoutSeconds = new("--timeout") { Description = "Per-attempt timeout in seconds (1 to 300)." };
+    private static readonly Option<string> Redis = new("--redis") { Description = "Guard against duplicates on this Redis (host:port or a StackExchange.Redis configuration string), shared with other instances." };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         var root = new RootCommand("Hands a LivePerson Conversation Builder conversation over to an agent. With no endpoint or region it runs against an embedded local emulator.")
         {
-            Endpoint, Region, ApiKey, SkillId, SkillName, ConversationId, UserPlatformId, ChatBotId, Message, Channel, TimeoutSeconds,
+            Endpoint, Region, ApiKey, SkillId, SkillName, ConversationId, UserPlatformId, ChatBotId, Message, Channel, TimeoutSeconds, Redis,
         };
 
         var parse = root.Parse(args);
@@ -69,6 +70,7 @@ internal static class EscalationCommand
             UserPlatformId = parse.GetValue(UserPlatformId),
             ChatBotId = parse.GetValue(ChatBotId),
             Timeout = ParseTimeout(parse.GetValue(TimeoutSeconds)),
+            Redis = ParseRedis(parse.GetValue(Redis)),
         };
 
         if (parse.GetValue(Message) is { } message)
@@ -98,6 +100,24 @@ internal static class EscalationCommand
         "us-automation" => LivePersonRegion.UsAutomation,
         _ => throw new FormatException($"--region '{value}' is not a LivePerson region; use us, eu, apac or us-automation."),
     };
+
+    private static string? ParseRedis(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            _ = StackExchange.Redis.ConfigurationOptions.Parse(value);
+            return value;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new FormatException($"--redis is not a Redis address or StackExchange.Redis configuration string ({ex.Message}); e.g. --redis 127.0.0.1:6379.");
+        }
+    }
 
     private static TimeSpan? ParseTimeout(string? value) =>
         value is null ? null

@@ -55,7 +55,13 @@ internal sealed class EscalationRun(TextWriter output, TextWriter error)
     private async Task<int> EscalateAsync(SampleInput input, IConfiguration configuration, EscalationEmulator? emulator, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        services.AddLivePersonEscalation(configuration).AddHttpMessageHandler(() => new WireLogHandler(output));
+        var escalation = services.AddLivePersonEscalation(configuration).AddHttpMessageHandler(() => new WireLogHandler(output));
+        if (input.Redis is { } redis)
+        {
+            // Instances sharing this Redis escalate each conversation once between them.
+            escalation.AddRedisDuplicateGuard(redis);
+        }
+
         services.Configure<EscalationOptions>(options => ApplyFlags(options, input)); // flags win over configuration
         await using var provider = services.BuildServiceProvider();
 

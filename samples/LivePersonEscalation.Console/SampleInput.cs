@@ -14,4 +14,5 @@ internal sealed record SampleInput
     public string Message { get; init; } = "Hold on while I transfer you to an agent.";
     public string Channel { get; init; } = "lp_web";
     public TimeSpan? Timeout { get; init; }
+    public string? Redis { get; init; }
 }

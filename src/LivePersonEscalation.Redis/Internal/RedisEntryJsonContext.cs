@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace LivePersonEscalation.Redis.Internal;
+
+/// <summary>Source-generated JSON for the entries kept in Redis: no reflection, trimming and Native AOT safe.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DuplicateGuardEntry))]
+internal sealed partial class RedisEntryJsonContext : JsonSerializerContext;

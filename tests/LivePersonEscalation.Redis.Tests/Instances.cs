@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LivePersonEscalation.Redis.Tests;
+
+/// <summary>Escalation clients as separate instances of a fleet would have them: one service provider each, one Redis.</summary>
+public sealed class Instances : IAsyncDisposable
+{
+    private readonly List<ServiceProvider> _providers = [];
+
+    public IEscalationClient Start(EscalationEmulator emulator, string redis, Action<EscalationOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = emulator.Endpoint;
+            o.ApiAccessKey = emulator.ApiAccessKey;
+            configure?.Invoke(o);
+        }).AddRedisDuplicateGuard(redis);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        _providers.Add(provider);
+        return provider.GetRequiredService<IEscalationClient>();
+    }
+
+    public static EscalationRequest Request(string conversationId, string skillId = "111") => new()
+    {
+        UserPlatformId = "upid-1",
+        ChatBotId = "bot-1",
+        ConversationId = conversationId,
+        AgentSkillId = skillId,
+        Message = "Hold on while I transfer you to an agent.",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var provider in _providers)
+        {
+            await provider.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LivePersonEscalation.Redis.Tests;
+
+/// <summary>
+/// Redis going down and coming back, each test on a server of its own; in the Redis collection, so no two Garnet
+/// servers start or stop in this process at once.
+/// </summary>
+[Collection(SharedRedisGroup.Name)]
+public sealed class RedisOutageTests : IAsyncLifetime
+{
+    private readonly Instances _instances = new(); // disposed in DisposeAsync
+    private EscalationEmulator _emulator = null!;
+    private RedisServer _redis = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EscalationEmulator.StartAsync();
+        _redis = await RedisServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _instances.DisposeAsync();
+        await _emulator.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task With_redis_stopped_escalations_still_go_out_and_guarding_resumes_when_it_is_back()
+    {
+        var first = _instances.Start(_emulator, _redis.Configuration);
+        var second = _instances.Start(_emulator, _redis.Configuration);
+        await first.EscalateAsync(Instances.Request("before"));
+        Assert.True((await second.EscalateAsync(Instances.Request("before"))).IsDeduplicated);
+
+        await _redis.StopAsync();
+        var stopwatch = Stopwatch.StartNew();
+        var duringOutage = await second.EscalateAsync(Instances.Request("during")).WaitAsync(TimeSpan.FromSeconds(30));
+        var outageLatency = stopwatch.Elapsed;
+
+        await _redis.StartAgainAsync();
+        await WaitUntilGuardingAsync(first, second);
+        await first.EscalateAsync(Instances.Request("after"));
+        var repeatAfter = await second.EscalateAsync(Instances.Request("after"));
+
+        Assert.False(duringOutage.IsDeduplicated);
+        Assert.True(outageLatency < TimeSpan.FromSeconds(5), $"an escalation waited {outageLatency} for a dead Redis");
+        Assert.True(repeatAfter.IsDeduplicated);
+        Assert.Equal(["before", "during", "after"], _emulator.Escalations.Select(e => e.ConversationId).Where(c => !c.StartsWith("probe", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_dead_redis_is_logged_as_a_warning_and_counted()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddFakeLogging());
+        services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = _emulator.Endpoint;
+            o.ApiAccessKey = _emulator.ApiAccessKey;
+        }).AddRedisDuplicateGuard(_redis.Configuration);
+        await using var provider = services.BuildServiceProvider();
+        using var unavailable = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(null, "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
+        await _redis.StopAsync();
+
+        await provider.GetRequiredService<IEscalationClient>().EscalateAsync(Instances.Request("logged"));
+
+        var warning = Assert.Single(provider.GetFakeLogCollector().GetSnapshot(), l => l.Id.Id == 8);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Single(_emulator.Requests);
+    }
+
+    [Fact]
+    public async Task With_refuse_when_unavailable_nothing_is_sent_while_redis_is_down()
+    {
+        var client = _instances.Start(_emulator, _redis.Configuration, o => o.DuplicateGuard.WhenStoreUnavailable = StoreUnavailableHandling.Refuse);
+        await _redis.StopAsync();
+
+        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Instances.Request("closed")));
+
+        Assert.Equal(EscalationFailureKind.GuardUnavailable, error.Kind);
+        Assert.False(error.IsOutcomeUnknown);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    /// <summary>Waits (bounded) until both instances are reconnected: a probe conversation is deduplicated again.</summary>
+    private static async Task WaitUntilGuardingAsync(IEscalationClient first, IEscalationClient second)
+    {
+        var bound = Stopwatch.StartNew();
+        for (var probe = 0; bound.Elapsed < TimeSpan.FromSeconds(20); probe++)
+        {
+            await first.EscalateAsync(Instances.Request($"probe-{probe}"));
+            if ((await second.EscalateAsync(Instances.Request($"probe-{probe}"))).IsDeduplicated)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("the instances did not guard again within 20 s of Redis coming back");
+    }
+}

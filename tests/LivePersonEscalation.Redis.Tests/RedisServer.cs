@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Garnet;
+using StackExchange.Redis;
+
+namespace LivePersonEscalation.Redis.Tests;
+
+/// <summary>
+/// A real Redis-protocol server on a free 127.0.0.1 port with persistence off: Debian's <c>redis-server</c> when it is
+/// on the PATH (as <c>.ci/run</c> makes sure), else Microsoft Garnet in-process, with Lua on in transaction mode.
+/// Never a mock.
+/// It can be stopped and started again on the same port, as a Redis that goes down and comes back.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(15);
+
+    private readonly string? _redisServerPath;
+    private Process? _process;
+    private GarnetServer? _garnet;
+
+    private RedisServer(int port, string? redisServerPath)
+    {
+        Port = port;
+        _redisServerPath = redisServerPath;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The StackExchange.Redis configuration string of this server.</summary>
+    public string Configuration => $"127.0.0.1:{Port}";
+
+    /// <summary>Which server runs: "redis-server 7.x" or "Garnet (in-process)".</summary>
+    public string Description { get; private set; } = string.Empty;
+
+    /// <summary>Starts a server; <c>LPE_TEST_REDIS=garnet</c> forces Garnet even where redis-server is installed.</summary>
+    public static async Task<RedisServer> StartAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("LPE_TEST_REDIS") == "garnet" ? null : FindOnPath("redis-server");
+        var server = new RedisServer(FreePort(), path);
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    public async Task StartAgainAsync()
+    {
+        if (_redisServerPath is not null)
+        {
+            _process = Process.Start(new ProcessStartInfo(_redisServerPath)
+            {
+                ArgumentList = { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            _process.OutputDataReceived += (_, _) => { };
+            _process.ErrorDataReceived += (_, _) => { };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+        else
+        {
+            // Lua scripts are atomic across connections on Garnet only in its transaction mode, as they always are on Redis.
+            _garnet = new GarnetServer(["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--lua", "true", "--lua-transaction-mode", "true"]);
+            _garnet.Start();
+        }
+
+        var version = await WaitUntilAnsweringAsync();
+        Description = _redisServerPath is not null
+            ? $"redis-server {version}"
+            : $"Garnet {version} in-process ({(Environment.GetEnvironmentVariable("LPE_TEST_REDIS") == "garnet" ? "LPE_TEST_REDIS=garnet" : "redis-server is not on the PATH")})";
+    }
+
+    /// <summary>Stops the server, as a Redis that goes down.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not null)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+            _process = null;
+        }
+
+        _garnet?.Dispose();
+        _garnet = null;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>A connection of the test's own, to look at keys and plant claims.</summary>
+    public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Configuration + ",allowAdmin=true");
+
+    private async Task<string> WaitUntilAnsweringAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var connection = await ConnectionMultiplexer.ConnectAsync(Configuration + ",allowAdmin=true,connectTimeout=500");
+                var server = connection.GetServer(connection.GetEndPoints()[0]);
+                await server.PingAsync();
+                return server.Version.ToString();
+            }
+            catch (RedisConnectionException) when (deadline.Elapsed < StartBound)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, name))
+            .FirstOrDefault(File.Exists);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
