@@ -19,8 +19,8 @@ internal static class LoadTest
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var escalations = Option(args, "--escalations", 20_000);
-        var rounds = Option(args, "--rounds", 8);
+        var escalations = LoadMeasurement.Option(args, "--escalations", 20_000);
+        var rounds = LoadMeasurement.Option(args, "--rounds", 8);
         var guard = !args.Contains("--no-guard");
         var inProcess = args.Contains("--in-process");
         var total = Stopwatch.StartNew();
@@ -50,10 +50,10 @@ internal static class LoadTest
             response.EnsureSuccessStatusCode();
         }
 
-        async Task<Round> MeasureRoundAsync(Func<Task> escalate, int concurrency, int count)
+        async Task<LoadRound> MeasureRoundAsync(Func<Task> escalate, int concurrency, int count)
         {
             await server.ResetAsync();
-            return await MeasureAsync(escalate, concurrency, count);
+            return await LoadMeasurement.MeasureAsync(escalate, concurrency, count);
         }
 
         Console.WriteLine($"Loopback load against the emulator ({(inProcess ? "in this process" : "in a process of its own")}): {Environment.ProcessorCount} cores, .NET {Environment.Version}, {rounds} pairs of rounds per concurrency, duplicate guard {(guard ? "on (default)" : "off")}.");
@@ -73,11 +73,11 @@ internal static class LoadTest
         foreach (var concurrency in Concurrencies)
         {
             var count = concurrency == 1 ? Math.Min(escalations, 2_000) : escalations;
-            await MeasureAsync(Library, concurrency, Math.Min(count, 500));
-            await MeasureAsync(Raw, concurrency, Math.Min(count, 500));
+            await LoadMeasurement.MeasureAsync(Library, concurrency, Math.Min(count, 500));
+            await LoadMeasurement.MeasureAsync(Raw, concurrency, Math.Min(count, 500));
 
-            var libraryRounds = new List<Round>();
-            var rawRounds = new List<Round>();
+            var libraryRounds = new List<LoadRound>();
+            var rawRounds = new List<LoadRound>();
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate which side goes first, so neither always runs on a warmer or a more loaded machine.
@@ -88,12 +88,12 @@ internal static class LoadTest
                 rawRounds.Add(libraryFirst ? second : first);
             }
 
-            var throughputRatio = Median(libraryRounds.Zip(rawRounds, (l, r) => l.Throughput / r.Throughput));
-            var p99Ratio = Median(libraryRounds.Zip(rawRounds, (l, r) => l.P99 / r.P99));
+            var throughputRatio = LoadMeasurement.Median(libraryRounds.Zip(rawRounds, (l, r) => l.Throughput / r.Throughput));
+            var p99Ratio = LoadMeasurement.Median(libraryRounds.Zip(rawRounds, (l, r) => l.P99 / r.P99));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {concurrency} | {count:N0} | {Median(libraryRounds, r => r.Throughput):N0} | {Median(rawRounds, r => r.Throughput):N0} | {throughputRatio:0.00} | " +
-                $"{Median(libraryRounds, r => r.P50):0.000} | {Median(rawRounds, r => r.P50):0.000} | {Median(libraryRounds, r => r.P99):0.000} | {Median(rawRounds, r => r.P99):0.000} | {p99Ratio:0.00} | " +
-                $"{Median(libraryRounds, r => r.CpuMicroseconds):0.0} | {Median(rawRounds, r => r.CpuMicroseconds):0.0} |"));
+                $"| {concurrency} | {count:N0} | {LoadMeasurement.Median(libraryRounds, r => r.Throughput):N0} | {LoadMeasurement.Median(rawRounds, r => r.Throughput):N0} | {throughputRatio:0.00} | " +
+                $"{LoadMeasurement.Median(libraryRounds, r => r.P50):0.000} | {LoadMeasurement.Median(rawRounds, r => r.P50):0.000} | {LoadMeasurement.Median(libraryRounds, r => r.P99):0.000} | {LoadMeasurement.Median(rawRounds, r => r.P99):0.000} | {p99Ratio:0.00} | " +
+                $"{LoadMeasurement.Median(libraryRounds, r => r.CpuMicroseconds):0.0} | {LoadMeasurement.Median(rawRounds, r => r.CpuMicroseconds):0.0} |"));
         }
 
         Console.WriteLine();
@@ -101,49 +101,4 @@ internal static class LoadTest
         Console.WriteLine($"Finished in {total.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
-
-    private static async Task<Round> MeasureAsync(Func<Task> escalate, int concurrency, int count)
-    {
-        var latencies = new double[count];
-        var next = -1;
-        var cpu = Environment.CpuUsage.TotalTime;
-        var stopwatch = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await escalate();
-                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            }
-        });
-        await Task.WhenAll(workers);
-        var elapsed = stopwatch.Elapsed;
-        Array.Sort(latencies);
-        return new Round(
-            count / elapsed.TotalSeconds,
-            (Environment.CpuUsage.TotalTime - cpu).TotalMicroseconds / count,
-            Percentile(latencies, 0.50),
-            Percentile(latencies, 0.99));
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static double Median(IEnumerable<Round> rounds, Func<Round, double> figure) => Median(rounds.Select(figure));
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-    }
-
-    /// <summary>One round of one side: escalations per second, client CPU per escalation, latency percentiles in ms.</summary>
-    private sealed record Round(double Throughput, double CpuMicroseconds, double P50, double P99);
 }

@@ -1,11 +1,17 @@
 using BenchmarkDotNet.Running;
 using LivePersonEscalation.Benchmarks;
 
-// "load": library against raw HttpClient on loopback, against the emulator. "serve": the emulator process the load
+// "load": library against raw HttpClient on loopback, against the emulator. "load-redis": the duplicate guard on Redis,
+// two instances, beside the in-process guard. "serve": the emulator process the load
 // test starts. Anything else goes to BenchmarkDotNet.
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadTest.RunAsync(args.Skip(1).ToArray());
+}
+
+if (args.Length > 0 && args[0] == "load-redis")
+{
+    return await RedisLoadTest.RunAsync(args.Skip(1).ToArray());
 }
 
 if (args.Length > 0 && args[0] == "serve")

@@ -18,6 +18,12 @@ internal sealed class RedisConnection : IAsyncDisposable
         _owned = owned;
     }
 
+    /// <summary>
+    /// True when this guard made the connection, with its own async timeout set to the operation timeout: steps need
+    /// no further bound. A host's connection keeps its own timeouts, so the guard bounds each step itself.
+    /// </summary>
+    public bool BoundsItsOwnSteps => _owned;
+
     /// <summary>A connection this guard makes from <paramref name="configuration"/>, each step bounded by <paramref name="operationTimeout"/>.</summary>
     public static RedisConnection FromConfiguration(string configuration, TimeSpan operationTimeout)
     {

@@ -82,7 +82,11 @@ internal sealed class RedisDuplicateGuardStore(RedisConnection connection, TimeS
     private async Task<IDatabase> DatabaseAsync(CancellationToken cancellationToken) =>
         (await Bounded(connection.GetAsync(), cancellationToken).ConfigureAwait(false)).GetDatabase();
 
-    /// <summary>Waits for a Redis step at most the operation timeout: a dead or slow Redis cannot hold an escalation.</summary>
+    /// <summary>
+    /// Waits for a Redis step at most the operation timeout: a dead or slow Redis cannot hold an escalation. On a
+    /// connection the guard made, StackExchange.Redis enforces that timeout itself, and a second timer per step
+    /// would only cost.
+    /// </summary>
     private Task<T> Bounded<T>(Task<T> step, CancellationToken cancellationToken) =>
-        step.WaitAsync(operationTimeout, TimeProvider.System, cancellationToken);
+        connection.BoundsItsOwnSteps && !cancellationToken.CanBeCanceled ? step : step.WaitAsync(operationTimeout, TimeProvider.System, cancellationToken);
 }
