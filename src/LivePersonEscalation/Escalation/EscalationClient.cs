@@ -99,7 +99,7 @@ public sealed class EscalationClient : IEscalationClient
             // answers from the earlier call that did. The claim is settled with what the wire decided, whatever
             // the caller's token does.
             var guard = _runtime.DuplicateGuard;
-            var decision = guard is null ? GuardDecision.Unguarded : await EnterAsync(guard, body, cancellationToken).ConfigureAwait(false);
+            var decision = guard is null ? GuardDecision.Unguarded : await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false);
             EscalationResult result;
             if (decision.EarlierEntry is { } earlier)
             {
@@ -134,24 +134,17 @@ public sealed class EscalationClient : IEscalationClient
             scope.Accepted(result, _runtime.TimeProvider);
             return result;
         }
+        catch (OperationCanceledException ex) when (ex is not EscalationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // Only this caller's wait for another call's escalation of the conversation ends so; that one goes on.
+            var canceled = new EscalationCanceledException(EscalationOutcome.Unknown, cancellationToken, innerException: ex);
+            scope.Failed(canceled, _runtime.TimeProvider);
+            throw canceled;
+        }
         catch (Exception ex)
         {
             scope.Failed(ex, _runtime.TimeProvider);
             throw;
-        }
-    }
-
-    /// <summary>Claims the conversation, or waits for the call that has; this caller's token ends only its own wait.</summary>
-    private static async ValueTask<GuardDecision> EnterAsync(ConversationGuard guard, EscalationRequestBody body, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
-        {
-            // This caller stopped waiting for another call's escalation of the conversation, which goes on.
-            throw new EscalationCanceledException(EscalationOutcome.Unknown, cancellationToken, innerException: ex);
         }
     }
 

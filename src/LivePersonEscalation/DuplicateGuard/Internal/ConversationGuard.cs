@@ -23,9 +23,32 @@ internal sealed class ConversationGuard(IDuplicateGuardStore store, GuardSetting
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> ended this caller's wait.</exception>
     public async ValueTask<GuardDecision> EnterAsync(string conversationId, string agentSkillId, CancellationToken cancellationToken)
     {
+        var key = settings.KeyPrefix.Length == 0 ? conversationId : settings.KeyPrefix + conversationId;
+        var claim = new DuplicateGuardEntry { State = DuplicateGuardState.InFlight, Owner = OwnerIds.Next(), AgentSkillId = agentSkillId };
         try
         {
-            return await ClaimOrWaitAsync(conversationId, agentSkillId, cancellationToken).ConfigureAwait(false);
+            for (var round = 1; round <= MaxRounds; round++)
+            {
+                var existing = await store.TryClaimAsync(key, claim, settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);
+                if (existing is null)
+                {
+                    return GuardDecision.Send(key, claim.Owner);
+                }
+
+                if (existing.State == DuplicateGuardState.InFlight)
+                {
+                    existing = await store.WaitWhileInFlightAsync(key, existing, settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);
+                }
+
+                // Forgotten, expired, still in flight past its claim, or a refused escalation to another skill: look again.
+                if (existing is not null && existing.State != DuplicateGuardState.InFlight
+                    && (existing.State != DuplicateGuardState.NotAccepted || existing.AgentSkillId == agentSkillId))
+                {
+                    return GuardDecision.Earlier(existing);
+                }
+            }
+
+            return GuardDecision.Contended(MaxRounds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -34,34 +57,6 @@ internal sealed class ConversationGuard(IDuplicateGuardStore store, GuardSetting
                 ? GuardDecision.StoreUnavailable(ex)
                 : GuardDecision.Unguarded;
         }
-    }
-
-    private async ValueTask<GuardDecision> ClaimOrWaitAsync(string conversationId, string agentSkillId, CancellationToken cancellationToken)
-    {
-        var key = settings.KeyPrefix.Length == 0 ? conversationId : settings.KeyPrefix + conversationId;
-        var claim = new DuplicateGuardEntry { State = DuplicateGuardState.InFlight, Owner = OwnerIds.Next(), AgentSkillId = agentSkillId };
-        for (var round = 1; round <= MaxRounds; round++)
-        {
-            var existing = await store.TryClaimAsync(key, claim, settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);
-            if (existing is null)
-            {
-                return GuardDecision.Send(key, claim.Owner);
-            }
-
-            if (existing.State == DuplicateGuardState.InFlight)
-            {
-                existing = await store.WaitWhileInFlightAsync(key, existing, settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);
-            }
-
-            // Forgotten, expired, still in flight past its claim, or a refused escalation to another skill: look again.
-            if (existing is not null && existing.State != DuplicateGuardState.InFlight
-                && (existing.State != DuplicateGuardState.NotAccepted || existing.AgentSkillId == agentSkillId))
-            {
-                return GuardDecision.Earlier(existing);
-            }
-        }
-
-        return GuardDecision.Contended(MaxRounds);
     }
 
     /// <summary>

@@ -6,14 +6,20 @@ namespace LivePersonEscalation.Internal;
 /// are forgotten first. Claims in flight are never evicted; when every slot is in flight a new conversation is let
 /// through unguarded rather than growing without bound. Thread-safe; every step completes synchronously.
 /// </summary>
+/// <remarks>
+/// A slot is a struct inside the dictionary, so a remembered conversation costs its entry and no object of its own:
+/// a busy guard keeps thousands alive across collections.
+/// </remarks>
 internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long maxBytes, TimeProvider timeProvider) : IDuplicateGuardStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
     // Settled slots in the order they were settled: the order they expire in, and the order they are evicted in.
-    private readonly Queue<Slot> _settled = new();
+    // The version tells whether the conversation's slot is still that one.
+    private readonly Queue<(string Key, long Version)> _settled = new();
     private long _bytes;
+    private long _versions;
 
     /// <summary>How many conversations are remembered now (in flight or settled).</summary>
     public int Count
@@ -42,6 +48,7 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
     public ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetTimestamp();
+        TaskCompletionSource<DuplicateGuardEntry?>? orphanedWaiters = null;
         lock (_gate)
         {
             ForgetExpired(now);
@@ -53,8 +60,8 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
                 }
 
                 // A claim whose owner never settled it within its expiry: take it over, and let its waiters look again.
-                Remove(existing);
-                existing.TakeWaiters()?.TrySetResult(null);
+                Remove(key, existing);
+                orphanedWaiters = existing.Waiters;
             }
 
             if (_slots.Count >= maxConversations && !EvictOldestSettled())
@@ -63,11 +70,11 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
                 return new ValueTask<DuplicateGuardEntry?>((DuplicateGuardEntry?)null);
             }
 
-            var slot = new Slot(key, claim, now, expiry);
-            _slots.Add(key, slot);
-            _bytes += slot.Bytes;
-            return new ValueTask<DuplicateGuardEntry?>((DuplicateGuardEntry?)null);
+            Add(key, new Slot(claim, now, expiry, ++_versions, Bytes: SizeOf(key, claim)));
         }
+
+        orphanedWaiters?.TrySetResult(null);
+        return new ValueTask<DuplicateGuardEntry?>((DuplicateGuardEntry?)null);
     }
 
     public ValueTask SettleAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan expiry, CancellationToken cancellationToken)
@@ -75,26 +82,21 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         TaskCompletionSource<DuplicateGuardEntry?>? waiters;
         lock (_gate)
         {
-            if (!_slots.TryGetValue(key, out var slot) || slot.Entry.Owner != owner || slot.Entry.State != DuplicateGuardState.InFlight)
+            if (!_slots.TryGetValue(key, out var claim) || claim.Entry.Owner != owner || claim.Entry.State != DuplicateGuardState.InFlight)
             {
                 return default;
             }
 
+            Remove(key, claim);
+            waiters = claim.Waiters;
             if (outcome is { State: not DuplicateGuardState.NotAccepted } && expiry > TimeSpan.Zero)
             {
-                // The claim's slot becomes the settled one: same key, new entry and lifetime.
-                _bytes -= slot.Bytes;
-                waiters = slot.Settle(outcome, timeProvider.GetTimestamp(), expiry);
-                _bytes += slot.Bytes;
-                _settled.Enqueue(slot);
+                var settled = new Slot(outcome, timeProvider.GetTimestamp(), expiry, ++_versions, Bytes: SizeOf(key, outcome));
+                Add(key, settled);
+                _settled.Enqueue((key, settled.Version));
                 while ((_slots.Count > maxConversations || _bytes > maxBytes) && EvictOldestSettled())
                 {
                 }
-            }
-            else
-            {
-                Remove(slot);
-                waiters = slot.TakeWaiters();
             }
         }
 
@@ -110,10 +112,16 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         {
             if (!_slots.TryGetValue(key, out var slot) || !ReferenceEquals(slot.Entry, inFlight))
             {
-                return slot?.Entry;
+                return _slots.TryGetValue(key, out var current) ? current.Entry : null;
             }
 
-            settled = slot.WhenSettled();
+            if (slot.Waiters is null)
+            {
+                slot = slot with { Waiters = new TaskCompletionSource<DuplicateGuardEntry?>(TaskCreationOptions.RunContinuationsAsynchronously) };
+                _slots[key] = slot;
+            }
+
+            settled = slot.Waiters!.Task;
         }
 
         try
@@ -126,11 +134,23 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         }
     }
 
+    private static long SizeOf(string key, DuplicateGuardEntry entry) => entry.EstimateSize() + (2L * key.Length);
+
     private void ForgetExpired(long now)
     {
-        while (_settled.Count > 0 && _settled.Peek().HasExpired(timeProvider, now))
+        while (_settled.Count > 0)
         {
-            Remove(_settled.Dequeue());
+            var (key, version) = _settled.Peek();
+            if (_slots.TryGetValue(key, out var slot) && slot.Version == version && !slot.HasExpired(timeProvider, now))
+            {
+                return;
+            }
+
+            _settled.Dequeue();
+            if (slot.Version == version)
+            {
+                Remove(key, slot);
+            }
         }
     }
 
@@ -138,9 +158,10 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
     {
         while (_settled.Count > 0)
         {
-            var oldest = _settled.Dequeue();
-            if (Remove(oldest))
+            var (key, version) = _settled.Dequeue();
+            if (_slots.TryGetValue(key, out var slot) && slot.Version == version)
             {
+                Remove(key, slot);
                 return true;
             }
         }
@@ -148,54 +169,23 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         return false;
     }
 
-    /// <summary>Removes <paramref name="slot"/> if it is still the conversation's current slot.</summary>
-    private bool Remove(Slot slot)
+    private void Add(string key, Slot slot)
     {
-        if (!_slots.TryGetValue(slot.Key, out var current) || !ReferenceEquals(current, slot))
-        {
-            return false;
-        }
-
-        _slots.Remove(slot.Key);
-        _bytes -= slot.Bytes;
-        return true;
+        _slots.Add(key, slot);
+        _bytes += slot.Bytes;
     }
 
-    /// <summary>One remembered conversation: its entry, when it expires, and the callers waiting for it to settle.</summary>
-    private sealed class Slot(string key, DuplicateGuardEntry entry, long since, TimeSpan lifetime)
+    private void Remove(string key, Slot slot)
     {
-        private TaskCompletionSource<DuplicateGuardEntry?>? _waiters;
-        private long _since = since;
-        private TimeSpan _lifetime = lifetime;
+        _slots.Remove(key);
+        _bytes -= slot.Bytes;
+    }
 
-        public string Key { get; } = key;
+    /// <summary>One remembered conversation: its entry, when it expires, and the callers waiting for a claim to settle.</summary>
+    private readonly record struct Slot(DuplicateGuardEntry Entry, long Since, TimeSpan Lifetime, long Version, long Bytes)
+    {
+        public TaskCompletionSource<DuplicateGuardEntry?>? Waiters { get; init; }
 
-        public DuplicateGuardEntry Entry { get; private set; } = entry;
-
-        public long Bytes { get; private set; } = entry.EstimateSize() + (2L * key.Length);
-
-        public bool HasExpired(TimeProvider time, long now) => time.GetElapsedTime(_since, now) >= _lifetime;
-
-        /// <summary>Turns this claim into its settled entry; returns the callers to wake. Called under the store's lock.</summary>
-        public TaskCompletionSource<DuplicateGuardEntry?>? Settle(DuplicateGuardEntry outcome, long since, TimeSpan lifetime)
-        {
-            Entry = outcome;
-            Bytes = outcome.EstimateSize() + (2L * Key.Length);
-            _since = since;
-            _lifetime = lifetime;
-            return TakeWaiters();
-        }
-
-        /// <summary>The callers waiting for this claim to settle, handed over once. Called under the store's lock.</summary>
-        public TaskCompletionSource<DuplicateGuardEntry?>? TakeWaiters()
-        {
-            var waiters = _waiters;
-            _waiters = null;
-            return waiters;
-        }
-
-        /// <summary>A task that completes when this claim is settled. Called under the store's lock.</summary>
-        public Task<DuplicateGuardEntry?> WhenSettled() =>
-            (_waiters ??= new TaskCompletionSource<DuplicateGuardEntry?>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        public bool HasExpired(TimeProvider time, long now) => time.GetElapsedTime(Since, now) >= Lifetime;
     }
 }
