@@ -44,6 +44,19 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
 
     private static Task Accept(HttpContext context) => context.Response.WriteAsJsonAsync(new { status = "accepted" });
 
+    /// <summary>A server whose escalation endpoint answers <paramref name="status"/> to /moved, where it accepts anything.</summary>
+    private Task<LoopbackServer> RedirectingServerAsync(int status) => ServeAsync(context =>
+    {
+        if (context.Request.Path == LivePersonEndpoints.EscalationPath)
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers.Location = "/moved";
+            return Task.CompletedTask;
+        }
+
+        return Accept(context);
+    });
+
     private IEscalationClient Registered(Uri endpoint, Action<IHttpClientBuilder>? chain = null, Action<IServiceCollection>? services = null)
     {
         var collection = new ServiceCollection();
@@ -68,17 +81,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
     [InlineData(308)]
     public async Task A_redirect_is_never_followed_nor_reported_accepted_with_a_plain_http_client(int status)
     {
-        var server = await ServeAsync(context =>
-        {
-            if (context.Request.Path == LivePersonEndpoints.EscalationPath)
-            {
-                context.Response.StatusCode = status;
-                context.Response.Headers.Location = "/moved";
-                return Task.CompletedTask;
-            }
-
-            return Accept(context);
-        });
+        var server = await RedirectingServerAsync(status);
 #pragma warning disable CA2000 // the README's non-DI example: the client is used for the test's life
         var client = new EscalationClient(new HttpClient(), new EscalationOptions { Endpoint = server.Endpoint, ApiAccessKey = Key });
 #pragma warning restore CA2000
@@ -99,17 +102,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
     [InlineData(308)]
     public async Task The_safe_client_without_dependency_injection_never_follows_a_redirect(int status)
     {
-        var server = await ServeAsync(context =>
-        {
-            if (context.Request.Path == LivePersonEndpoints.EscalationPath)
-            {
-                context.Response.StatusCode = status;
-                context.Response.Headers.Location = "/moved";
-                return Task.CompletedTask;
-            }
-
-            return Accept(context);
-        });
+        var server = await RedirectingServerAsync(status);
         var client = new EscalationClient(new EscalationOptions { Endpoint = server.Endpoint, ApiAccessKey = Key });
 
         var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Request()));
@@ -122,17 +115,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
     [Fact]
     public async Task A_redirect_is_never_followed_when_the_host_replaces_the_primary_handler()
     {
-        var server = await ServeAsync(context =>
-        {
-            if (context.Request.Path == LivePersonEndpoints.EscalationPath)
-            {
-                context.Response.StatusCode = 307;
-                context.Response.Headers.Location = "/moved";
-                return Task.CompletedTask;
-            }
-
-            return Accept(context);
-        });
+        var server = await RedirectingServerAsync(307);
         var client = Registered(server.Endpoint, b => b.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler()));
 
         var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Request()));

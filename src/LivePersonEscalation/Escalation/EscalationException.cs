@@ -21,8 +21,7 @@ public sealed class EscalationException : Exception
         : base(message, innerException)
     {
         Kind = kind;
-        IsOutcomeUnknown = kind is EscalationFailureKind.Timeout or EscalationFailureKind.ConnectionLost
-            or EscalationFailureKind.ServerError or EscalationFailureKind.RepeatedSend or EscalationFailureKind.Canceled;
+        IsOutcomeUnknown = IsOutcomeUnknownFor(kind);
     }
 
     /// <summary>Why the escalation failed, and so what to check.</summary>
@@ -41,6 +40,11 @@ public sealed class EscalationException : Exception
     /// the duplicate-guard window (see <see cref="EscalationOptions.DuplicateGuard"/>).
     /// </summary>
     public bool IsDeduplicated { get; init; }
+
+    /// <summary>Whether a failure of <paramref name="kind"/> leaves the outcome unknown, unless it says otherwise.</summary>
+    internal static bool IsOutcomeUnknownFor(EscalationFailureKind kind) =>
+        kind is EscalationFailureKind.Timeout or EscalationFailureKind.ConnectionLost
+            or EscalationFailureKind.ServerError or EscalationFailureKind.RepeatedSend or EscalationFailureKind.Canceled;
 
     /// <summary>The HTTP status code, when a response arrived.</summary>
     public HttpStatusCode? StatusCode { get; init; }

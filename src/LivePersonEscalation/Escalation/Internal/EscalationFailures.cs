@@ -47,31 +47,13 @@ internal static class EscalationFailures
     }
 
     public static EscalationException Timeout(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
-        new(EscalationFailureKind.Timeout,
-            $"No response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###} s (EscalationOptions.Timeout); the request timed out. {NotResent}{Details(null, attempts, elapsed)}",
-            inner)
-        {
-            Attempts = attempts,
-            Elapsed = elapsed,
-        };
+        NoAnswer(EscalationFailureKind.Timeout, $"No response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###} s (EscalationOptions.Timeout); the request timed out. {NotResent}", inner, attempts, elapsed);
 
     public static EscalationException ConnectionFailed(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed, string? stopReason) =>
-        new(EscalationFailureKind.ConnectionFailed,
-            $"Could not connect to {settings.Target} ({inner.Message}); {stopReason ?? "retries are off"}. The escalation was not sent. Check the network and EscalationOptions.Region or Endpoint.{Details(null, attempts, elapsed)}",
-            inner)
-        {
-            Attempts = attempts,
-            Elapsed = elapsed,
-        };
+        NoAnswer(EscalationFailureKind.ConnectionFailed, $"Could not connect to {settings.Target} ({inner.Message}); {stopReason ?? "retries are off"}. The escalation was not sent. Check the network and EscalationOptions.Region or Endpoint.", inner, attempts, elapsed);
 
     public static EscalationException ConnectionLost(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
-        new(EscalationFailureKind.ConnectionLost,
-            $"The connection to {settings.Target} closed before a response arrived ({inner.Message}). {NotResent}{Details(null, attempts, elapsed)}",
-            inner)
-        {
-            Attempts = attempts,
-            Elapsed = elapsed,
-        };
+        NoAnswer(EscalationFailureKind.ConnectionLost, $"The connection to {settings.Target} closed before a response arrived ({inner.Message}). {NotResent}", inner, attempts, elapsed);
 
     /// <summary>A handler below the client followed a redirect: the endpoint's own answer was not an acceptance.</summary>
     public static EscalationException Redirected(AttemptResponse response, EscalationSettings settings, int attempts, TimeSpan elapsed) =>
@@ -87,32 +69,19 @@ internal static class EscalationFailures
 
     /// <summary>An HTTP handler tried to write the body a second time (to follow a redirect): refused, the body went out once.</summary>
     public static EscalationException BodyResendRefused(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
-        new(EscalationFailureKind.UnexpectedResponse,
-            $"The escalation endpoint at {settings.Target} answered with a redirect and the HTTP handler tried to send the escalation again to follow it; the library refused, so it was not accepted. Escalations are never redirected: check EscalationOptions.Endpoint or Region.{Details(null, attempts, elapsed)}",
-            inner)
-        {
-            IsOutcomeUnknown = false,
-            Attempts = attempts,
-            Elapsed = elapsed,
-        };
+        NoAnswer(EscalationFailureKind.UnexpectedResponse, $"The escalation endpoint at {settings.Target} answered with a redirect and the HTTP handler tried to send the escalation again to follow it; the library refused, so it was not accepted. Escalations are never redirected: check EscalationOptions.Endpoint or Region.", inner, attempts, elapsed);
 
     public static EscalationException RepeatedSend(Exception inner, int attempts, TimeSpan elapsed) =>
-        new(EscalationFailureKind.RepeatedSend, $"{inner.Message} {NotResent}{Details(null, attempts, elapsed)}", inner)
-        {
-            Attempts = attempts,
-            Elapsed = elapsed,
-        };
+        NoAnswer(EscalationFailureKind.RepeatedSend, $"{inner.Message} {NotResent}", inner, attempts, elapsed);
 
     /// <summary>A handler chained on the client failed (or cut off the answer) after the request was handed to the transport.</summary>
     public static EscalationException PipelineFailed(EscalationSettings settings, Exception inner, bool timedOut, int attempts, TimeSpan elapsed) =>
-        new(timedOut ? EscalationFailureKind.Timeout : EscalationFailureKind.ConnectionLost,
-            $"A message handler of the escalation client ended the call to {settings.Target} after the request was sent ({inner.GetType().Name}: {inner.Message}). {NotResent}{Details(null, attempts, elapsed)}",
-            inner)
-        {
-            IsOutcomeUnknown = true,
-            Attempts = attempts,
-            Elapsed = elapsed,
-        };
+        NoAnswer(
+            timedOut ? EscalationFailureKind.Timeout : EscalationFailureKind.ConnectionLost,
+            $"A message handler of the escalation client ended the call to {settings.Target} after the request was sent ({inner.GetType().Name}: {inner.Message}). {NotResent}",
+            inner,
+            attempts,
+            elapsed);
 
     public static EscalationException AlreadyEscalated(DuplicateGuardEntry earlier, string agentSkillId, EscalationSettings settings) =>
         new(EscalationFailureKind.AlreadyEscalated,
@@ -160,6 +129,14 @@ internal static class EscalationFailures
             $"Not sent: {rounds} other calls escalating this conversation at the same time were not accepted one after another; try again later.")
         {
             IsOutcomeUnknown = false,
+        };
+
+    /// <summary>A failure without an answer to quote: what happened, the details, and the transport error as inner exception.</summary>
+    private static EscalationException NoAnswer(EscalationFailureKind kind, string message, Exception inner, int attempts, TimeSpan elapsed) =>
+        new(kind, message + Details(null, attempts, elapsed), inner)
+        {
+            Attempts = attempts,
+            Elapsed = elapsed,
         };
 
     private static string Describe(DuplicateGuardEntry earlier) => earlier.State == DuplicateGuardState.Accepted
