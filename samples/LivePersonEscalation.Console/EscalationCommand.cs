@@ -21,7 +21,9 @@ internal static class EscalationCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("Hands a LivePerson Conversation Builder conversation over to an agent. With no endpoint or region it runs against an embedded local emulator.")
+        var root = new RootCommand(
+            "Hands a LivePerson Conversation Builder conversation over to an agent. With no endpoint or region it runs against an embedded local emulator.\n" +
+            "Exit codes: 0 escalation accepted (or answered from one moments ago); 1 escalation failed (LivePerson refused it, or the transport failed); 2 invalid input or configuration (nothing was sent).")
         {
             Endpoint, Region, ApiKey, SkillId, SkillName, ConversationId, UserPlatformId, ChatBotId, Message, Channel, TimeoutSeconds, Redis,
         };

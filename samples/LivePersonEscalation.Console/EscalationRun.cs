@@ -35,9 +35,9 @@ internal sealed class EscalationRun(TextWriter output, TextWriter error)
                 input = WithDemoDefaults(input, emulator);
                 await output.WriteLineAsync($"Target: the embedded local emulator at {emulator.Endpoint} (no LivePerson account needed).");
             }
-            else if (MissingFlag(input) is { } missing)
+            else if (MissingFlags(input, configuration) is { Count: > 0 } missing)
             {
-                await error.WriteLineAsync($"error: {missing} is required when escalating to a real endpoint or region.");
+                await error.WriteLineAsync($"error: escalating to a real endpoint or region also needs {string.Join(", ", missing)}.");
                 return ExitCode.InvalidInput;
             }
 
@@ -179,10 +179,35 @@ internal sealed class EscalationRun(TextWriter output, TextWriter error)
         ChatBotId = input.ChatBotId ?? "demo-chatbot-id",
     };
 
-    private static string? MissingFlag(SampleInput input) =>
-        input.ConversationId is null ? "--conversation-id"
-        : input.UserPlatformId is null ? "--user-platform-id"
-        : input.ChatBotId is null ? "--chatbot-id"
-        : input.SkillId is null && input.SkillName is null ? "--skill-id (or --skill-name)"
-        : null;
+    /// <summary>Every flag a real escalation still lacks, the key first: all of them at once, before anything runs.</summary>
+    private static List<string> MissingFlags(SampleInput input, IConfiguration configuration)
+    {
+        var missing = new List<string>();
+        if (input.ApiKey is null && string.IsNullOrWhiteSpace(configuration["ApiAccessKey"]))
+        {
+            missing.Add("--api-key (or LivePerson__Escalation__ApiAccessKey)");
+        }
+
+        if (input.ConversationId is null)
+        {
+            missing.Add("--conversation-id");
+        }
+
+        if (input.UserPlatformId is null)
+        {
+            missing.Add("--user-platform-id");
+        }
+
+        if (input.ChatBotId is null)
+        {
+            missing.Add("--chatbot-id");
+        }
+
+        if (input.SkillId is null && input.SkillName is null)
+        {
+            missing.Add("--skill-id (or --skill-name)");
+        }
+
+        return missing;
+    }
 }

@@ -110,7 +110,18 @@ public sealed class ConsoleSampleTests : EmulatorTest
         var (exitCode, _, error) = await RunAsync("--region", "eu", "--api-key", "k", "--skill-id", "1", "--user-platform-id", "u", "--chatbot-id", "b");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("--conversation-id is required", error, StringComparison.Ordinal);
+        Assert.Contains("also needs --conversation-id.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_real_region_without_a_key_names_the_key_first_and_every_missing_flag_at_once()
+    {
+        var (exitCode, _, error) = await RunAsync("--region", "eu");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(
+            "error: escalating to a real endpoint or region also needs --api-key (or LivePerson__Escalation__ApiAccessKey), --conversation-id, --user-platform-id, --chatbot-id, --skill-id (or --skill-name).",
+            error.Trim());
     }
 
     [Fact]
@@ -144,6 +155,8 @@ public sealed class ConsoleSampleTests : EmulatorTest
 
         Assert.Equal(0, exitCode);
         Assert.Contains("--conversation-id", output, StringComparison.Ordinal);
+        Assert.Contains("--redis", output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes: 0 escalation accepted", output, StringComparison.Ordinal);
         Assert.Empty(Emulator.Requests);
     }
 }

@@ -24,6 +24,7 @@ public sealed class FakeEscalationClient : IEscalationClient
 
     private readonly EmulatorEngine _engine;
     private readonly EscalationClient _client;
+    private readonly EscalationOptions _options;
 
     /// <summary>Creates a fake; <paramref name="configure"/> may set skills or a timeout (endpoint and key are the fake's).</summary>
     /// <param name="configure">Adjusts the client's options.</param>
@@ -35,6 +36,7 @@ public sealed class FakeEscalationClient : IEscalationClient
         configure?.Invoke(options);
         options.Endpoint = Endpoint;
         options.ApiAccessKey = ApiAccessKey;
+        _options = options;
         _client = new EscalationClient(new HttpClient(CreateHandler()), options);
     }
 
@@ -55,6 +57,13 @@ public sealed class FakeEscalationClient : IEscalationClient
     /// </summary>
     /// <returns>A new handler over the same records.</returns>
     public HttpMessageHandler CreateHandler() => new EmulatorMessageHandler(_engine);
+
+    /// <summary>
+    /// An <see cref="AgentHandoff"/> over this fake that resolves skill names through the skills this fake was
+    /// configured with, so a test does not repeat them.
+    /// </summary>
+    /// <returns>A handoff escalating through this fake.</returns>
+    public AgentHandoff CreateHandoff() => new(this, _options);
 
     /// <inheritdoc />
     public Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default) =>

@@ -56,7 +56,7 @@ public sealed class EscalationOptions
     /// works in its own region. Surrounding white space is ignored; control and non-ASCII characters are rejected.
     /// The key never appears in <see cref="ToString"/>, logs, traces or exception messages.
     /// </summary>
-    [Required(ErrorMessage = "ApiAccessKey is required: set it to the Conversation Builder API access key (user profile → API tab), e.g. with the environment variable LivePerson__Escalation__ApiAccessKey.")]
+    [Required(ErrorMessage = "required. Set it to the Conversation Builder API access key (user profile → API tab), e.g. with the environment variable LivePerson__Escalation__ApiAccessKey.")]
     public string ApiAccessKey { get; set; } = string.Empty;
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace LivePersonEscalation;
 public sealed class EscalationRetryOptions
 {
     /// <summary>The most attempts in all, 1 to 10; 1 turns retries off. Defaults to 4.</summary>
-    [Range(1, 10)]
+    [Range(1, 10, ErrorMessage = "must be between {1} (no retries) and {2}.")]
     public int MaxAttempts { get; set; } = 4;
 
     /// <summary>

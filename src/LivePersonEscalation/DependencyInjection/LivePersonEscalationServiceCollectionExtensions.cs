@@ -18,7 +18,8 @@ public static class LivePersonEscalationServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IEscalationClient"/> as a typed client, with <see cref="EscalationOptions"/> bound from
     /// <paramref name="configuration"/> (conventionally the section <c>LivePerson:Escalation</c>) and validated at start-up.
-    /// Unknown keys in the section are errors, so a typo fails the host instead of being ignored.
+    /// Unknown keys in the section are errors naming their configuration path, so a typo fails the host instead of
+    /// being ignored.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding the escalation settings.</param>
@@ -34,7 +35,11 @@ public static class LivePersonEscalationServiceCollectionExtensions
         Argument.NotNull(configuration);
 
         services.AddOptions<EscalationOptions>()
-            .Configure(_ => RegionSetting.EnsureValid(configuration))
+            .Configure(_ =>
+            {
+                ConfigurationKeys.EnsureKnown(configuration);
+                RegionSetting.EnsureValid(configuration);
+            })
             .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
         return services.AddLivePersonEscalation();
     }

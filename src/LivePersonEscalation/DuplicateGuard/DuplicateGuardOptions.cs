@@ -21,7 +21,7 @@ public sealed class DuplicateGuardOptions
     /// The most conversations the in-process store remembers at once, 1 to 1,000,000 (1,000 by default); beyond it
     /// the oldest settled ones are forgotten first, so a flood of distinct conversations cannot grow memory.
     /// </summary>
-    [Range(1, 1_000_000)]
+    [Range(1, 1_000_000, ErrorMessage = "must be between {1} and {2}.")]
     public int MaxConversations { get; set; } = 1_000;
 
     /// <summary>
@@ -29,7 +29,7 @@ public sealed class DuplicateGuardOptions
     /// it the oldest settled ones are forgotten first. Each entry keeps at most <see cref="DuplicateGuardEntry.MaxBodyLength"/>
     /// characters of the response body, so a deduplicated result's body may be the start of the original one.
     /// </summary>
-    [Range(64 * 1024, 1024 * 1024 * 1024)]
+    [Range(64 * 1024, 1024 * 1024 * 1024, ErrorMessage = "must be between {1} (64 KiB) and {2} (1 GiB).")]
     public int MaxMemoryBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>What a repeat gets within the window after an escalation whose outcome is unknown. Defaults to <see cref="OutcomeUnknownHandling.RefuseRepeats"/>.</summary>

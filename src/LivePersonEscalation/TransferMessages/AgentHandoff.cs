@@ -24,19 +24,28 @@ public sealed class AgentHandoff
     private readonly IEscalationClient _client;
     private readonly SkillDirectory _skills;
 
-    /// <summary>Creates a handoff over <paramref name="client"/>, resolving skill names through <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Creates a handoff over <paramref name="client"/>, resolving skill names through the
+    /// <see cref="EscalationOptions.Skills"/> of <paramref name="options"/>: only the skills are read, so options without
+    /// a key or endpoint (over a test double) will do.
+    /// </summary>
     /// <param name="client">The escalation client.</param>
-    /// <param name="options">The escalation settings (their <see cref="EscalationOptions.Skills"/> resolve skill names).</param>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid.</exception>
+    /// <param name="options">Settings whose <see cref="EscalationOptions.Skills"/> map skill names to ids.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A skill id is not numeric; the message names it.</exception>
     public AgentHandoff(IEscalationClient client, EscalationOptions options)
-        : this(client, EscalationSettings.Create(Argument.NotNull(options)))
+        : this(client, SkillsOf(Argument.NotNull(options)))
     {
     }
 
     internal AgentHandoff(IEscalationClient client, EscalationSettings settings)
+        : this(client, settings.Skills)
+    {
+    }
+
+    private AgentHandoff(IEscalationClient client, SkillDirectory skills)
     {
         _client = Argument.NotNull(client);
-        _skills = settings.Skills;
+        _skills = skills;
     }
 
     /// <summary>Delivers the transfer message and escalates the conversation of <paramref name="context"/>.</summary>
@@ -77,5 +86,11 @@ public sealed class AgentHandoff
         {
             return new AgentHandoffResult { TransferMessage = delivery, Request = request, Failure = failure };
         }
+    }
+
+    private static SkillDirectory SkillsOf(EscalationOptions options)
+    {
+        EscalationOptionsValidator.ThrowIfSkillsInvalid(options.Skills);
+        return new SkillDirectory(options.Skills);
     }
 }

@@ -83,9 +83,9 @@ public sealed class ConfigurationBindingTests
             ["LivePerson:Escalation:ApiAccesKey"] = TestData.ApiKey,
         });
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("ApiAccesKey", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LivePerson:Escalation:ApiAccesKey is not a setting", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ConfigurationBindingTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("ApiAccessKey is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ApiAccessKey: required", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,5 +122,24 @@ public sealed class ConfigurationBindingTests
         {
             Environment.SetEnvironmentVariable("LPESC_TEST_LivePerson__Escalation__ApiAccessKey", null);
         }
+    }
+
+    [Fact]
+    public void Unknown_keys_fail_start_naming_their_configuration_path_and_the_settings_there()
+    {
+        using var host = BuildHost(new()
+        {
+            ["LivePerson:Escalation:ApiAccessKey"] = TestData.ApiKey,
+            ["LivePerson:Escalation:Colour"] = "blue",
+            ["LivePerson:Escalation:Retry:MaxAtempts"] = "2",
+            ["LivePerson:Escalation:Skills:anything-goes"] = "123",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<EscalationOptions>>().Value);
+
+        Assert.Contains(error.Failures, f => f.StartsWith("LivePerson:Escalation:Colour is not a setting", StringComparison.Ordinal) && f.Contains("ApiAccessKey, DuplicateGuard, Endpoint", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("LivePerson:Escalation:Retry:MaxAtempts is not a setting", StringComparison.Ordinal) && f.Contains("MaxAttempts", StringComparison.Ordinal));
+        Assert.Equal(2, error.Failures.Count());
+        Assert.DoesNotContain("LivePersonEscalation.EscalationOptions", error.Message, StringComparison.Ordinal);
     }
 }

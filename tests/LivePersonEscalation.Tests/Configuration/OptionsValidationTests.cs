@@ -14,7 +14,7 @@ public sealed class OptionsValidationTests
     {
         var error = Invalid(o => o.ApiAccessKey = key);
 
-        Assert.Contains("ApiAccessKey is required", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ApiAccessKey: required", error.Message, StringComparison.Ordinal);
         Assert.Contains("API tab", error.Message, StringComparison.Ordinal);
     }
 
@@ -164,5 +164,15 @@ public sealed class OptionsValidationTests
         var failure = Assert.Single(error.Failures);
         Assert.Contains(setting.Split('.')[1], failure, StringComparison.Ordinal);
         Assert.Contains("between", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_key_is_reported_naming_the_setting_once()
+    {
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new EscalationClient(new EscalationOptions()));
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith("ApiAccessKey: required.", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("ApiAccessKey: ApiAccessKey", failure, StringComparison.Ordinal);
     }
 }

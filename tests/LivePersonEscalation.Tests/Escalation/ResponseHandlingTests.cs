@@ -237,4 +237,19 @@ public sealed class ResponseHandlingTests
         Assert.DoesNotContain("skill", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.False(error.IsOutcomeUnknown);
     }
+
+    [Fact]
+    public async Task A_tls_failure_says_its_cause_not_see_inner_exception()
+    {
+        _wire.Throw(new HttpRequestException(
+            HttpRequestError.SecureConnectionError,
+            "The SSL connection could not be established, see inner exception.",
+            new System.Security.Authentication.AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot")));
+
+        var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient(NoRetries).EscalateAsync(TestData.Request()));
+
+        Assert.Equal(EscalationFailureKind.ConnectionFailed, error.Kind);
+        Assert.Contains("The SSL connection could not be established: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("see inner exception", error.Message, StringComparison.Ordinal);
+    }
 }

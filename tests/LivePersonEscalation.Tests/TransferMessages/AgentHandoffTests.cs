@@ -141,4 +141,27 @@ public sealed class AgentHandoffTests
         Assert.True(result.IsAccepted);
         Assert.Single(fake.Escalations);
     }
+
+    [Fact]
+    public async Task A_handoff_over_a_fake_needs_only_skills_not_a_complete_option_set()
+    {
+        var fake = new FakeEscalationClient();
+        var handoff = new AgentHandoff(fake, new EscalationOptions());
+
+        var result = await handoff.HandOffAsync(Context("lp_sms"), new AgentHandoffRequest { TransferMessage = Text, AgentSkillId = "42" });
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal("42", Assert.Single(fake.Escalations).AgentSkillId);
+    }
+
+    [Fact]
+    public async Task The_fakes_own_handoff_resolves_skill_names_through_the_fakes_skills()
+    {
+        var fake = new FakeEscalationClient(o => o.Skills["billing"] = "1234567890");
+
+        var result = await fake.CreateHandoff().HandOffAsync(Context("lp_web"), new AgentHandoffRequest { TransferMessage = Text, AgentSkillName = "billing" });
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal("1234567890", Assert.Single(fake.Escalations).AgentSkillId);
+    }
 }

@@ -46,6 +46,18 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         }
     }
 
+    /// <summary>Validates only <paramref name="skills"/>, for a handoff that needs nothing else.</summary>
+    /// <exception cref="OptionsValidationException">A skill is invalid; the message names it.</exception>
+    public static void ThrowIfSkillsInvalid(IDictionary<string, string> skills)
+    {
+        var failures = new List<string>();
+        ValidateSkills(skills, failures);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(EscalationOptions), failures);
+        }
+    }
+
     private static void ValidateRegion(EscalationOptions options, List<string> failures)
     {
         if (options.Endpoint is null && !LivePersonEndpoints.IsDefined(options.Region))

@@ -50,10 +50,10 @@ internal static class EscalationFailures
         NoAnswer(EscalationFailureKind.Timeout, $"No response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###} s (EscalationOptions.Timeout); the request timed out. {NotResent}", inner, attempts, elapsed);
 
     public static EscalationException ConnectionFailed(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed, string? stopReason) =>
-        NoAnswer(EscalationFailureKind.ConnectionFailed, $"Could not connect to {settings.Target} ({inner.Message}); {stopReason ?? "retries are off"}. The escalation was not sent. Check the network and EscalationOptions.Region or Endpoint.", inner, attempts, elapsed);
+        NoAnswer(EscalationFailureKind.ConnectionFailed, $"Could not connect to {settings.Target} ({TransportErrors.Describe(inner)}); {stopReason ?? "retries are off"}. The escalation was not sent. Check the network and EscalationOptions.Region or Endpoint.", inner, attempts, elapsed);
 
     public static EscalationException ConnectionLost(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
-        NoAnswer(EscalationFailureKind.ConnectionLost, $"The connection to {settings.Target} closed before a response arrived ({inner.Message}). {NotResent}", inner, attempts, elapsed);
+        NoAnswer(EscalationFailureKind.ConnectionLost, $"The connection to {settings.Target} closed before a response arrived ({TransportErrors.Describe(inner)}). {NotResent}", inner, attempts, elapsed);
 
     /// <summary>A handler below the client followed a redirect: the endpoint's own answer was not an acceptance.</summary>
     public static EscalationException Redirected(AttemptResponse response, EscalationSettings settings, int attempts, TimeSpan elapsed) =>

@@ -32,4 +32,23 @@ internal static class TransportErrors
 
         return false;
     }
+
+    /// <summary>
+    /// What went wrong, from the outer message to the innermost cause (.NET's "see inner exception" left out), so a
+    /// TLS failure says which certificate problem it was.
+    /// </summary>
+    public static string Describe(Exception exception)
+    {
+        var parts = new List<string>();
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            var message = current.Message.Replace(", see inner exception.", string.Empty).Replace(" See the inner exception for details.", string.Empty).Trim().TrimEnd('.');
+            if (message.Length > 0 && !parts.Contains(message))
+            {
+                parts.Add(message);
+            }
+        }
+
+        return string.Join(": ", parts);
+    }
 }
