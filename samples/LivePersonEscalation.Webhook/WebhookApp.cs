@@ -1,0 +1,58 @@
+using LivePersonEscalation.Testing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace LivePersonEscalation.WebhookSample;
+
+/// <summary>Builds the webhook app: configuration, the escalation client, telemetry, the two endpoints. Shared by Program and the tests.</summary>
+internal static class WebhookApp
+{
+    /// <summary>True when configuration names a real target (endpoint or region) instead of the embedded emulator.</summary>
+    public static bool HasTarget(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(EscalationOptions.SectionName);
+        return section["Endpoint"] is not null || section["Region"] is not null;
+    }
+
+    public static WebApplication Build(string[] args, EscalationEmulator? emulator, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (emulator is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["LivePerson:Escalation:Endpoint"] = emulator.Endpoint.ToString(),
+                ["LivePerson:Escalation:ApiAccessKey"] = emulator.ApiAccessKey,
+            });
+        }
+
+        builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName));
+        builder.Services.AddOptions<WebhookSettings>()
+            .Bind(builder.Configuration.GetSection("Webhook"))
+            .Validate(s => !string.IsNullOrWhiteSpace(s.Secret), "Webhook:Secret is required: set it to the secret the Conversation Builder integration sends in X-Webhook-Secret, e.g. with the environment variable Webhook__Secret.")
+            .Validate(s => !string.IsNullOrWhiteSpace(s.DefaultSkill), "Webhook:DefaultSkill is required: the skill (a name in LivePerson:Escalation:Skills) for intents without a rule.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebhookJsonContext.Default);
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
+
+        // OpenTelemetry: the library's activity source and meter are both named "LivePersonEscalation".
+        if (builder.Configuration.GetValue("Webhook:ExportTelemetry", defaultValue: false))
+        {
+            builder.Services.AddOpenTelemetry()
+                .WithTracing(tracing => tracing.AddSource("LivePersonEscalation").AddConsoleExporter())
+                .WithMetrics(metrics => metrics.AddMeter("LivePersonEscalation").AddConsoleExporter());
+        }
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.MapPost("/escalations", EscalationEndpoint.HandleAsync);
+        app.MapGet("/healthz", () => Results.Ok("healthy"));
+        return app;
+    }
+}

@@ -1,0 +1,29 @@
+namespace LivePersonEscalation.WebhookSample;
+
+/// <summary>The webhook's settings, bound from the "Webhook" section (Webhook__Secret in the environment, and so on).</summary>
+internal sealed class WebhookSettings
+{
+    /// <summary>The shared secret the Conversation Builder integration sends in X-Webhook-Secret. Required.</summary>
+    public string Secret { get; set; } = string.Empty;
+
+    /// <summary>The message the user sees before the transfer.</summary>
+    public string TransferMessage { get; set; } = "Hold on while I transfer you to an agent.";
+
+    /// <summary>The skill (a name in LivePerson:Escalation:Skills) for an intent without a rule.</summary>
+    public string DefaultSkill { get; set; } = string.Empty;
+
+    /// <summary>Routing rules: intent name to skill name.</summary>
+    public Dictionary<string, string> IntentSkills { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public BusinessHours BusinessHours { get; set; } = new();
+
+    /// <summary>What the bot shows the user when LivePerson refused the escalation.</summary>
+    public string FailureMessage { get; set; } = "Sorry, I could not reach an agent just now. Please try again in a moment.";
+
+    /// <summary>Writes traces and metrics to the console (OpenTelemetry).</summary>
+    public bool ExportTelemetry { get; set; }
+
+    /// <summary>The skill for <paramref name="intent"/>: its rule, or the default.</summary>
+    public string SkillFor(string? intent) =>
+        intent is not null && IntentSkills.TryGetValue(intent, out var skill) ? skill : DefaultSkill;
+}

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LivePersonEscalation.WebhookSample;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LivePersonEscalation.IntegrationTests;
+
+/// <summary>The webhook sample over real HTTP on 127.0.0.1, escalating to the emulator.</summary>
+public sealed class WebhookSampleTests : EmulatorTest
+{
+    private const string Secret = "webhook-test-secret";
+
+    private WebApplication? _app;
+
+    public override async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+
+    private async Task<HttpClient> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        _app = WebhookApp.Build(["--urls", "http://127.0.0.1:0"], Emulator, builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Webhook:Secret"] = Secret });
+            if (settings is not null)
+            {
+                builder.Configuration.AddInMemoryCollection(settings);
+            }
+
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    private static HttpRequestMessage Call(object body, string? secret = Secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/escalations") { Content = JsonContent.Create(body) };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Webhook-Secret", secret);
+        }
+
+        return request;
+    }
+
+    private static object Body(string channel = "lp_web", string? intent = "billing_question", string conversationId = "c-1") =>
+        new { conversationId, userPlatformId = "u-1", chatBotId = "b-1", channel, intent };
+
+    [Fact]
+    public async Task A_call_with_the_secret_escalates_to_the_intents_skill_and_answers_accepted()
+    {
+        using var http = await StartAsync();
+
+        using var response = await http.SendAsync(Call(Body()));
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(answer.GetProperty("accepted").GetBoolean());
+        Assert.False(answer.GetProperty("sendTransferMessage").GetBoolean());
+        var escalation = Assert.Single(Emulator.Escalations);
+        Assert.Equal("123456", escalation.AgentSkillId);
+        Assert.Equal("Hold on while I transfer you to an agent.", escalation.Message);
+    }
+
+    [Fact]
+    public async Task An_intent_without_a_rule_goes_to_the_default_skill()
+    {
+        using var http = await StartAsync();
+
+        using var response = await http.SendAsync(Call(Body(intent: "small_talk")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("100200300", Assert.Single(Emulator.Escalations).AgentSkillId);
+    }
+
+    [Fact]
+    public async Task On_the_preview_channel_the_bot_is_told_to_send_the_transfer_message_itself()
+    {
+        using var http = await StartAsync();
+
+        using var response = await http.SendAsync(Call(Body(channel: "web")));
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(answer.GetProperty("sendTransferMessage").GetBoolean());
+        Assert.Equal("Hold on while I transfer you to an agent.", answer.GetProperty("transferMessage").GetString());
+        Assert.Equal(EscalationRequest.BlankMessage, Assert.Single(Emulator.Escalations).Message);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong")]
+    [InlineData(Secret + "x")]
+    public async Task A_missing_or_wrong_secret_gets_401_and_sends_nothing(string? secret)
+    {
+        using var http = await StartAsync();
+
+        using var response = await http.SendAsync(Call(Body(), secret));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(Emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_conversation_id_gets_a_400_problem_naming_it()
+    {
+        using var http = await StartAsync();
+
+        using var response = await http.SendAsync(Call(new { userPlatformId = "u", chatBotId = "b", channel = "lp_web" }));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("conversationId", out _));
+        Assert.Empty(Emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_gets_a_400_problem()
+    {
+        using var http = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/escalations") { Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Webhook-Secret", Secret);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Health_answers_200()
+    {
+        using var http = await StartAsync();
+
+        using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Out_of_business_hours_the_bot_gets_the_closed_message_and_nothing_is_sent()
+    {
+        var sunday = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+        using var http = await StartAsync(
+            new()
+            {
+                ["Webhook:BusinessHours:Opens"] = "09:00",
+                ["Webhook:BusinessHours:Closes"] = "17:00",
+                ["Webhook:BusinessHours:Days:0"] = "Monday",
+                ["Webhook:BusinessHours:Days:1"] = "Friday",
+                ["Webhook:BusinessHours:ClosedMessage"] = "We open Monday at nine.",
+            },
+            sunday);
+
+        using var response = await http.SendAsync(Call(Body()));
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.False(answer.GetProperty("accepted").GetBoolean());
+        Assert.True(answer.GetProperty("outOfHours").GetBoolean());
+        Assert.Equal("We open Monday at nine.", answer.GetProperty("showUser").GetString());
+        Assert.Empty(Emulator.Requests);
+    }
+
+    [Fact]
+    public async Task When_LivePerson_refuses_the_bot_gets_a_failure_text_to_show()
+    {
+        Emulator.Script(EmulatorResponse.Status(HttpStatusCode.BadRequest));
+        using var http = await StartAsync();
+
+        using var response = await http.SendAsync(Call(Body()));
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.False(answer.GetProperty("accepted").GetBoolean());
+        Assert.Equal("Rejected", answer.GetProperty("failureKind").GetString());
+        Assert.StartsWith("Sorry", answer.GetProperty("showUser").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_secret_the_webhook_does_not_start_and_says_which_setting()
+    {
+        var app = WebhookApp.Build(["--urls", "http://127.0.0.1:0"], Emulator);
+        await using (app)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+            Assert.Contains("Webhook:Secret is required", error.Message, StringComparison.Ordinal);
+        }
+    }
+}
