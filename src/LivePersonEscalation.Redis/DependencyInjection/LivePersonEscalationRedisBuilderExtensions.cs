@@ -24,10 +24,10 @@ public static class LivePersonEscalationRedisBuilderExtensions
     public static IHttpClientBuilder AddRedisDuplicateGuard(this IHttpClientBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, RedisConfigurationRequired>());
-        return builder.AddStore(static provider =>
+        builder.Services.AddSingleton<IValidateOptions<EscalationOptions>>(new RedisConfigurationRequired(OptionsNameOf(builder)));
+        return builder.AddStore(static (provider, optionsName) =>
         {
-            var redis = provider.GetRequiredService<IOptions<EscalationOptions>>().Value.DuplicateGuard.Redis;
+            var redis = RedisOptions(provider, optionsName);
             return RedisConnection.FromConfiguration(redis.Configuration!, redis.OperationTimeout);
         });
     }
@@ -41,8 +41,8 @@ public static class LivePersonEscalationRedisBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
         _ = ConfigurationOptions.Parse(configuration); // a malformed string fails here, at registration
-        return builder.AddStore(provider =>
-            RedisConnection.FromConfiguration(configuration, provider.GetRequiredService<IOptions<EscalationOptions>>().Value.DuplicateGuard.Redis.OperationTimeout));
+        return builder.AddStore((provider, optionsName) =>
+            RedisConnection.FromConfiguration(configuration, RedisOptions(provider, optionsName).OperationTimeout));
     }
 
     /// <summary>Keeps the duplicate guard on a Redis connection the host already has (it stays the host's to dispose).</summary>
@@ -53,16 +53,38 @@ public static class LivePersonEscalationRedisBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(connection);
-        return builder.AddStore(provider => RedisConnection.Shared(connection(provider)));
+        return builder.AddStore((provider, _) => RedisConnection.Shared(connection(provider)));
     }
 
-    private static IHttpClientBuilder AddStore(this IHttpClientBuilder builder, Func<IServiceProvider, RedisConnection> connect)
+    /// <summary>
+    /// Registers the store for the account <paramref name="builder"/> belongs to: the unnamed registration's without a
+    /// key, a named account's keyed by its client name, so accounts can each have their own (or none).
+    /// </summary>
+    private static IHttpClientBuilder AddStore(this IHttpClientBuilder builder, Func<IServiceProvider, string, RedisConnection> connect)
     {
-        builder.Services.RemoveAll<IDuplicateGuardStore>();
-        builder.Services.AddSingleton(connect);
-        builder.Services.AddSingleton<IDuplicateGuardStore>(static provider => new RedisDuplicateGuardStore(
-            provider.GetRequiredService<RedisConnection>(),
-            provider.GetRequiredService<IOptions<EscalationOptions>>().Value.DuplicateGuard.Redis.OperationTimeout));
+        var optionsName = OptionsNameOf(builder);
+        IDuplicateGuardStore Create(IServiceProvider provider) =>
+            new RedisDuplicateGuardStore(connect(provider, optionsName), RedisOptions(provider, optionsName).OperationTimeout);
+
+        if (optionsName == Options.Options.DefaultName)
+        {
+            builder.Services.RemoveAll<IDuplicateGuardStore>();
+            builder.Services.AddSingleton(Create);
+        }
+        else
+        {
+            builder.Services.AddKeyedSingleton(builder.Name, (provider, _) => Create(provider));
+        }
+
         return builder;
     }
+
+    /// <summary>The options name of the account whose client <paramref name="builder"/> configures.</summary>
+    private static string OptionsNameOf(IHttpClientBuilder builder) =>
+        builder.Name.StartsWith(LivePersonEscalationServiceCollectionExtensions.HttpClientName + ":", StringComparison.Ordinal)
+            ? builder.Name.Substring(LivePersonEscalationServiceCollectionExtensions.HttpClientName.Length + 1)
+            : Options.Options.DefaultName;
+
+    private static RedisDuplicateGuardOptions RedisOptions(IServiceProvider provider, string optionsName) =>
+        provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(optionsName).DuplicateGuard.Redis;
 }

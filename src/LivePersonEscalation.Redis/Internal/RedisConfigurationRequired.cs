@@ -3,10 +3,15 @@ using Microsoft.Extensions.Options;
 namespace LivePersonEscalation.Redis.Internal;
 
 /// <summary>Fails start-up when the Redis guard is registered to read its configuration string, and there is none.</summary>
-internal sealed class RedisConfigurationRequired : IValidateOptions<EscalationOptions>
+internal sealed class RedisConfigurationRequired(string optionsName) : IValidateOptions<EscalationOptions>
 {
     public ValidateOptionsResult Validate(string? name, EscalationOptions options)
     {
+        if ((name ?? Options.DefaultName) != optionsName)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
         var configuration = options.DuplicateGuard?.Redis?.Configuration;
         if (string.IsNullOrWhiteSpace(configuration))
         {

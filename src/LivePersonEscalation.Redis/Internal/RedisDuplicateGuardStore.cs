@@ -11,7 +11,7 @@ namespace LivePersonEscalation.Redis.Internal;
 /// turns into fail-open or fail-closed (<see cref="DuplicateGuardOptions.WhenStoreUnavailable"/>). Timed on real time:
 /// Redis expires keys on its own clock.
 /// </summary>
-internal sealed class RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout) : IDuplicateGuardStore
+internal sealed class RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout) : IDuplicateGuardStore, IAsyncDisposable
 {
     // How long a refusal stays for the callers that were waiting on its owner when it came.
     private static readonly TimeSpan RefusalExpiry = TimeSpan.FromSeconds(10);
@@ -71,6 +71,10 @@ internal sealed class RedisDuplicateGuardStore(RedisConnection connection, TimeS
             poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
         }
     }
+
+    /// <summary>Closes the connection if this guard made it (a host's own stays open).</summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
 
     /// <summary>The conversation's key, in a hash tag so its refusal key lives in the same cluster slot.</summary>
     private static RedisKey RedisKeyOf(string key) => "{" + key + "}";

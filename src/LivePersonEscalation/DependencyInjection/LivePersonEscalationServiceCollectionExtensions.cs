@@ -80,28 +80,115 @@ public static class LivePersonEscalationServiceCollectionExtensions
         Argument.NotNull(services);
 
         services.AddOptions<EscalationOptions>().ValidateOnStart();
+        AddShared(services);
+        services.TryAddSingleton(static provider => CreateRuntime(provider, Microsoft.Extensions.Options.Options.DefaultName, provider.GetService<IDuplicateGuardStore>()));
+        services.TryAddTransient(static provider =>
+            new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationRuntime>().Settings));
+
+        return ConfigureClient(services.AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
+            new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), pipelineAddsKey: true)));
+    }
+
+    /// <summary>
+    /// Registers a named account (its own API key, region, skills, duplicate guard and handler pipeline), resolved
+    /// as <c>[FromKeyedServices(name)] IEscalationClient</c> (and a keyed <see cref="AgentHandoff"/>), with its
+    /// <see cref="EscalationOptions"/> bound from <paramref name="configuration"/> as named options, validated at start-up.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, also the service key: e.g. <c>"brand-a"</c>.</param>
+    /// <param name="configuration">The account's configuration section, e.g. <c>LivePerson:Accounts:brand-a</c>.</param>
+    /// <returns>The account's <see cref="IHttpClientBuilder"/> (client name <c>LivePersonEscalation:{name}</c>).</returns>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddLivePersonEscalation("brand-a", builder.Configuration.GetSection("LivePerson:Accounts:brand-a"));
+    /// builder.Services.AddLivePersonEscalation("brand-b", builder.Configuration.GetSection("LivePerson:Accounts:brand-b"));
+    /// // public sealed class BrandAHandoff([FromKeyedServices("brand-a")] IEscalationClient escalations) { ... }
+    /// </code>
+    /// </example>
+    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        Argument.NotNull(services);
+        Argument.NotNull(configuration);
+        CheckName(name);
+
+        services.AddOptions<EscalationOptions>(name)
+            .Configure(_ =>
+            {
+                ConfigurationKeys.EnsureKnown(configuration);
+                RegionSetting.EnsureValid(configuration);
+            })
+            .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
+        return services.AddNamedAccount(name);
+    }
+
+    /// <summary>
+    /// Registers a named account set by <paramref name="configure"/>; see
+    /// <see cref="AddLivePersonEscalation(IServiceCollection, string, IConfiguration)"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The account's name, also the service key.</param>
+    /// <param name="configure">Sets the account's region or endpoint, API access key and other settings.</param>
+    /// <returns>The account's <see cref="IHttpClientBuilder"/> (client name <c>LivePersonEscalation:{name}</c>).</returns>
+    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, string name, Action<EscalationOptions> configure)
+    {
+        Argument.NotNull(services);
+        Argument.NotNull(configure);
+        CheckName(name);
+
+        services.AddOptions<EscalationOptions>(name).Configure(configure);
+        return services.AddNamedAccount(name);
+    }
+
+    /// <summary>The <see cref="HttpClient"/> name of a named account: <c>LivePersonEscalation:{name}</c>.</summary>
+    internal static string ClientNameOf(string optionsName) =>
+        optionsName == Microsoft.Extensions.Options.Options.DefaultName ? HttpClientName : HttpClientName + ":" + optionsName;
+
+    private static IHttpClientBuilder AddNamedAccount(this IServiceCollection services, string name)
+    {
+        var clientName = ClientNameOf(name);
+        services.AddOptions<EscalationOptions>(name).ValidateOnStart();
+        AddShared(services);
+        services.AddKeyedSingleton(name, (provider, _) => CreateRuntime(provider, name, provider.GetKeyedService<IDuplicateGuardStore>(clientName)));
+        services.AddKeyedTransient<IEscalationClient>(name, (provider, _) => new EscalationClient(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
+            provider.GetRequiredKeyedService<EscalationRuntime>(name),
+            pipelineAddsKey: true));
+        services.AddKeyedTransient(name, (provider, _) => new AgentHandoff(
+            provider.GetRequiredKeyedService<IEscalationClient>(name),
+            provider.GetRequiredKeyedService<EscalationRuntime>(name).Settings));
+        return ConfigureClient(services.AddHttpClient(clientName));
+    }
+
+    private static void CheckName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name == Microsoft.Extensions.Options.Options.DefaultName)
+        {
+            throw new ArgumentException("An account needs a name (the service key), e.g. \"brand-a\"; for a single account use the overloads without one.", nameof(name));
+        }
+    }
+
+    /// <summary>What every registration shares: validators, the clock, metrics, the innermost-handler filter.</summary>
+    private static void AddShared(IServiceCollection services)
+    {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, GuardStoreRegistrationValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.TryAddSingleton(static provider => new EscalationRuntime(
-            EscalationSettings.FromValidated(provider.GetRequiredService<IOptions<EscalationOptions>>().Value),
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<IMeterFactory>(),
-            provider.GetService<ILoggerFactory>(),
-            provider.GetService<IDuplicateGuardStore>()));
-        services.TryAddTransient(static provider =>
-            new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationRuntime>().Settings));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SingleSendHandlerFilter>());
-
-        return services
-            .AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
-                new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), pipelineAddsKey: true))
-            .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
-            // The API key is added by the innermost handler, below every handler and logger a host may chain (the
-            // factory's own loggers included), so none of them ever sees it. The library logs and traces each
-            // escalation itself, so the factory's per-request loggers would only repeat that at a cost on every call.
-            .RemoveAllLoggers();
     }
+
+    private static EscalationRuntime CreateRuntime(IServiceProvider provider, string name, IDuplicateGuardStore? store) => new(
+        EscalationSettings.FromValidated(provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(name)),
+        provider.GetRequiredService<TimeProvider>(),
+        provider.GetService<IMeterFactory>(),
+        provider.GetService<ILoggerFactory>(),
+        store);
+
+    private static IHttpClientBuilder ConfigureClient(IHttpClientBuilder builder) => builder
+        .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+        .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
+        // The API key is added by the innermost handler, below every handler and logger a host may chain (the
+        // factory's own loggers included), so none of them ever sees it. The library logs and traces each
+        // escalation itself, so the factory's per-request loggers would only repeat that at a cost on every call.
+        .RemoveAllLoggers();
 }

@@ -10,7 +10,13 @@ namespace LivePersonEscalation.Internal;
 internal sealed class GuardStoreRegistrationValidator(IServiceProviderIsService services) : IValidateOptions<EscalationOptions>
 {
     public ValidateOptionsResult Validate(string? name, EscalationOptions options) =>
-        options.DuplicateGuard?.Redis?.Configuration is { Length: > 0 } && !services.IsService(typeof(IDuplicateGuardStore))
+        options.DuplicateGuard?.Redis?.Configuration is { Length: > 0 } && !HasStore(name ?? Options.DefaultName)
             ? ValidateOptionsResult.Fail("DuplicateGuard:Redis:Configuration is set, but the Redis duplicate guard is not registered: add the LivePersonEscalation.Redis package and call .AddRedisDuplicateGuard() on the builder AddLivePersonEscalation returns.")
             : ValidateOptionsResult.Success;
+
+    /// <summary>The unnamed registration uses the store registered without a key; a named account, its own.</summary>
+    private bool HasStore(string name) => name == Options.DefaultName
+        ? services.IsService(typeof(IDuplicateGuardStore))
+        : services is IServiceProviderIsKeyedService keyed
+            && keyed.IsKeyedService(typeof(IDuplicateGuardStore), Microsoft.Extensions.DependencyInjection.LivePersonEscalationServiceCollectionExtensions.ClientNameOf(name));
 }

@@ -12,11 +12,16 @@ internal sealed class SingleSendHandlerFilter : IHttpMessageHandlerBuilderFilter
     public Action<HttpMessageHandlerBuilder> Configure(Action<HttpMessageHandlerBuilder> next) => builder =>
     {
         next(builder);
-        if (builder.Name == Microsoft.Extensions.DependencyInjection.LivePersonEscalationServiceCollectionExtensions.HttpClientName
-            && builder.PrimaryHandler is not SingleSendHandler)
+        if (IsEscalationClient(builder.Name) && builder.PrimaryHandler is not SingleSendHandler)
         {
             PrimaryHandler.NeverFollowRedirects(builder.PrimaryHandler);
             builder.PrimaryHandler = new SingleSendHandler(builder.PrimaryHandler);
         }
     };
+
+    /// <summary>The unnamed registration's client, or a named account's (<c>LivePersonEscalation:{name}</c>).</summary>
+    private static bool IsEscalationClient(string? name) =>
+        name is not null && (name == HttpClientName || name.StartsWith(HttpClientName + ":", StringComparison.Ordinal));
+
+    private const string HttpClientName = Microsoft.Extensions.DependencyInjection.LivePersonEscalationServiceCollectionExtensions.HttpClientName;
 }

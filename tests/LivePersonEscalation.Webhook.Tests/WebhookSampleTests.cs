@@ -11,23 +11,27 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LivePersonEscalation.IntegrationTests;
+namespace LivePersonEscalation.Webhook.Tests;
 
 /// <summary>The webhook sample over real HTTP on 127.0.0.1, escalating to the emulator.</summary>
-public sealed class WebhookSampleTests : EmulatorTest
+public sealed class WebhookSampleTests : IAsyncLifetime
 {
     private const string Secret = "webhook-test-secret";
 
     private WebApplication? _app;
 
-    public override async Task DisposeAsync()
+    private EscalationEmulator Emulator { get; set; } = null!;
+
+    public async Task InitializeAsync() => Emulator = await EscalationEmulator.StartAsync();
+
+    public async Task DisposeAsync()
     {
         if (_app is not null)
         {
             await _app.DisposeAsync();
         }
 
-        await base.DisposeAsync();
+        await Emulator.DisposeAsync();
     }
 
     private async Task<HttpClient> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null)
