@@ -2,13 +2,16 @@
 # Packs the three packages, checks their contents, then builds a fresh consumer outside the solution that restores them
 # from a local folder feed, runs it, publishes it trimmed (self-contained linux-x64) and runs that too, and, where
 # a clang is installed (however it is named), publishes it with Native AOT, runs that, and times its cold start
-# beside a raw HttpClient program published the same way.
+# beside a raw HttpClient program published the same way. It also runs the README's dependency-injection block
+# as written, in a fresh `dotnet new worker`.
 # Fails on a missing README, XML docs or symbols, on any trim/AOT warning that names the library, or on a failed run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 feed="$repo/artifacts/packages"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# Other projects live beside the consumer's folder, never inside it: its build would take in their sources.
+side="$(mktemp -d)"
+trap 'rm -rf "$work" "$side"' EXIT
 
 rm -rf "$feed"
 dotnet pack "$repo/LivePersonEscalation.sln" -c Release -o "$feed" -v quiet -nologo
@@ -64,6 +67,38 @@ publish_and_run() {
 
 publish_and_run trimmed -p:PublishTrimmed=true
 
+# One emulator in a process of its own (the trimmed consumer in serve mode) for the checks below, kept open
+# through a pipe: it prints "<endpoint> <key>" and stops when its standard input closes.
+coproc EMULATOR { "$work/trimmed/PackageConsumer" serve; }
+read -r endpoint key <&"${EMULATOR[0]}"
+stop_emulator() {
+  exec {EMULATOR[1]}>&- 2>/dev/null || true
+  wait "$EMULATOR_PID" 2>/dev/null || true
+}
+
+# The README's dependency-injection block, as written, in a fresh `dotnet new worker`: its Program.cs and its
+# appsettings.json are the README's first csharp and json blocks under "Use it with dependency injection"; the
+# package comes from the packed feed, and only the environment points it at the emulator.
+readme_block() {
+  awk -v lang="$1" '
+    /^## Use it with dependency injection/ { section = 1; next }
+    section && /^## / { exit }
+    section && !inside && $0 == "```" lang { inside = 1; next }
+    inside && $0 == "```" { exit }
+    inside { print }
+  ' "$repo/README.md"
+}
+(cd "$side" && dotnet new worker -n ReadmeWorker -o readme-worker >/dev/null)
+readme_block csharp > "$side/readme-worker/Program.cs"
+readme_block json > "$side/readme-worker/appsettings.json"
+rm -f "$side/readme-worker/Worker.cs"
+cp "$work/nuget.config" "$side/readme-worker/"
+(cd "$side/readme-worker" && dotnet add package LivePersonEscalation --version "$version" >/dev/null)
+worker_output=$(cd "$side/readme-worker" && LivePerson__Escalation__Endpoint="$endpoint" LivePerson__Escalation__ApiAccessKey="$key" \
+  timeout 120 dotnet run -nologo 2>&1) || { echo "$worker_output" >&2; echo "package check: the README's worker failed" >&2; stop_emulator; exit 1; }
+grep -q "Escalation accepted" <<<"$worker_output" || { echo "$worker_output" >&2; echo "package check: the README's worker did not escalate" >&2; stop_emulator; exit 1; }
+echo "package check: the README's dependency-injection block, pasted into dotnet new worker, escalated: $(grep -o 'Escalation accepted[^"]*' <<<"$worker_output" | head -n 1)"
+
 # Native AOT needs a clang, named "clang" or versioned ("clang-14" on Debian 12). Where one is found, the AOT publish
 # must succeed; then the library's consumer and a raw HttpClient program, both AOT, are timed from process start to
 # an accepted escalation against an emulator already running in a process of its own.
@@ -90,25 +125,22 @@ cold_start_ms() {
 clang_path=$(find_clang || true)
 if [ -z "$clang_path" ]; then
   echo "Native AOT: skipped: no clang on this machine (apt-get install clang)"
+  stop_emulator
   exit 0
 fi
 
 publish_and_run native-aot -p:PublishAot=true -p:CppCompilerAndLinker="$clang_path"
 
-mkdir -p "$work/raw"
-cp "$repo/eng/package-consumer/raw/Program.cs" "$work/raw/"
-cp "$repo/eng/package-consumer/raw/RawConsumer.csproj.template" "$work/raw/RawConsumer.csproj"
-cp "$work/nuget.config" "$work/raw/"
-(cd "$work/raw" && dotnet publish -c Release -p:PublishAot=true -p:CppCompilerAndLinker="$clang_path" -o "$work/raw-aot" -nologo) >"$work/raw-aot.log" 2>&1 \
-  || { cat "$work/raw-aot.log" >&2; exit 1; }
+mkdir -p "$side/raw"
+cp "$repo/eng/package-consumer/raw/Program.cs" "$side/raw/"
+cp "$repo/eng/package-consumer/raw/RawConsumer.csproj.template" "$side/raw/RawConsumer.csproj"
+cp "$work/nuget.config" "$side/raw/"
+(cd "$side/raw" && dotnet publish -c Release -p:PublishAot=true -p:CppCompilerAndLinker="$clang_path" -o "$side/raw-aot" -nologo) >"$side/raw-aot.log" 2>&1 \
+  || { cat "$side/raw-aot.log" >&2; stop_emulator; exit 1; }
 
-# The emulator in a process of its own (the plain consumer in serve mode), kept open through a pipe.
-coproc EMULATOR { "$work/native-aot/PackageConsumer" serve; }
-read -r endpoint key <&"${EMULATOR[0]}"
 library_ms=$(cold_start_ms "$work/native-aot/PackageConsumer" escalate "$endpoint" "$key")
-raw_ms=$(cold_start_ms "$work/raw-aot/RawConsumer" "$endpoint" "$key")
-exec {EMULATOR[1]}>&-
-wait "$EMULATOR_PID" 2>/dev/null || true
+raw_ms=$(cold_start_ms "$side/raw-aot/RawConsumer" "$endpoint" "$key")
+stop_emulator
 
 size() { du -h "$1" | cut -f1; }
-echo "Native AOT: library consumer $(size "$work/native-aot/PackageConsumer") (the Testing package's emulator linked in), cold start ${library_ms} ms; raw HttpClient program $(size "$work/raw-aot/RawConsumer"), cold start ${raw_ms} ms (process start to an accepted escalation, median of 5, $(basename "$clang_path"))"
+echo "Native AOT: library consumer $(size "$work/native-aot/PackageConsumer") (the Testing package's emulator linked in), cold start ${library_ms} ms; raw HttpClient program $(size "$side/raw-aot/RawConsumer"), cold start ${raw_ms} ms (process start to an accepted escalation, median of 5, $(basename "$clang_path"))"
