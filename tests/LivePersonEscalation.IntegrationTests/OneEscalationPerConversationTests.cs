@@ -140,12 +140,13 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
             headersSent.TrySetResult();
             await finish.Task.WaitAsync(Bound);
         });
-        var client = Registered(server.Endpoint);
+        var headersReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = Registered(server.Endpoint, b => b.AddHttpMessageHandler(() => new SignalOnHeaders(headersReceived)));
         using var cancel = new CancellationTokenSource();
 
         var first = client.EscalateAsync(Request(), cancel.Token);
         await headersSent.Task.WaitAsync(Bound);
-        await Task.Delay(50); // let the client get past the headers: the body read is what is cancelled
+        await headersReceived.Task.WaitAsync(Bound); // the client has the 200's headers: the body read is what is cancelled
         await cancel.CancelAsync();
         var canceled = await Assert.ThrowsAsync<EscalationCanceledException>(() => first);
         finish.TrySetResult();
@@ -254,6 +255,17 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var unknown = Assert.IsType<EscalationException>(retry);
         Assert.True(unknown.IsOutcomeUnknown);
         Assert.True(unknown.IsDeduplicated);
+    }
+
+    /// <summary>Signals once the response headers of a request have reached the client.</summary>
+    private sealed class SignalOnHeaders(TaskCompletionSource received) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            received.TrySetResult();
+            return response;
+        }
     }
 
     private sealed class ThrowingLoggerProvider(int eventId) : ILoggerProvider
