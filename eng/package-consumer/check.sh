@@ -14,7 +14,9 @@ side="$(mktemp -d)"
 trap 'rm -rf "$work" "$side"' EXIT
 
 rm -rf "$feed"
-dotnet pack "$repo/LivePersonEscalation.sln" -c Release -o "$feed" -v quiet -nologo
+for package in LivePersonEscalation LivePersonEscalation.Testing LivePersonEscalation.Redis; do
+  dotnet pack "$repo/src/$package/$package.csproj" -c Release -o "$feed" -v quiet -nologo
+done
 
 version=$(sed -n 's/.*<VersionPrefix>\(.*\)<\/VersionPrefix>.*/\1/p' "$repo/Directory.Build.props")
 for id in LivePersonEscalation LivePersonEscalation.Testing LivePersonEscalation.Redis; do
