@@ -7,15 +7,22 @@ public sealed class Instances : IAsyncDisposable
 {
     private readonly List<ServiceProvider> _providers = [];
 
-    public IEscalationClient Start(EscalationEmulator emulator, string redis, Action<EscalationOptions>? configure = null)
+    public IEscalationClient Start(EscalationEmulator emulator, string redis, Action<EscalationOptions>? configure = null) =>
+        Start(emulator, builder => builder.AddRedisDuplicateGuard(redis), configure);
+
+    /// <summary>An instance on a Redis connection the host (the test) owns, as a host with its own cache connection would.</summary>
+    public IEscalationClient Start(EscalationEmulator emulator, StackExchange.Redis.IConnectionMultiplexer redis) =>
+        Start(emulator, builder => builder.AddRedisDuplicateGuard(_ => redis));
+
+    private IEscalationClient Start(EscalationEmulator emulator, Action<IHttpClientBuilder> guard, Action<EscalationOptions>? configure = null)
     {
         var services = new ServiceCollection();
-        services.AddLivePersonEscalation(o =>
+        guard(services.AddLivePersonEscalation(o =>
         {
             o.Endpoint = emulator.Endpoint;
             o.ApiAccessKey = emulator.ApiAccessKey;
             configure?.Invoke(o);
-        }).AddRedisDuplicateGuard(redis);
+        }));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         _providers.Add(provider);
         return provider.GetRequiredService<IEscalationClient>();
