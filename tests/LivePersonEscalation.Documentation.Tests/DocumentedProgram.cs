@@ -29,14 +29,13 @@ internal sealed record DocumentedProgram(MarkdownCodeBlock Block, ProjectTemplat
     /// <summary>The json blocks that are not a program's appsettings.json: configuration shown on its own.</summary>
     public static IReadOnlyList<MarkdownCodeBlock> StandaloneConfiguration()
     {
-        var attached = All().Where(program => program.Appsettings is not null).Select(program => program.Block.Id).ToHashSet();
         var standalone = new List<MarkdownCodeBlock>();
         foreach (var readme in Repository.Readmes)
         {
             var blocks = MarkdownCodeBlock.Read(Repository.Root, readme);
             for (var i = 0; i < blocks.Count; i++)
             {
-                var isAppsettings = i > 0 && blocks[i - 1].Language == "csharp" && attached.Contains(blocks[i - 1].Id) && AppsettingsAfter(blocks, i - 1) == blocks[i];
+                var isAppsettings = i > 0 && blocks[i - 1].Language == "csharp" && AppsettingsAfter(blocks, i - 1) is not null;
                 if (blocks[i].Language == "json" && !isAppsettings)
                 {
                     standalone.Add(blocks[i]);
