@@ -3,7 +3,8 @@
 # from a local folder feed, runs it, publishes it trimmed (self-contained linux-x64) and runs that too, and, where
 # a clang is installed (however it is named), publishes it with Native AOT, runs that, and times its cold start
 # beside a raw HttpClient program published the same way. It also runs the README's dependency-injection block
-# as written, in a fresh `dotnet new worker`.
+# as written, in a fresh `dotnet new worker`, and builds every C# block of the READMEs in a fresh project of its
+# template (readme-blocks.sh).
 # Fails on a missing README, XML docs or symbols, on any trim/AOT warning that names the library, or on a failed run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -100,6 +101,10 @@ worker_output=$(cd "$side/readme-worker" && LivePerson__Escalation__Endpoint="$e
   timeout 120 dotnet run -nologo 2>&1) || { echo "$worker_output" >&2; echo "package check: the README's worker failed" >&2; stop_emulator; exit 1; }
 grep -q "Escalation accepted" <<<"$worker_output" || { echo "$worker_output" >&2; echo "package check: the README's worker did not escalate" >&2; stop_emulator; exit 1; }
 echo "package check: the README's dependency-injection block, pasted into dotnet new worker, escalated: $(grep -o 'Escalation accepted[^"]*' <<<"$worker_output" | head -n 1)"
+
+# Every C# block of the READMEs, in a fresh project of its template, with the packages named before it.
+bash "$repo/eng/package-consumer/readme-blocks.sh" "$repo" "$side/readme-blocks" "$version" "$work/nuget.config" \
+  || { stop_emulator; exit 1; }
 
 # Native AOT needs a clang, named "clang" or versioned ("clang-14" on Debian 12). Where one is found, the AOT publish
 # must succeed; then the library's consumer and a raw HttpClient program, both AOT, are timed from process start to
