@@ -27,6 +27,7 @@ internal static class EscalationCommand
         {
             Endpoint, Region, ApiKey, SkillId, SkillName, ConversationId, UserPlatformId, ChatBotId, Message, Channel, TimeoutSeconds, Redis,
         };
+        root.Subcommands.Add(EmulatorCommand.Create(output, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -39,7 +40,7 @@ internal static class EscalationCommand
             return ExitCode.InvalidInput;
         }
 
-        // The root command has no action of its own: one is present only for --help or --version.
+        // The root command has no action of its own: one is present only for --help, --version or the emulator command.
         if (parse.Action is not null)
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);

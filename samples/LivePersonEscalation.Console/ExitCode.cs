@@ -11,4 +11,7 @@ internal static class ExitCode
 
     /// <summary>Invalid input or configuration: nothing was sent.</summary>
     public const int InvalidInput = 2;
+
+    /// <summary>The <c>emulator</c> command stopped when asked to.</summary>
+    public const int Stopped = 0;
 }
