@@ -10,7 +10,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 feed="$repo/artifacts/packages"
 work="$(mktemp -d)"
-# Other projects live beside the consumer's folder, never inside it: its build would take in their sources.
+# Other projects, and the package cache, live beside the consumer's folder, never inside it: its build would take in
+# their sources (a test project's package brings a .cs file).
 side="$(mktemp -d)"
 trap 'rm -rf "$work" "$side"' EXIT
 
@@ -49,7 +50,7 @@ cat > "$work/nuget.config" <<XML
   </packageSourceMapping>
 </configuration>
 XML
-export NUGET_PACKAGES="$work/nuget-packages"
+export NUGET_PACKAGES="$side/nuget-packages"
 
 (cd "$work" && dotnet run -c Release -v quiet -nologo)
 
