@@ -27,6 +27,7 @@ internal static class EscalationCommand
         {
             Endpoint, Region, ApiKey, SkillId, SkillName, ConversationId, UserPlatformId, ChatBotId, Message, Channel, TimeoutSeconds, Redis,
         };
+        root.SetAction((parse, token) => EscalateAsync(parse, output, error, token));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
 
         var parse = root.Parse(args);
@@ -40,12 +41,14 @@ internal static class EscalationCommand
             return ExitCode.InvalidInput;
         }
 
-        // The root command has no action of its own: one is present only for --help, --version or the emulator command.
-        if (parse.Action is not null)
-        {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
-        }
+        // The escalation, --help, --version or the emulator command. Ctrl+C is the caller's token (Program.cs), and
+        // an exception is the caller's to see.
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        return await parse.InvokeAsync(invocation, cancellationToken);
+    }
 
+    private static async Task<int> EscalateAsync(ParseResult parse, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         SampleInput input;
         try
         {
