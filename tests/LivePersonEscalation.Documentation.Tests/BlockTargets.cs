@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using LivePersonEscalation.Redis.Tests;
 using LivePersonEscalation.Testing;
@@ -119,7 +118,7 @@ internal sealed class BlockTargets : IAsyncDisposable
         {
             if (child is not null)
             {
-                foreach (var section in Sections(child, path.Length == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{path}:{name}")))
+                foreach (var section in Sections(child, path.Length == 0 ? name : $"{path}:{name}"))
                 {
                     yield return section;
                 }

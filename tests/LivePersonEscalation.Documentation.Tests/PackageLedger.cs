@@ -23,7 +23,6 @@ internal static partial class PackageLedger
         assemblyPaths.Where(path => path.StartsWith(AppContext.BaseDirectory, StringComparison.Ordinal))
             .Select(path => PackageOfAssembly.GetValueOrDefault(Path.GetFileName(path)))
             .OfType<string>()
-            .Where(name => !name.Equals(typeof(PackageLedger).Assembly.GetName().Name, StringComparison.OrdinalIgnoreCase))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The given packages and everything they depend on.</summary>
