@@ -1,6 +1,8 @@
 using LivePersonEscalation;
+using System.Diagnostics.Metrics;
 using LivePersonEscalation.Redis.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -63,24 +65,31 @@ public static class LivePersonEscalationRedisBuilderExtensions
     private static IHttpClientBuilder AddStore(this IHttpClientBuilder builder, Func<IServiceProvider, string, RedisConnection> connect)
     {
         var optionsName = OptionsNameOf(builder);
-        IDuplicateGuardStore Create(IServiceProvider provider) =>
-            new RedisDuplicateGuardStore(connect(provider, optionsName), RedisOptions(provider, optionsName).OperationTimeout);
+        RedisDuplicateGuardStore Create(IServiceProvider provider)
+        {
+            var guard = provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(optionsName).DuplicateGuard;
+            var dataSafety = new RedisDataSafety(provider.GetService<ILoggerFactory>(), provider.GetService<IMeterFactory>(), guard.Window, provider.GetService<TimeProvider>() ?? TimeProvider.System);
+            return new RedisDuplicateGuardStore(connect(provider, optionsName), guard.Redis.OperationTimeout, dataSafety);
+        }
 
         if (optionsName == Options.Options.DefaultName)
         {
             builder.Services.RemoveAll<IDuplicateGuardStore>();
+            builder.Services.RemoveAll<RedisDuplicateGuardStore>();
             builder.Services.AddSingleton(Create);
+            builder.Services.AddSingleton<IDuplicateGuardStore>(static provider => provider.GetRequiredService<RedisDuplicateGuardStore>());
         }
         else
         {
             builder.Services.AddKeyedSingleton(builder.Name, (provider, _) => Create(provider));
+            builder.Services.AddKeyedSingleton<IDuplicateGuardStore>(builder.Name, static (provider, key) => provider.GetRequiredKeyedService<RedisDuplicateGuardStore>(key));
         }
 
         return builder;
     }
 
     /// <summary>The options name of the account whose client <paramref name="builder"/> configures.</summary>
-    private static string OptionsNameOf(IHttpClientBuilder builder) =>
+    internal static string OptionsNameOf(IHttpClientBuilder builder) =>
         builder.Name.StartsWith(LivePersonEscalationServiceCollectionExtensions.HttpClientName + ":", StringComparison.Ordinal)
             ? builder.Name.Substring(LivePersonEscalationServiceCollectionExtensions.HttpClientName.Length + 1)
             : Options.Options.DefaultName;

@@ -3,12 +3,18 @@ using StackExchange.Redis;
 namespace LivePersonEscalation.Redis.Internal;
 
 /// <summary>
-/// The Redis connection of the guard, made on first use: a Redis that is down at start-up does not stop the host
-/// (escalations go out unguarded until it is back), and StackExchange.Redis reconnects on its own once it is.
-/// Disposes the connection only when it made it.
+/// The Redis connection of the guard, started as soon as the store is made: a Redis that is down at start-up does not
+/// stop the host (escalations go out, guarded by each instance, until it is back), and StackExchange.Redis reconnects
+/// on its own once it is. Disposes the connection only when it made it.
 /// </summary>
 internal sealed class RedisConnection : IAsyncDisposable
 {
+    /// <summary>
+    /// How long the guard's own connection lets a step wait for its answer: longer than any claim lives, so an answer
+    /// that comes after the guard stopped waiting (which bounds itself by the operation timeout) is still used.
+    /// </summary>
+    public static readonly TimeSpan LateAnswerBound = TimeSpan.FromSeconds(60);
+
     private readonly Lazy<Task<IConnectionMultiplexer>> _multiplexer;
     private readonly bool _owned;
 
@@ -19,21 +25,18 @@ internal sealed class RedisConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// True when this guard made the connection, with its own async timeout set to the operation timeout: steps need
-    /// no further bound. A host's connection keeps its own timeouts, so the guard bounds each step itself.
+    /// A connection this guard makes from <paramref name="configuration"/>: connecting bounded by
+    /// <paramref name="operationTimeout"/>, failing fast while disconnected (nothing queues behind a dead Redis), and
+    /// reconnecting every half second.
     /// </summary>
-    public bool BoundsItsOwnSteps => _owned;
-
-    /// <summary>A connection this guard makes from <paramref name="configuration"/>, each step bounded by <paramref name="operationTimeout"/>.</summary>
     public static RedisConnection FromConfiguration(string configuration, TimeSpan operationTimeout)
     {
         var options = ConfigurationOptions.Parse(configuration);
-        var milliseconds = (int)Math.Ceiling(operationTimeout.TotalMilliseconds);
         options.AbortOnConnectFail = false;
-        options.ConnectTimeout = Math.Max(milliseconds, 100);
-        options.AsyncTimeout = milliseconds;
-        options.SyncTimeout = milliseconds;
-        // Look for a Redis that came back every half second, so guarding resumes soon after it does.
+        options.ConnectTimeout = Math.Max((int)Math.Ceiling(operationTimeout.TotalMilliseconds), 100);
+        options.AsyncTimeout = (int)LateAnswerBound.TotalMilliseconds;
+        options.SyncTimeout = (int)LateAnswerBound.TotalMilliseconds;
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ReconnectRetryPolicy = new LinearRetry(500);
         return new RedisConnection(async () => await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false), owned: true);
     }

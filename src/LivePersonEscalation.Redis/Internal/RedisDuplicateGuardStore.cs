@@ -1,68 +1,89 @@
 using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
 namespace LivePersonEscalation.Redis.Internal;
 
 /// <summary>
-/// The duplicate guard's store on Redis, shared by every instance of a fleet. An uncontended escalation costs two
-/// round trips: the claim (<see cref="RedisGuardScripts.Claim"/>) and its settlement (<see cref="RedisGuardScripts.Settle"/>).
-/// A repeat that finds the conversation in flight polls it with backoff until the owner settles or its claim
-/// expires. Every step is bounded by the operation timeout; a failure surfaces as an exception, which the guard
-/// turns into fail-open or fail-closed (<see cref="DuplicateGuardOptions.WhenStoreUnavailable"/>). Timed on real time:
-/// Redis expires keys on its own clock.
+/// The duplicate guard's shared tier on Redis, behind every instance's own. An uncontended escalation costs two round
+/// trips: the claim (<see cref="RedisGuardScripts.Claim"/>) and its settlement (<see cref="RedisGuardScripts.Settle"/>,
+/// which also adds an outcome sent while Redis could not be reached). One caller per conversation per instance polls a
+/// claim in flight, with backoff, until its owner settles or the claim expires. A step fails at once while the
+/// connection is down (StackExchange.Redis's own state); the guard bounds each step by the operation timeout.
+/// Timed on real time: Redis expires keys on its own clock.
 /// </summary>
-internal sealed class RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout) : IDuplicateGuardStore, IAsyncDisposable
+internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDisposable
 {
     // How long a refusal stays for the callers that were waiting on its owner when it came.
     private static readonly TimeSpan RefusalExpiry = TimeSpan.FromSeconds(10);
 
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(250);
+
+    private readonly RedisConnection _connection;
+    private readonly TimeSpan _operationTimeout;
+    private readonly RedisDataSafety _dataSafety;
+    private int _watching;
+
+    public RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout, RedisDataSafety dataSafety)
+    {
+        _connection = connection;
+        _operationTimeout = operationTimeout;
+        _dataSafety = dataSafety;
+
+        // Connect now, not on the first escalation: it finds Redis ready, or fails at once while Redis is down.
+        _ = connection.GetAsync().ContinueWith(static (connected, state) => ((RedisDuplicateGuardStore)state!).Watch(connected), this, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
 
     public async ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken)
     {
-        var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await Bounded(
-            database.ScriptEvaluateAsync(RedisGuardScripts.Claim, [RedisKeyOf(key)], [RedisEntryCodec.Encode(claim), Milliseconds(expiry)]),
-            cancellationToken).ConfigureAwait(false);
+        var database = await DatabaseAsync().ConfigureAwait(false);
+        var existing = await database.ScriptEvaluateAsync(RedisGuardScripts.Claim, [RedisKeyOf(key)], [RedisEntryCodec.Encode(claim), Milliseconds(expiry)]).ConfigureAwait(false);
         return existing.IsNull ? null : RedisEntryCodec.Decode((string?)existing);
     }
 
     public async ValueTask SettleAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan expiry, CancellationToken cancellationToken)
     {
-        var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
-        var kept = outcome is { State: not DuplicateGuardState.NotAccepted } && expiry > TimeSpan.Zero ? RedisEntryCodec.Encode(outcome) : string.Empty;
+        var database = await DatabaseAsync().ConfigureAwait(false);
+        var kept = outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown } && expiry > TimeSpan.Zero ? RedisEntryCodec.Encode(outcome) : string.Empty;
         var refusal = outcome is { State: DuplicateGuardState.NotAccepted } ? RedisEntryCodec.Encode(outcome) : string.Empty;
-        await Bounded(
-            database.ScriptEvaluateAsync(
-                RedisGuardScripts.Settle,
-                [RedisKeyOf(key), RefusalKeyOf(key, owner)],
-                [RedisEntryCodec.OwnerPrefix(DuplicateGuardState.InFlight, owner), kept, Milliseconds(expiry), refusal, Milliseconds(RefusalExpiry)]),
-            cancellationToken).ConfigureAwait(false);
+        await database.ScriptEvaluateAsync(
+            RedisGuardScripts.Settle,
+            [RedisKeyOf(key), RefusalKeyOf(key, owner)],
+            [RedisEntryCodec.OwnerPrefix(DuplicateGuardState.InFlight, owner), kept, Milliseconds(expiry), refusal, Milliseconds(RefusalExpiry)]).ConfigureAwait(false);
     }
 
     public async ValueTask<DuplicateGuardEntry?> WaitWhileInFlightAsync(string key, DuplicateGuardEntry inFlight, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var database = await DatabaseAsync().ConfigureAwait(false);
         var started = TimeProvider.System.GetTimestamp();
         var poll = FirstPoll;
         while (true)
         {
-            var current = RedisEntryCodec.Decode(await Bounded(database.StringGetAsync(RedisKeyOf(key)), cancellationToken).ConfigureAwait(false));
-            if (current is null)
+            var left = maxWait - TimeProvider.System.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
             {
-                // Settled and forgotten, or the claim expired: a refusal of the owner waited on, if it left one.
-                var refused = await Bounded(database.StringGetAsync(RefusalKeyOf(key, inFlight.Owner)), cancellationToken).ConfigureAwait(false);
-                return RedisEntryCodec.Decode(refused);
+                return inFlight;
+            }
+
+            DuplicateGuardEntry? current;
+            try
+            {
+                current = RedisEntryCodec.Decode(await database.StringGetAsync(RedisKeyOf(key)).WaitAsync(left, TimeProvider.System, cancellationToken).ConfigureAwait(false));
+                if (current is null)
+                {
+                    // Settled and forgotten, or the claim expired: a refusal of the owner waited on, if it left one.
+                    var refused = await database.StringGetAsync(RefusalKeyOf(key, inFlight.Owner)).WaitAsync(left, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                    return RedisEntryCodec.Decode(refused);
+                }
+            }
+            catch (TimeoutException)
+            {
+                // The claim's whole expiry passed: still in flight, as far as this caller knows.
+                return inFlight;
             }
 
             if (current.Owner != inFlight.Owner || current.State != DuplicateGuardState.InFlight)
-            {
-                return current;
-            }
-
-            var left = maxWait - TimeProvider.System.GetElapsedTime(started);
-            if (left <= TimeSpan.Zero)
             {
                 return current;
             }
@@ -72,25 +93,84 @@ internal sealed class RedisDuplicateGuardStore(RedisConnection connection, TimeS
         }
     }
 
+    /// <summary>
+    /// Unhealthy while Redis cannot be reached (escalations are then guarded by each instance alone); Degraded when
+    /// Redis shows it lost, or can evict, the guard's keys; else Healthy.
+    /// </summary>
+    public async Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken)
+    {
+        var connecting = _connection.GetAsync();
+        if (!connecting.IsCompleted)
+        {
+            await Task.WhenAny(connecting, Task.Delay(_operationTimeout, TimeProvider.System, cancellationToken)).ConfigureAwait(false);
+        }
+
+        if (connecting.Status != TaskStatus.RanToCompletion || !connecting.Result.IsConnected)
+        {
+            return HealthCheckResult.Unhealthy("The duplicate guard cannot reach Redis: each instance guards only its own escalations until it is back.");
+        }
+
+        try
+        {
+            await connecting.Result.GetDatabase().PingAsync().WaitAsync(_operationTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy($"The duplicate guard's Redis did not answer a PING within {_operationTimeout.TotalMilliseconds:0} ms.", ex);
+        }
+
+        await _dataSafety.CheckAsync(connecting.Result, _operationTimeout).ConfigureAwait(false);
+        return _dataSafety.Problem is { } problem ? HealthCheckResult.Degraded(problem) : HealthCheckResult.Healthy("The duplicate guard's Redis answers.");
+    }
+
     /// <summary>Closes the connection if this guard made it (a host's own stays open).</summary>
     /// <returns>A task that completes when the connection is closed.</returns>
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    /// <summary>The conversation's key, in a hash tag so its refusal key lives in the same cluster slot.</summary>
-    private static RedisKey RedisKeyOf(string key) => "{" + key + "}";
+    /// <summary>
+    /// The conversation's key, in a hash tag so its refusal key lives in the same cluster slot. Braces and the escape
+    /// character itself are escaped, so no conversation id can end the hash tag early.
+    /// </summary>
+    internal static RedisKey RedisKeyOf(string key) => "{" + Escape(key) + "}";
 
-    private static RedisKey RefusalKeyOf(string key, string owner) => "{" + key + "}:refused:" + owner;
+    private static RedisKey RefusalKeyOf(string key, string owner) => "{" + Escape(key) + "}:refused:" + owner;
+
+    private static string Escape(string key) =>
+        key.IndexOfAny(['{', '}', '%']) < 0 ? key : key.Replace("%", "%25").Replace("{", "%7B").Replace("}", "%7D");
 
     private static RedisValue Milliseconds(TimeSpan span) => ((long)Math.Max(1, span.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
 
-    private async Task<IDatabase> DatabaseAsync(CancellationToken cancellationToken) =>
-        (await Bounded(connection.GetAsync(), cancellationToken).ConfigureAwait(false)).GetDatabase();
+    /// <summary>The database, or a failure at once while the connection is down: nothing waits for a dead Redis.</summary>
+    private async Task<IDatabase> DatabaseAsync()
+    {
+        var multiplexer = await _connection.GetAsync().ConfigureAwait(false);
+        if (!multiplexer.IsConnected)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "The duplicate guard's Redis is not connected.");
+        }
 
-    /// <summary>
-    /// Waits for a Redis step at most the operation timeout: a dead or slow Redis cannot hold an escalation. On a
-    /// connection the guard made, StackExchange.Redis enforces that timeout itself, and a second timer per step
-    /// would only cost.
-    /// </summary>
-    private Task<T> Bounded<T>(Task<T> step, CancellationToken cancellationToken) =>
-        connection.BoundsItsOwnSteps && !cancellationToken.CanBeCanceled ? step : step.WaitAsync(operationTimeout, TimeProvider.System, cancellationToken);
+        return multiplexer.GetDatabase();
+    }
+
+    /// <summary>Checks Redis for data loss once connected, and again after every reconnection.</summary>
+    private void Watch(Task<IConnectionMultiplexer> connected)
+    {
+        if (connected.Status != TaskStatus.RanToCompletion || Interlocked.Exchange(ref _watching, 1) == 1)
+        {
+            return;
+        }
+
+        var multiplexer = connected.Result;
+        multiplexer.ConnectionRestored += (_, args) =>
+        {
+            if (args.ConnectionType == ConnectionType.Interactive)
+            {
+                _ = _dataSafety.CheckAsync(multiplexer, _operationTimeout);
+            }
+        };
+        if (multiplexer.IsConnected)
+        {
+            _ = _dataSafety.CheckAsync(multiplexer, _operationTimeout);
+        }
+    }
 }

@@ -4,8 +4,8 @@ namespace LivePersonEscalation;
 
 /// <summary>
 /// What the duplicate guard keeps of one conversation: its state, the call that owns it, the skill it went to, and
-/// what a deduplicated answer needs. Small by design (the body is capped at <see cref="MaxBodyLength"/>) so a store
-/// can keep many; stores treat it as an opaque value apart from <see cref="State"/> and <see cref="Owner"/>.
+/// what a deduplicated answer needs. Small by design (the body is capped at <see cref="MaxBodyLength"/>, and the API
+/// access key is taken out of it) so a store can keep many; stores treat it as an opaque value apart from <see cref="State"/> and <see cref="Owner"/>.
 /// </summary>
 public sealed record DuplicateGuardEntry
 {
@@ -44,10 +44,4 @@ public sealed record DuplicateGuardEntry
     /// an acceptance. Opaque to stores.
     /// </summary>
     public string? Reason { get; init; }
-
-    /// <summary>An estimate of the bytes this entry holds in memory, for stores that bound their size.</summary>
-    /// <returns>The estimate, in bytes.</returns>
-    public long EstimateSize() =>
-        // Object headers and fields of the entry and its strings, plus the characters (UTF-16) themselves.
-        160 + (2L * (Owner.Length + AgentSkillId.Length + (RequestId?.Length ?? 0) + Body.Length));
 }

@@ -3,8 +3,9 @@ namespace LivePersonEscalation;
 /// <summary>
 /// Where the duplicate guard keeps its <see cref="DuplicateGuardEntry"/> per conversation key. Each method is one
 /// atomic step, so that instances sharing a store (a fleet on Redis) escalate a conversation once: claim if
-/// absent with expiry, settle only if still the owner, and wait while another call owns it. The in-process store
-/// is the default; a store must never throw for a missing key, and should fail fast when it is unreachable.
+/// absent with expiry, settle only if still the owner (or add if absent), and wait while another call owns it. The
+/// guard keeps an in-process tier in front of it, always, and bounds each step by the operation timeout; a store must
+/// never throw for a missing key, and should fail fast (throw at once) when it knows it is unreachable.
 /// </summary>
 public interface IDuplicateGuardStore
 {
@@ -22,7 +23,10 @@ public interface IDuplicateGuardStore
     /// <summary>
     /// Replaces the claim of <paramref name="owner"/> on <paramref name="key"/> with <paramref name="outcome"/> for
     /// <paramref name="expiry"/>, or removes it when <paramref name="outcome"/> is null, only if <paramref name="owner"/>
-    /// still holds it; then wakes the callers waiting on it.
+    /// still holds it; then wakes the callers waiting on it. When <paramref name="key"/> has no entry at all (the
+    /// claim expired, or never landed because the store could not be reached), an accepted or unknown
+    /// <paramref name="outcome"/> is added; another caller's entry is always left alone. Atomic; the guard may call it
+    /// again for the same owner (after a lost answer), so it must be idempotent.
     /// </summary>
     /// <param name="key">The conversation key.</param>
     /// <param name="owner">The <see cref="DuplicateGuardEntry.Owner"/> of the claim.</param>

@@ -4,9 +4,11 @@ namespace LivePersonEscalation;
 public enum StoreUnavailableHandling
 {
     /// <summary>
-    /// The default (fail-open): the escalation goes out once from this instance, unguarded, with a warning log, the
-    /// metric <c>liveperson.escalation.guard_unavailable</c> and the trace tag <c>liveperson.guard.unavailable</c>.
-    /// A user who asked for an agent must reach one; a duplicate is possible only while the store is down.
+    /// The default (fail-open): the escalation goes out, still guarded by this instance's own tier (a repeat on this
+    /// instance is answered from it), with a warning log, the metric <c>liveperson.escalation.guard_unavailable</c>
+    /// and the trace tag <c>liveperson.guard.unavailable</c>; its outcome is written to the store as soon as it
+    /// answers again, so repeats on other instances are answered from it then. A user who asked for an agent must
+    /// reach one; a duplicate is possible only from another instance while the store cannot be reached.
     /// </summary>
     SendUnguarded = 0,
 

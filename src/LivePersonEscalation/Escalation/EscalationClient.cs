@@ -93,25 +93,23 @@ public sealed class EscalationClient : IEscalationClient
         }
 
         using var scope = EscalationScope.Start(_runtime.Telemetry, body, _runtime.TimeProvider);
+        _runtime.InFlight.Enter();
         try
         {
             // One conversation, one escalation: this call sends only if it claims the conversation; otherwise it
             // answers from the earlier call that did. The claim is settled with what the wire decided, whatever
             // the caller's token does.
             var guard = _runtime.DuplicateGuard;
-            var decision = guard is null ? GuardDecision.Unguarded : await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false);
+            var claim = guard is null ? GuardClaim.Unguarded : await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false);
+            if (claim.Refusal is { } refusal)
+            {
+                throw refusal;
+            }
+
             EscalationResult result;
-            if (decision.EarlierEntry is { } earlier)
+            if (claim.Earlier is { } earlier)
             {
                 result = GuardEntries.Answer(earlier, body.AgentSkillId, _runtime.Settings);
-            }
-            else if (decision.StoreFailure is { } storeFailure)
-            {
-                throw EscalationFailures.GuardUnavailable(storeFailure);
-            }
-            else if (!decision.MustSend)
-            {
-                throw EscalationFailures.Contended(decision.ContendedRounds);
             }
             else
             {
@@ -122,10 +120,7 @@ public sealed class EscalationClient : IEscalationClient
                 }
                 finally
                 {
-                    if (decision.Owner is { } owner)
-                    {
-                        await guard!.SettleAsync(decision, GuardEntries.From(outcome, owner, body.AgentSkillId)).ConfigureAwait(false);
-                    }
+                    claim.Settle(outcome);
                 }
 
                 result = outcome.ResultOrThrow();
@@ -145,6 +140,10 @@ public sealed class EscalationClient : IEscalationClient
         {
             scope.Failed(ex, _runtime.TimeProvider);
             throw;
+        }
+        finally
+        {
+            _runtime.InFlight.Exit();
         }
     }
 

@@ -247,7 +247,7 @@ public sealed class DuplicateGuardTests
             await AcceptAsync(store, $"conv-{i}", body);
         }
 
-        Assert.InRange(store.Bytes, 1, 64 * 1024);
+        Assert.InRange(store.SettledBytes, 1, 64 * 1024);
         Assert.InRange(store.Count, 20, 40);
         Assert.NotNull(await store.TryClaimAsync("conv-999", Claim("late"), TimeSpan.FromMinutes(1), default));
         Assert.Null(await store.TryClaimAsync("conv-0", Claim("late"), TimeSpan.FromMinutes(1), default));
@@ -269,16 +269,18 @@ public sealed class DuplicateGuardTests
     }
 
     [Fact]
-    public async Task A_full_store_of_conversations_in_flight_lets_a_new_one_through_unguarded()
+    public async Task Claims_in_flight_are_not_bounded_by_the_count_of_settled_conversations()
     {
         var store = new InMemoryDuplicateGuardStore(maxConversations: 2, 64 * 1024 * 1024, _clock);
         Assert.Null(await store.TryClaimAsync("a", Claim("1"), TimeSpan.FromMinutes(1), default));
         Assert.Null(await store.TryClaimAsync("b", Claim("2"), TimeSpan.FromMinutes(1), default));
 
         var third = await store.TryClaimAsync("c", Claim("3"), TimeSpan.FromMinutes(1), default);
+        var repeat = await store.TryClaimAsync("c", Claim("4"), TimeSpan.FromMinutes(1), default);
 
         Assert.Null(third);
-        Assert.Equal(2, store.Count);
+        Assert.Equal("3", repeat?.Owner);
+        Assert.Equal(3, store.Count);
     }
 
     [Fact]

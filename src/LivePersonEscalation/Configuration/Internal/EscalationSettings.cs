@@ -13,6 +13,7 @@ internal sealed class EscalationSettings
     {
         Endpoint = ResolveEndpoint(options);
         ApiAccessKey = options.ApiAccessKey.Trim();
+        KeyRedaction = new KeyRedaction(ApiAccessKey);
         Timeout = options.Timeout;
         Skills = new SkillDirectory(options.Skills);
         Retry = new RetrySettings(options.Retry.MaxAttempts, options.Retry.TotalBudget, options.Retry.BaseDelay, options.Retry.MaxDelay);
@@ -30,7 +31,8 @@ internal sealed class EscalationSettings
                 guard.WhenStoreUnavailable,
                 // The longest one escalation can run: retries start within the budget, the last attempt runs its timeout.
                 ClaimExpiry: Retry.TotalBudget + Timeout + TimeSpan.FromSeconds(5),
-                KeyPrefix: KeyPrefixOf(Endpoint, ApiAccessKey))
+                KeyPrefix: KeyPrefixOf(Endpoint, ApiAccessKey),
+                OperationTimeout: guard.Redis.OperationTimeout)
             : null;
     }
 
@@ -39,6 +41,9 @@ internal sealed class EscalationSettings
 
     /// <summary>The trimmed API access key: the raw <c>Authorization</c> header value.</summary>
     public string ApiAccessKey { get; }
+
+    /// <summary>Takes the key out of response bodies before they are kept or returned.</summary>
+    public KeyRedaction KeyRedaction { get; }
 
     /// <summary>The per-attempt timeout.</summary>
     public TimeSpan Timeout { get; }

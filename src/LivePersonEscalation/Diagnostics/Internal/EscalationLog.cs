@@ -34,4 +34,10 @@ internal static partial class EscalationLog
 
     [LoggerMessage(8, LogLevel.Warning, "The duplicate guard's store could not be reached ({ErrorType}): this escalation is not guarded against duplicates from other instances (DuplicateGuard:WhenStoreUnavailable)")]
     public static partial void GuardStoreFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(9, LogLevel.Warning, "An escalation's outcome could not be written to the duplicate guard's store within {TriedForMs} ms; other instances may escalate the conversation again")]
+    public static partial void GuardSettleAbandoned(ILogger logger, long triedForMs);
+
+    [LoggerMessage(10, LogLevel.Error, "{Reason} This escalation is handled as DuplicateGuard:WhenStoreUnavailable says.")]
+    public static partial void GuardCapacityReached(ILogger logger, string reason);
 }

@@ -137,9 +137,37 @@ internal sealed class EscalationTelemetry
     {
         try
         {
-            EscalationLog.GuardStoreFailed(Logger, exception.GetType().Name);
-            _guardUnavailable.Add(1);
+            var reason = exception switch
+            {
+                GuardCapacityException => "capacity",
+                TimeoutException or OperationCanceledException => "timeout",
+                _ => "unreachable",
+            };
+            if (exception is GuardCapacityException)
+            {
+                EscalationLog.GuardCapacityReached(Logger, exception.Message);
+            }
+            else
+            {
+                EscalationLog.GuardStoreFailed(Logger, exception.GetType().Name);
+            }
+
+            _guardUnavailable.Add(1, new KeyValuePair<string, object?>(TelemetryTags.GuardReason, reason));
             Activity.Current?.SetTag(TelemetryTags.GuardUnavailable, true);
+        }
+        catch (Exception)
+        {
+            // Contained: see the class remarks.
+        }
+    }
+
+    /// <summary>A settled escalation could not be written to the shared store while it was worth writing.</summary>
+    public void GuardSettleAbandoned(TimeSpan triedFor)
+    {
+        try
+        {
+            EscalationLog.GuardSettleAbandoned(Logger, (long)triedFor.TotalMilliseconds);
+            _guardUnavailable.Add(1, new KeyValuePair<string, object?>(TelemetryTags.GuardReason, "settle_abandoned"));
         }
         catch (Exception)
         {

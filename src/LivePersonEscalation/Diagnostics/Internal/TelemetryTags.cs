@@ -17,6 +17,7 @@ internal static class TelemetryTags
     public const string RetryReason = "liveperson.retry.reason";
     public const string RetryAttempt = "liveperson.retry.attempt";
     public const string GuardUnavailable = "liveperson.guard.unavailable";
+    public const string GuardReason = "liveperson.guard.reason";
 
     /// <summary>Values of <see cref="Outcome"/>.</summary>
     public const string Accepted = "accepted";

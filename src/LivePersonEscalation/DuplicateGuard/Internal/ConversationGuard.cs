@@ -1,7 +1,10 @@
+using System.Globalization;
+
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
-/// One conversation, one escalation: the guard's states and transitions, over an <see cref="IDuplicateGuardStore"/>.
+/// One conversation, one escalation, in two tiers: the instance's own store, always, in front of a shared store
+/// (Redis) that makes a fleet agree, when there is one. States, in either tier:
 /// <list type="table">
 /// <item><term>no entry</term><description>a call claims it (in flight) and sends.</description></item>
 /// <item><term>in flight</term><description>a repeat waits for the owner's outcome (its own token ends only its own wait), then looks again.</description></item>
@@ -9,77 +12,250 @@ namespace LivePersonEscalation.Internal;
 /// <item><term>outcome unknown</term><description>a repeat is refused, for the window (or the entry is not kept, see <see cref="OutcomeUnknownHandling"/>).</description></item>
 /// <item><term>provably not accepted</term><description>the owner removes the entry: callers waiting on it share the refusal, the next call sends.</description></item>
 /// </list>
-/// What a caller does with an earlier entry (a result, a refusal) is the client's business, not the guard's.
+/// Callers of one instance share one claim: only the instance's owner of a conversation talks to the shared store.
+/// A shared store that cannot answer costs one operation timeout at most, and degrades to the instance's tier alone
+/// (or refuses, as <see cref="StoreUnavailableHandling"/> says); what was sent meanwhile is written there when it answers again.
 /// </summary>
-internal sealed class ConversationGuard(IDuplicateGuardStore store, GuardSettings settings, EscalationTelemetry telemetry)
+internal sealed class ConversationGuard
 {
     // Each round is a claim that lost to another call which then provably failed; a few in a row is already rare.
     private const int MaxRounds = 8;
 
+    // 64 random bits per process, so instances of a fleet never draw the same owner id; a counter within it.
+    private static readonly string OwnerPrefix = Convert.ToBase64String(Guid.NewGuid().ToByteArray(), 0, 8).TrimEnd('=') + "-";
+    private static long _owners;
+
+    private readonly InMemoryDuplicateGuardStore _local;
+    private readonly IDuplicateGuardStore? _shared;
+    private readonly SharedStoreGate? _gate;
+    private readonly PendingSettles? _pendingSettles;
+    private readonly GuardSettings _settings;
+    private readonly EscalationTelemetry _telemetry;
+
+    public ConversationGuard(GuardSettings settings, IDuplicateGuardStore? shared, EscalationTelemetry telemetry, TimeProvider timeProvider)
+    {
+        _settings = settings;
+        _telemetry = telemetry;
+        _local = new InMemoryDuplicateGuardStore(settings.MaxConversations, settings.MaxMemoryBytes, timeProvider);
+        _shared = shared;
+        if (shared is not null)
+        {
+            _gate = new SharedStoreGate(settings.OperationTimeout, settings.ClaimExpiry, timeProvider);
+            _pendingSettles = new PendingSettles(shared, _gate, telemetry, timeProvider);
+        }
+    }
+
+    /// <summary>The instance's tier.</summary>
+    public InMemoryDuplicateGuardStore Local => _local;
+
+    /// <summary>Writes to the shared store still under way.</summary>
+    public int PendingSettleCount => _pendingSettles?.Count ?? 0;
+
     /// <summary>
-    /// Claims <paramref name="conversationId"/> for this call, or returns the settled entry of an earlier call. When
-    /// the store cannot be reached, the call sends unguarded or is refused, as <see cref="GuardSettings.WhenStoreUnavailable"/> says.
+    /// Claims <paramref name="conversationId"/> for this call in the instance's tier and then the shared one, or
+    /// returns the settled entry of an earlier call.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> ended this caller's wait.</exception>
-    public async ValueTask<GuardDecision> EnterAsync(string conversationId, string agentSkillId, CancellationToken cancellationToken)
+    public async ValueTask<GuardClaim> EnterAsync(string conversationId, string agentSkillId, CancellationToken cancellationToken)
     {
-        var key = settings.KeyPrefix.Length == 0 ? conversationId : settings.KeyPrefix + conversationId;
-        var claim = new DuplicateGuardEntry { State = DuplicateGuardState.InFlight, Owner = OwnerIds.Next(), AgentSkillId = agentSkillId };
+        var claim = new DuplicateGuardEntry
+        {
+            State = DuplicateGuardState.InFlight,
+            Owner = OwnerPrefix + Interlocked.Increment(ref _owners).ToString(CultureInfo.InvariantCulture),
+            AgentSkillId = agentSkillId,
+        };
+
+        var local = await ClaimLocallyAsync(conversationId, claim, cancellationToken).ConfigureAwait(false);
+        if (local is not null || _shared is null)
+        {
+            return local ?? GuardClaim.Owned(this, conversationId, claim.Owner, agentSkillId, lateSharedClaim: null);
+        }
+
         try
         {
-            for (var round = 1; round <= MaxRounds; round++)
+            return await EnterSharedAsync(conversationId, claim, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // This caller stopped waiting on another instance: the next caller of this instance looks again.
+            _local.Release(conversationId, claim.Owner, answer: null);
+            throw;
+        }
+    }
+
+    /// <summary>Settles the claim of <paramref name="owner"/> with what the wire decided; see <see cref="GuardClaim.Settle"/>.</summary>
+    public void Settle(string conversationId, string owner, string agentSkillId, SendOutcome? outcome, Task? lateSharedClaim)
+    {
+        var entry = EntryOf(outcome, owner, agentSkillId);
+        if (entry is { State: DuplicateGuardState.OutcomeUnknown } && _settings.WhenOutcomeUnknown == OutcomeUnknownHandling.AllowRepeats)
+        {
+            entry = null;
+        }
+
+        _local.Settle(conversationId, owner, entry, _settings.Window);
+        _pendingSettles?.Start(SharedKey(conversationId), owner, entry, _settings.Window, _settings.ClaimExpiry, lateSharedClaim);
+    }
+
+    /// <summary>Waits at most <paramref name="bound"/> for the shared store's pending writes.</summary>
+    public Task DrainAsync(TimeSpan bound) => _pendingSettles?.DrainAsync(bound) ?? Task.CompletedTask;
+
+    /// <summary>Null when this call claimed <paramref name="key"/> in the instance's tier, else what it answers from.</summary>
+    private async ValueTask<GuardClaim?> ClaimLocallyAsync(string key, DuplicateGuardEntry claim, CancellationToken cancellationToken)
+    {
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            DuplicateGuardEntry? existing;
+            try
             {
-                var existing = await store.TryClaimAsync(key, claim, settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);
-                if (existing is null)
-                {
-                    return GuardDecision.Send(key, claim.Owner);
-                }
+                existing = _local.TryClaim(key, claim, _settings.ClaimExpiry);
+            }
+            catch (GuardCapacityException full)
+            {
+                return Unavailable(full, conversationId: null, claim);
+            }
 
-                if (existing.State == DuplicateGuardState.InFlight)
-                {
-                    existing = await store.WaitWhileInFlightAsync(key, existing, settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);
-                }
+            if (existing is null)
+            {
+                return null;
+            }
 
-                // Forgotten, expired, still in flight past its claim, or a refused escalation to another skill: look again.
-                if (existing is not null && existing.State != DuplicateGuardState.InFlight
-                    && (existing.State != DuplicateGuardState.NotAccepted || existing.AgentSkillId == agentSkillId))
+            if (existing.State == DuplicateGuardState.InFlight)
+            {
+                existing = await _local.WaitWhileInFlightAsync(key, existing, _settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (IsAnswer(existing, claim.AgentSkillId))
+            {
+                return GuardClaim.FromEarlier(existing!);
+            }
+        }
+
+        return GuardClaim.Refused(EscalationFailures.Contended(MaxRounds));
+    }
+
+    private async ValueTask<GuardClaim> EnterSharedAsync(string conversationId, DuplicateGuardEntry claim, CancellationToken cancellationToken)
+    {
+        var key = SharedKey(conversationId);
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            var step = await _gate!.AskAsync(() => _shared!.TryClaimAsync(key, claim, _settings.ClaimExpiry, CancellationToken.None)).ConfigureAwait(false);
+            if (!step.Answered)
+            {
+                return Unavailable(step.Failure!, conversationId, claim, step.Pending);
+            }
+
+            var existing = step.Value;
+            if (existing is null || (existing.State == DuplicateGuardState.InFlight && existing.Owner == claim.Owner))
+            {
+                // Claimed (or found its own claim, from an earlier try of this same step).
+                return GuardClaim.Owned(this, conversationId, claim.Owner, claim.AgentSkillId, lateSharedClaim: null);
+            }
+
+            if (existing.State == DuplicateGuardState.InFlight)
+            {
+                try
                 {
-                    return GuardDecision.Earlier(existing);
+                    existing = await _shared!.WaitWhileInFlightAsync(key, existing, _settings.ClaimExpiry, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    return Unavailable(ex, conversationId, claim);
                 }
             }
 
-            return GuardDecision.Contended(MaxRounds);
+            if (IsAnswer(existing, claim.AgentSkillId))
+            {
+                // Another instance's answer: the shared store remembers it; this instance's waiters share it.
+                _local.Release(conversationId, claim.Owner, existing);
+                return GuardClaim.FromEarlier(existing!);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            telemetry.GuardStoreFailed(ex);
-            return settings.WhenStoreUnavailable == StoreUnavailableHandling.Refuse
-                ? GuardDecision.StoreUnavailable(ex)
-                : GuardDecision.Unguarded;
-        }
+
+        _local.Release(conversationId, claim.Owner, answer: null);
+        return GuardClaim.Refused(EscalationFailures.Contended(MaxRounds));
     }
 
     /// <summary>
-    /// Settles this call's claim with what the wire decided: <paramref name="outcome"/> kept for the window, or the
-    /// conversation forgotten when null. Never cancelled by the caller, and never throws: a store that fails is
-    /// reported, and its entry expires with the claim.
+    /// A tier could not take the claim. The instance's own (<paramref name="conversationId"/> null, its byte budget
+    /// full): send unguarded or refuse. The shared one: send guarded by the instance's tier alone (the claim stays
+    /// this call's in both, and is written to the shared store when it answers again), or refuse and forget it.
     /// </summary>
-    public async ValueTask SettleAsync(GuardDecision decision, DuplicateGuardEntry? outcome)
+    private GuardClaim Unavailable(Exception failure, string? conversationId, DuplicateGuardEntry claim, Task? lateSharedClaim = null)
     {
-        if (outcome is { State: DuplicateGuardState.OutcomeUnknown } && settings.WhenOutcomeUnknown == OutcomeUnknownHandling.AllowRepeats)
+        _telemetry.GuardStoreFailed(failure);
+        if (_settings.WhenStoreUnavailable == StoreUnavailableHandling.Refuse)
         {
-            outcome = null;
+            if (conversationId is not null)
+            {
+                Settle(conversationId, claim.Owner, claim.AgentSkillId, outcome: null, lateSharedClaim);
+            }
+
+            return GuardClaim.Refused(EscalationFailures.GuardUnavailable(failure));
         }
 
-        try
+        return conversationId is null
+            ? GuardClaim.Unguarded
+            : GuardClaim.Owned(this, conversationId, claim.Owner, claim.AgentSkillId, lateSharedClaim);
+    }
+
+    /// <summary>The entry a sent escalation leaves: accepted, outcome unknown, a refusal for the waiters, or none (forget it).</summary>
+    private static DuplicateGuardEntry? EntryOf(SendOutcome? outcome, string owner, string agentSkillId)
+    {
+        switch (outcome?.State)
         {
-            await store.SettleAsync(decision.Key!, decision.Owner!, outcome, settings.Window, CancellationToken.None).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // A guard store's failure must not turn an escalation's real outcome into an error.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            telemetry.GuardStoreFailed(ex);
+            case EscalationOutcome.Accepted:
+                var result = outcome.Result!;
+                var cut = result.Body.Length > DuplicateGuardEntry.MaxBodyLength;
+                return new DuplicateGuardEntry
+                {
+                    State = DuplicateGuardState.Accepted,
+                    Owner = owner,
+                    AgentSkillId = agentSkillId,
+                    StatusCode = result.StatusCode,
+                    RequestId = result.RequestId,
+                    Body = cut ? TextRules.CutAtCharacter(result.Body, DuplicateGuardEntry.MaxBodyLength) : result.Body,
+                    IsBodyTruncated = cut || result.IsBodyTruncated,
+                    Attempts = result.Attempts,
+                    Elapsed = result.Elapsed,
+                };
+            case EscalationOutcome.NotAccepted when outcome.Failure is EscalationException refusal:
+                // Callers waiting on this escalation share LivePerson's refusal; nobody else remembers it.
+                return new DuplicateGuardEntry
+                {
+                    State = DuplicateGuardState.NotAccepted,
+                    Owner = owner,
+                    AgentSkillId = agentSkillId,
+                    Reason = refusal.Kind.ToString(),
+                    StatusCode = refusal.StatusCode ?? 0,
+                    RequestId = refusal.RequestId,
+                    Attempts = refusal.Attempts,
+                    Elapsed = refusal.Elapsed,
+                };
+            case EscalationOutcome.NotAccepted or null:
+                // Not sent, or the sender's own cancellation: a waiting caller claims the conversation and sends itself.
+                return null;
+            default:
+                // Unknown, or the sender itself failed in a way nobody classified: assume it may have been accepted.
+                return new DuplicateGuardEntry
+                {
+                    State = DuplicateGuardState.OutcomeUnknown,
+                    Owner = owner,
+                    AgentSkillId = agentSkillId,
+                    Reason = (outcome.Failure switch
+                    {
+                        EscalationException failure => failure.Kind,
+                        OperationCanceledException => EscalationFailureKind.Canceled,
+                        _ => EscalationFailureKind.ConnectionLost,
+                    }).ToString(),
+                    Attempts = (outcome.Failure as EscalationException)?.Attempts ?? 1,
+                };
         }
     }
+
+    private static bool IsAnswer(DuplicateGuardEntry? existing, string agentSkillId) =>
+        // Forgotten, expired, still in flight past its claim, or a refused escalation to another skill: look again.
+        existing is not null && existing.State != DuplicateGuardState.InFlight
+        && (existing.State != DuplicateGuardState.NotAccepted || existing.AgentSkillId == agentSkillId);
+
+    private string SharedKey(string conversationId) => _settings.KeyPrefix + conversationId;
 }

@@ -29,7 +29,7 @@ internal static class EscalationFailures
             _ => $"Unexpected response ({what}); escalations are not redirected. Check EscalationOptions.Endpoint or Region.",
         };
 
-        var excerpt = Redact(body.Text, settings.ApiAccessKey, EscalationException.MaxResponseBodyLength);
+        var excerpt = TextRules.Cut(settings.KeyRedaction.Redact(body.Text), EscalationException.MaxResponseBodyLength);
         var message = advice + Details(requestId, attempts, elapsed);
         if (excerpt.Length > 0)
         {
@@ -118,7 +118,9 @@ internal static class EscalationFailures
 
     public static EscalationException GuardUnavailable(Exception storeFailure) =>
         new(EscalationFailureKind.GuardUnavailable,
-            $"Not sent: the duplicate guard's store could not be reached ({storeFailure.GetType().Name}), and DuplicateGuard:WhenStoreUnavailable is Refuse. Check the store (Redis), or set it to SendUnguarded to escalate unguarded while it is down.",
+            storeFailure is GuardCapacityException
+                ? $"Not sent: {storeFailure.Message} DuplicateGuard:WhenStoreUnavailable is Refuse."
+                : $"Not sent: the duplicate guard's store could not be reached ({storeFailure.GetType().Name}), and DuplicateGuard:WhenStoreUnavailable is Refuse. Check the store (Redis), or set it to SendUnguarded to escalate, guarded by this instance alone, while it is down.",
             storeFailure)
         {
             IsOutcomeUnknown = false,
@@ -157,13 +159,4 @@ internal static class EscalationFailures
 
     private static string Details(string? requestId, int attempts, TimeSpan elapsed) =>
         $" (request id: {requestId ?? "none"}; attempts: {attempts}; elapsed: {elapsed.TotalMilliseconds:0} ms)";
-
-    private static string Redact(string text, string apiAccessKey, int maxLength)
-    {
-        // Redact before cutting, so a key that straddles the cut cannot leak in part.
-        var redacted = apiAccessKey.Length == 0 || text.IndexOf(apiAccessKey, StringComparison.Ordinal) < 0
-            ? text
-            : text.Replace(apiAccessKey, "***");
-        return TextRules.Cut(redacted, maxLength);
-    }
 }

@@ -5,11 +5,14 @@ namespace LivePersonEscalation.Internal;
 
 /// <summary>
 /// What every client of one registration shares, built once: the validated settings, the clock, the retry policy,
-/// the duplicate guard and the telemetry. Typed clients are transient; this is a singleton.
+/// the duplicate guard and the telemetry. Typed clients are transient; this is a singleton. Disposing it (the host
+/// stopping) waits, within a bound, for escalations in flight to settle and for the guard's writes to its shared store.
 /// </summary>
-internal sealed class EscalationRuntime
+internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
 {
-    public EscalationRuntime(EscalationSettings settings, TimeProvider timeProvider, IMeterFactory? meterFactory = null, ILoggerFactory? loggerFactory = null, IDuplicateGuardStore? guardStore = null)
+    private readonly InFlightEscalations _inFlight = new();
+
+    public EscalationRuntime(EscalationSettings settings, TimeProvider timeProvider, IMeterFactory? meterFactory = null, ILoggerFactory? loggerFactory = null, IDuplicateGuardStore? sharedGuardStore = null)
     {
         Settings = settings;
         TimeProvider = timeProvider;
@@ -17,10 +20,9 @@ internal sealed class EscalationRuntime
         Retry = new EscalationRetryPolicy(settings.Retry, timeProvider, Telemetry);
         if (settings.DuplicateGuard is { } guard)
         {
-            // The in-process store serves this registration alone, so its keys need no namespace: the conversation id
-            // itself is the key, and costs nothing to build.
-            GuardStore = guardStore ?? new InMemoryDuplicateGuardStore(guard.MaxConversations, guard.MaxMemoryBytes, timeProvider);
-            DuplicateGuard = new ConversationGuard(GuardStore, guardStore is null ? guard with { KeyPrefix = string.Empty } : guard, Telemetry);
+            // The instance's tier serves this registration alone, so its keys need no namespace: the conversation id
+            // itself is the key. A shared store's keys carry the account's prefix.
+            DuplicateGuard = new ConversationGuard(guard, sharedGuardStore, Telemetry, timeProvider);
         }
     }
 
@@ -35,6 +37,28 @@ internal sealed class EscalationRuntime
     /// <summary>Null when the guard is turned off.</summary>
     public ConversationGuard? DuplicateGuard { get; }
 
-    /// <summary>Where the guard keeps its entries; null when the guard is turned off.</summary>
-    public IDuplicateGuardStore? GuardStore { get; }
+    /// <summary>Escalations of this registration that are under way.</summary>
+    public InFlightEscalations InFlight => _inFlight;
+
+    /// <summary>
+    /// How long stopping waits for escalations in flight and then for the guard's shared-store writes: an attempt's
+    /// timeout plus twice the store's operation timeout.
+    /// </summary>
+    public TimeSpan DrainBound => Settings.Timeout + (Settings.DuplicateGuard is { } guard ? guard.OperationTimeout + guard.OperationTimeout : TimeSpan.Zero);
+
+    /// <summary>A synchronous stop waits for nothing: hosts stop asynchronously, and only that drains.</summary>
+    public void Dispose()
+    {
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var started = TimeProvider.GetTimestamp();
+        await _inFlight.WaitAsync(DrainBound, TimeProvider).ConfigureAwait(false);
+        if (DuplicateGuard is { } guard)
+        {
+            var left = DrainBound - TimeProvider.GetElapsedTime(started);
+            await guard.DrainAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
+        }
+    }
 }

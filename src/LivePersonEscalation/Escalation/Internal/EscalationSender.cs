@@ -84,7 +84,7 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
             return SendOutcome.Accepted(new EscalationResult
             {
                 StatusCode = response.StatusCode,
-                Body = response.Body.Text,
+                Body = Settings.KeyRedaction.Redact(response.Body.Text),
                 IsBodyTruncated = response.Body.IsTruncated,
                 RequestId = response.RequestId,
                 Attempts = outcome.Attempt,

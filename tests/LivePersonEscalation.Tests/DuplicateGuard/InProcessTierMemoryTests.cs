@@ -1,0 +1,51 @@
+using System.Net;
+using LivePersonEscalation.Internal;
+
+namespace LivePersonEscalation.Tests.DuplicateGuard;
+
+/// <summary>The in-process tier's byte estimate, measured against the managed heap.</summary>
+public sealed class InProcessTierMemoryTests
+{
+    [Theory]
+    [InlineData(2_000, 200)]
+    [InlineData(5_000, 200)]
+    [InlineData(3_000, 1_024)]
+    public void The_estimate_of_remembered_bytes_is_within_10_percent_of_the_measured_heap(int conversations, int bodyLength)
+    {
+        var clock = new SteppedClock();
+        var skillId = "1234567890";
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var entries = Enumerable.Range(0, conversations).Select(i => (
+            Key: $"conversation-{i:D8}",
+            Claim: new DuplicateGuardEntry { State = DuplicateGuardState.InFlight, Owner = $"AbCdEfGhIjK-{i}", AgentSkillId = skillId },
+            Accepted: new DuplicateGuardEntry
+            {
+                State = DuplicateGuardState.Accepted,
+                Owner = $"AbCdEfGhIjK-{i}",
+                AgentSkillId = skillId,
+                StatusCode = HttpStatusCode.OK,
+                RequestId = $"req-{i:D8}-{Guid.NewGuid():N}",
+                Body = new string('x', bodyLength - 8) + $"{i:D8}",
+            })).ToList();
+
+        var store = new InMemoryDuplicateGuardStore(conversations, 1024 * 1024 * 1024, clock);
+        foreach (var (key, claim, accepted) in entries)
+        {
+            store.TryClaim(key, claim, TimeSpan.FromMinutes(1));
+            store.Settle(key, claim.Owner, accepted, TimeSpan.FromMinutes(1));
+        }
+
+        // What the store alone keeps alive: drop the test's own references to the entries, not to the store.
+        entries.Clear();
+        entries.TrimExcess();
+        var measured = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var estimated = store.Bytes;
+        GC.KeepAlive(store);
+
+        var ratio = (double)estimated / measured;
+        Console.WriteLine($"in-process tier: {conversations} entries of a {bodyLength}-character body: estimated {estimated} B, measured {measured} B ({estimated / conversations} / {measured / conversations} B per entry, ratio {ratio:0.000})");
+        Assert.InRange(ratio, 0.9, 1.1);
+    }
+}
