@@ -20,11 +20,17 @@ public sealed class RedisServer : IAsyncDisposable
     private Process? _process;
     private GarnetServer? _garnet;
 
-    private RedisServer(int port, string? redisServerPath)
+    private readonly string[] _arguments;
+
+    private RedisServer(int port, string? redisServerPath, string[] arguments)
     {
         Port = port;
         _redisServerPath = redisServerPath;
+        _arguments = arguments;
     }
+
+    /// <summary>True when this is a real redis-server (not Garnet): what a test of Redis's own settings needs.</summary>
+    public bool IsRedis => _redisServerPath is not null;
 
     public int Port { get; }
 
@@ -35,10 +41,11 @@ public sealed class RedisServer : IAsyncDisposable
     public string Description { get; private set; } = string.Empty;
 
     /// <summary>Starts a server; <c>LPE_TEST_REDIS=garnet</c> forces Garnet even where redis-server is installed.</summary>
-    public static async Task<RedisServer> StartAsync()
+    /// <param name="arguments">More redis-server arguments, e.g. <c>--maxmemory-policy allkeys-lru</c> (ignored by Garnet).</param>
+    public static async Task<RedisServer> StartAsync(params string[] arguments)
     {
         var path = Environment.GetEnvironmentVariable("LPE_TEST_REDIS") == "garnet" ? null : FindOnPath("redis-server");
-        var server = new RedisServer(FreePort(), path);
+        var server = new RedisServer(FreePort(), path, arguments);
         await server.StartAgainAsync();
         return server;
     }
@@ -47,12 +54,18 @@ public sealed class RedisServer : IAsyncDisposable
     {
         if (_redisServerPath is not null)
         {
-            _process = Process.Start(new ProcessStartInfo(_redisServerPath)
+            var start = new ProcessStartInfo(_redisServerPath)
             {
                 ArgumentList = { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
-            })!;
+            };
+            foreach (var argument in _arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            _process = Process.Start(start)!;
             _process.OutputDataReceived += (_, _) => { };
             _process.ErrorDataReceived += (_, _) => { };
             _process.BeginOutputReadLine();

@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using LivePersonEscalation.Redis.Internal;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LivePersonEscalation.Redis.Tests.Faults;
+
+/// <summary>
+/// One conversation, one escalation when Redis misbehaves: down, late, reset, blackholed, restarted, evicting, and
+/// when the instance itself stops or starves. Each test counts the requests at a loopback endpoint; faults between an
+/// instance and Redis come from <see cref="RedisFaultProxy"/>. A server of its own per test.
+/// </summary>
+[Collection(SharedRedisGroup.Name)]
+public sealed class RedisFaultTests : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> _owned = [];
+    private EscalationEmulator _emulator = null!;
+    private RedisServer _redis = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EscalationEmulator.StartAsync();
+        _redis = await RedisServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        for (var i = _owned.Count - 1; i >= 0; i--)
+        {
+            await _owned[i].DisposeAsync();
+        }
+
+        await _emulator.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task With_redis_down_one_instance_sends_a_conversation_once_and_answers_its_repeat_itself()
+    {
+        await _redis.StopAsync();
+        var instance = Start(_redis.Configuration);
+
+        var first = await instance.EscalateAsync("down");
+        var repeat = await instance.EscalateAsync("down");
+        var other = await instance.EscalateAsync("down-other");
+
+        Console.WriteLine($"dead Redis (nothing listening), OperationTimeout 1 s: first escalation of a fresh instance {first.Took.TotalMilliseconds:0} ms, its repeat {repeat.Took.TotalMilliseconds:0} ms, the next conversation {other.Took.TotalMilliseconds:0} ms");
+        Assert.False(first.Result!.IsDeduplicated);
+        Assert.True(repeat.Result!.IsDeduplicated);
+        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.Contains(instance.GuardUnavailable.GetMeasurementSnapshot(), m => m.Tags["liveperson.guard.reason"] is "unreachable");
+        Assert.True(other.Took < TimeSpan.FromMilliseconds(900), $"an escalation waited {other.Took} for a Redis known to be down");
+    }
+
+    [Fact]
+    public async Task An_escalation_sent_while_redis_was_down_answers_a_repeat_on_another_instance_once_redis_is_back()
+    {
+        var sender = Start(_redis.Configuration);
+        await sender.EscalateAsync("warm-up");
+        await _redis.StopAsync();
+        Assert.False((await sender.EscalateAsync("sent-while-down")).Result!.IsDeduplicated);
+
+        await _redis.StartAgainAsync();
+        Assert.True(await KeyAppearsAsync("sent-while-down", TimeSpan.FromSeconds(20)), "the escalation sent while Redis was down was never written there");
+        var repeat = await Start(_redis.Configuration).EscalateAsync("sent-while-down");
+
+        Assert.True(repeat.Result!.IsDeduplicated);
+        Assert.Equal(2, _emulator.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_claim_answered_after_the_operation_timeout_is_settled_so_a_repeat_elsewhere_waits_only_for_it()
+    {
+        await using var proxy = new RedisFaultProxy(_redis.Port) { AnswerDelay = TimeSpan.FromSeconds(2) };
+        var slow = Start(proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromMilliseconds(500));
+        await slow.EscalateAsync("warm-up");
+        proxy.Fault = ProxyFault.DelayAnswers;
+
+        var first = slow.EscalateAsync("late-claim");
+        Assert.True(await KeyAppearsAsync("late-claim", TimeSpan.FromSeconds(10)));
+        var repeat = await Start(_redis.Configuration).EscalateAsync("late-claim");
+        var sent = await first;
+
+        Assert.False(sent.Result!.IsDeduplicated);
+        Assert.True(repeat.Result!.IsDeduplicated);
+        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.True(repeat.Took < TimeSpan.FromSeconds(10), $"the repeat waited {repeat.Took}, as for a claim's expiry");
+    }
+
+    [Fact]
+    public async Task A_claim_whose_answer_is_lost_to_a_reset_is_settled_after_the_reconnection()
+    {
+        await using var proxy = new RedisFaultProxy(_redis.Port);
+        var instance = Start(proxy.Configuration);
+        await instance.EscalateAsync("warm-up");
+        proxy.Fault = ProxyFault.ResetAfterScript;
+
+        var sent = await instance.EscalateAsync("reset-claim");
+        var repeat = await Start(_redis.Configuration).EscalateAsync("reset-claim");
+
+        Assert.Equal(1, proxy.Resets);
+        Assert.False(sent.Result!.IsDeduplicated);
+        Assert.True(repeat.Result!.IsDeduplicated);
+        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.True(repeat.Took < TimeSpan.FromSeconds(10), $"the repeat waited {repeat.Took}, as for a claim's expiry");
+    }
+
+    [Fact]
+    public async Task A_settle_blackholed_and_lost_is_written_again_once_the_network_is_back()
+    {
+        await using var proxy = new RedisFaultProxy(_redis.Port);
+        var instance = Start(proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromMilliseconds(300));
+        await instance.EscalateAsync("warm-up");
+        _emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(1)));
+
+        var first = instance.EscalateAsync("blackholed-settle");
+        await _emulator.WaitForEscalationsAsync(2, TimeSpan.FromSeconds(10));
+        proxy.Fault = ProxyFault.Blackhole;
+        var sent = await first;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        proxy.DropConnections();
+        proxy.Fault = ProxyFault.None;
+        var repeat = await Start(_redis.Configuration).EscalateAsync("blackholed-settle");
+
+        Assert.False(sent.Result!.IsDeduplicated);
+        Assert.True(repeat.Result!.IsDeduplicated);
+        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.True(repeat.Took < TimeSpan.FromSeconds(15), $"the repeat waited {repeat.Took}, as for a claim's expiry");
+    }
+
+    [Fact]
+    public async Task Disposing_an_instance_mid_flight_settles_its_escalation_before_its_connection_closes()
+    {
+        var stopping = new Instance(_emulator, _redis.Configuration);
+        _emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(1)));
+
+        var first = stopping.EscalateAsync("disposed-mid-flight");
+        await _emulator.WaitForEscalationsAsync(1, TimeSpan.FromSeconds(10));
+        await stopping.DisposeAsync();
+        await first;
+        var repeat = await Start(_redis.Configuration).EscalateAsync("disposed-mid-flight");
+
+        Assert.True(repeat.Result?.IsDeduplicated ?? ((EscalationException)repeat.Error!).IsDeduplicated);
+        Assert.Single(_emulator.Requests);
+        Assert.True(repeat.Took < TimeSpan.FromSeconds(10), $"the repeat waited {repeat.Took}, as for a claim's expiry");
+    }
+
+    [Fact]
+    public async Task A_starved_thread_pool_on_two_instances_sends_no_conversation_twice()
+    {
+        const int conversations = 200;
+        var instances = new[] { Start(_redis.Configuration), Start(_redis.Configuration) };
+        await instances[0].EscalateAsync("warm-up-0");
+        await instances[1].EscalateAsync("warm-up-1");
+        _emulator.Reset();
+
+        // Blocking work items, as sync-over-async in a host would queue: the pool adds threads slowly.
+        for (var i = 0; i < 24; i++)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Thread.Sleep(TimeSpan.FromSeconds(3)), null);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var calls = Enumerable.Range(0, conversations * 2).Select(i => instances[i % 2].EscalateAsync($"starved-{i / 2}", TimeSpan.FromSeconds(120)));
+        var ended = await Task.WhenAll(calls);
+
+        var perConversation = _emulator.Escalations.GroupBy(e => e.ConversationId).ToList();
+        Console.WriteLine($"starved thread pool (24 blocking items of 3 s), 2 instances x {conversations} conversations: {_emulator.Requests.Count} requests, {perConversation.Count(g => g.Count() > 1)} conversations sent twice, {ended.Count(e => e.Error is not null)} refused, {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        Assert.DoesNotContain(perConversation, g => g.Count() > 1);
+        Assert.Equal(conversations, perConversation.Count);
+    }
+
+    [Fact]
+    public async Task An_evicting_maxmemory_policy_is_warned_of_counted_and_reported_degraded()
+    {
+        if (!_redis.IsRedis)
+        {
+            Console.WriteLine("not run on Garnet, which has no maxmemory-policy");
+            return;
+        }
+
+        await using var evicting = await RedisServer.StartAsync("--maxmemory-policy", "allkeys-lru");
+        var instance = Start(evicting.Configuration);
+
+        await instance.EscalateAsync("evicting");
+        var warning = await instance.WaitForLogAsync(21, TimeSpan.FromSeconds(10));
+        var health = await instance.CheckHealthAsync();
+
+        Assert.NotNull(warning);
+        Assert.Contains("maxmemory-policy", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("noeviction", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(instance.DataLoss.GetMeasurementSnapshot(), m => m.Tags["liveperson.guard.reason"] is "evicting_policy");
+        Assert.Equal(HealthStatus.Degraded, health.Status);
+        Assert.Contains("maxmemory-policy", health.Entries.Single().Value.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redis_restart_is_warned_of_and_reported_degraded_and_an_unreachable_one_unhealthy()
+    {
+        if (!_redis.IsRedis)
+        {
+            Console.WriteLine("not run on Garnet, which does not answer INFO from a script");
+            return;
+        }
+
+        var instance = Start(_redis.Configuration);
+        await instance.EscalateAsync("before-restart");
+        Assert.Equal(HealthStatus.Healthy, (await instance.CheckHealthAsync()).Status);
+
+        await _redis.StopAsync();
+        var down = await instance.CheckHealthAsync();
+        await _redis.StartAgainAsync();
+        var warning = await instance.WaitForLogAsync(20, TimeSpan.FromSeconds(20));
+        var afterRestart = await instance.CheckHealthAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, down.Status);
+        Assert.NotNull(warning);
+        Assert.Contains("appendonly", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Degraded, afterRestart.Status);
+    }
+
+    [Fact]
+    public async Task The_api_key_echoed_in_an_accepting_body_never_reaches_redis()
+    {
+        _emulator.Script(EmulatorResponse.Status(System.Net.HttpStatusCode.OK, $$"""{"echo":"{{_emulator.ApiAccessKey}}"}"""));
+        var instance = Start(_redis.Configuration);
+
+        var sent = await instance.EscalateAsync("echoed-key");
+        await using var connection = await _redis.ConnectAsync();
+        var key = await WaitForKeyAsync(connection, "echoed-key");
+        var value = (string?)await connection.GetDatabase().StringGetAsync(key!.Value);
+
+        Assert.DoesNotContain(_emulator.ApiAccessKey, sent.Result!.Body, StringComparison.Ordinal);
+        Assert.StartsWith("A", value, StringComparison.Ordinal);
+        Assert.DoesNotContain(_emulator.ApiAccessKey, value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_brace_in_a_conversation_id_cannot_end_the_hash_tag_early()
+    {
+        var instance = Start(_redis.Configuration);
+
+        var first = await instance.EscalateAsync("a}b{c%d");
+        var repeat = await instance.EscalateAsync("a}b{c%d");
+        await using var connection = await _redis.ConnectAsync();
+        var key = (string)(await WaitForKeyAsync(connection, "a%7Db%7Bc%25d"))!;
+
+        Assert.True(repeat.Result!.IsDeduplicated);
+        Assert.False(first.Result!.IsDeduplicated);
+        Assert.Matches(@"^\{lpe:[0-9a-f]{16}:a%7Db%7Bc%25d\}$", key);
+        Assert.Equal("{x%7D}", RedisDuplicateGuardStore.RedisKeyOf("x}").ToString());
+    }
+
+    private Instance Start(string redis, Action<EscalationOptions>? configure = null)
+    {
+        var instance = new Instance(_emulator, redis, configure);
+        _owned.Add(instance);
+        return instance;
+    }
+
+    private async Task<bool> KeyAppearsAsync(string conversationId, TimeSpan bound)
+    {
+        await using var connection = await _redis.ConnectAsync();
+        return await WaitForKeyAsync(connection, conversationId, bound) is not null;
+    }
+
+    private static async Task<StackExchange.Redis.RedisKey?> WaitForKeyAsync(StackExchange.Redis.ConnectionMultiplexer connection, string conversationId, TimeSpan? bound = null)
+    {
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < (bound ?? TimeSpan.FromSeconds(10)))
+        {
+            var keys = server.Keys(pattern: "*:" + conversationId + "}").ToList();
+            if (keys.Count > 0)
+            {
+                return keys[0];
+            }
+
+            await Task.Delay(20);
+        }
+
+        return null;
+    }
+}
