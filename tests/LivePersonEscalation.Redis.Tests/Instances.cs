@@ -6,6 +6,10 @@ namespace LivePersonEscalation.Redis.Tests;
 public sealed class Instances : IAsyncDisposable
 {
     private readonly List<ServiceProvider> _providers = [];
+    private readonly List<Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>> _unavailable = [];
+
+    /// <summary>How many guard steps of every instance found the store unavailable (the metric, per instance's meter factory).</summary>
+    public int GuardUnavailableCount => _unavailable.Sum(c => c.GetMeasurementSnapshot().Count);
 
     public IEscalationClient Start(EscalationEmulator emulator, string redis, Action<EscalationOptions>? configure = null) =>
         Start(emulator, builder => builder.AddRedisDuplicateGuard(redis), configure);
@@ -25,6 +29,7 @@ public sealed class Instances : IAsyncDisposable
         }));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         _providers.Add(provider);
+        _unavailable.Add(new(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable"));
         return provider.GetRequiredService<IEscalationClient>();
     }
 
@@ -42,6 +47,11 @@ public sealed class Instances : IAsyncDisposable
         foreach (var provider in _providers)
         {
             await provider.DisposeAsync();
+        }
+
+        foreach (var collector in _unavailable)
+        {
+            collector.Dispose();
         }
     }
 }

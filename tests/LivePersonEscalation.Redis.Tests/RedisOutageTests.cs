@@ -69,13 +69,14 @@ public sealed class RedisOutageTests : IAsyncLifetime
             o.ApiAccessKey = _emulator.ApiAccessKey;
         }).AddRedisDuplicateGuard(_redis.Configuration);
         await using var provider = services.BuildServiceProvider();
-        using var unavailable = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(null, "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
+        using var unavailable = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
         await _redis.StopAsync();
 
         await provider.GetRequiredService<IEscalationClient>().EscalateAsync(Instances.Request("logged"));
 
         var warning = Assert.Single(provider.GetFakeLogCollector().GetSnapshot(), l => l.Id.Id == 8);
         Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Single(unavailable.GetMeasurementSnapshot());
         Assert.Single(_emulator.Requests);
     }
 
