@@ -80,10 +80,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         var repeat = await Start(_redis.Configuration).EscalateAsync("late-claim");
         var sent = await first;
 
-        Assert.False(sent.Result!.IsDeduplicated);
-        Assert.True(repeat.Result!.IsDeduplicated);
-        Assert.Equal(2, _emulator.Requests.Count);
-        Assert.True(repeat.Took < TimeSpan.FromSeconds(10), $"the repeat waited {repeat.Took}, as for a claim's expiry");
+        AssertSentOnceAndRepeatAnswered(sent, repeat, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -98,10 +95,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         var repeat = await Start(_redis.Configuration).EscalateAsync("reset-claim");
 
         Assert.Equal(1, proxy.Resets);
-        Assert.False(sent.Result!.IsDeduplicated);
-        Assert.True(repeat.Result!.IsDeduplicated);
-        Assert.Equal(2, _emulator.Requests.Count);
-        Assert.True(repeat.Took < TimeSpan.FromSeconds(10), $"the repeat waited {repeat.Took}, as for a claim's expiry");
+        AssertSentOnceAndRepeatAnswered(sent, repeat, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -121,10 +115,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         proxy.Fault = ProxyFault.None;
         var repeat = await Start(_redis.Configuration).EscalateAsync("blackholed-settle");
 
-        Assert.False(sent.Result!.IsDeduplicated);
-        Assert.True(repeat.Result!.IsDeduplicated);
-        Assert.Equal(2, _emulator.Requests.Count);
-        Assert.True(repeat.Took < TimeSpan.FromSeconds(15), $"the repeat waited {repeat.Took}, as for a claim's expiry");
+        AssertSentOnceAndRepeatAnswered(sent, repeat, TimeSpan.FromSeconds(15));
     }
 
     [Fact]
@@ -248,6 +239,15 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Assert.False(first.Result!.IsDeduplicated);
         Assert.Matches(@"^\{lpe:[0-9a-f]{16}:a%7Db%7Bc%25d\}$", key);
         Assert.Equal("{x%7D}", RedisDuplicateGuardStore.RedisKeyOf("x}").ToString());
+    }
+
+    /// <summary>The warm-up and <paramref name="sent"/> went out, the repeat on another instance was answered without waiting out a claim.</summary>
+    private void AssertSentOnceAndRepeatAnswered((EscalationResult? Result, Exception? Error, TimeSpan Took) sent, (EscalationResult? Result, Exception? Error, TimeSpan Took) repeat, TimeSpan bound)
+    {
+        Assert.False(sent.Result!.IsDeduplicated);
+        Assert.True(repeat.Result!.IsDeduplicated);
+        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.True(repeat.Took < bound, $"the repeat waited {repeat.Took}, as for a claim's expiry");
     }
 
     private Instance Start(string redis, Action<EscalationOptions>? configure = null)
