@@ -60,6 +60,25 @@ internal sealed class SharedStoreGate(TimeSpan operationTimeout, TimeSpan longes
                 break;
             }
 
+            if (waited - due <= TimerTolerance && waited < longestWait)
+            {
+                // On time; but an answer read moments ago may still be completing in the thread pool's queue: let
+                // everything queued before this check run first, and count a slow queue as a starved process too.
+                var queued = timeProvider.GetTimestamp();
+                await BehindQueuedWorkAsync().ConfigureAwait(false);
+                if (task.IsCompleted)
+                {
+                    break;
+                }
+
+                waited = timeProvider.GetElapsedTime(asked);
+                if (timeProvider.GetElapsedTime(queued) > TimerTolerance)
+                {
+                    due = waited + operationTimeout;
+                    continue;
+                }
+            }
+
             if (waited - due <= TimerTolerance || waited >= longestWait)
             {
                 _unanswered = task;
@@ -80,6 +99,14 @@ internal sealed class SharedStoreGate(TimeSpan operationTimeout, TimeSpan longes
             return StoreStep<T>.Failed(ex);
         }
 #pragma warning restore CA1031
+    }
+
+    /// <summary>Completes after the work items queued to the thread pool before it have been taken.</summary>
+    private static Task<bool> BehindQueuedWorkAsync()
+    {
+        var behind = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ThreadPool.UnsafeQueueUserWorkItem(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), behind);
+        return behind.Task;
     }
 
     private Task Delay(TimeSpan delay)
