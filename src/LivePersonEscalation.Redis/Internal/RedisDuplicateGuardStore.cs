@@ -23,7 +23,6 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
     private readonly RedisConnection _connection;
     private readonly TimeSpan _operationTimeout;
     private readonly RedisDataSafety _dataSafety;
-    private int _watching;
 
     public RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout, RedisDataSafety dataSafety)
     {
@@ -32,7 +31,7 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
         _dataSafety = dataSafety;
 
         // Connect now, not on the first escalation: it finds Redis ready, or fails at once while Redis is down.
-        _ = connection.GetAsync().ContinueWith(static (connected, state) => ((RedisDuplicateGuardStore)state!).Watch(connected), this, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        _ = WatchAsync();
     }
 
     public async ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken)
@@ -99,29 +98,36 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
     /// </summary>
     public async Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken)
     {
-        var connecting = _connection.GetAsync();
-        if (!connecting.IsCompleted)
+        IConnectionMultiplexer multiplexer;
+        try
         {
-            await Task.WhenAny(connecting, Task.Delay(_operationTimeout, TimeProvider.System, cancellationToken)).ConfigureAwait(false);
+            multiplexer = await _connection.GetAsync().WaitAsync(_operationTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return Unreachable(ex);
         }
 
-        if (connecting.Status != TaskStatus.RanToCompletion || !connecting.Result.IsConnected)
+        if (!multiplexer.IsConnected)
         {
-            return HealthCheckResult.Unhealthy("The duplicate guard cannot reach Redis: each instance guards only its own escalations until it is back.");
+            return Unreachable(exception: null);
         }
 
         try
         {
-            await connecting.Result.GetDatabase().PingAsync().WaitAsync(_operationTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            await multiplexer.GetDatabase().PingAsync().WaitAsync(_operationTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             return HealthCheckResult.Unhealthy($"The duplicate guard's Redis did not answer a PING within {_operationTimeout.TotalMilliseconds:0} ms.", ex);
         }
 
-        await _dataSafety.CheckAsync(connecting.Result, _operationTimeout).ConfigureAwait(false);
+        await _dataSafety.CheckAsync(multiplexer, _operationTimeout).ConfigureAwait(false);
         return _dataSafety.Problem is { } problem ? HealthCheckResult.Degraded(problem) : HealthCheckResult.Healthy("The duplicate guard's Redis answers.");
     }
+
+    private static HealthCheckResult Unreachable(Exception? exception) =>
+        HealthCheckResult.Unhealthy("The duplicate guard cannot reach Redis: each instance guards only its own escalations until it is back.", exception);
 
     /// <summary>Closes the connection if this guard made it (a host's own stays open).</summary>
     /// <returns>A task that completes when the connection is closed.</returns>
@@ -153,14 +159,19 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
     }
 
     /// <summary>Checks Redis for data loss once connected, and again after every reconnection.</summary>
-    private void Watch(Task<IConnectionMultiplexer> connected)
+    private async Task WatchAsync()
     {
-        if (connected.Status != TaskStatus.RanToCompletion || Interlocked.Exchange(ref _watching, 1) == 1)
+        IConnectionMultiplexer multiplexer;
+        try
         {
+            multiplexer = await _connection.GetAsync().ConfigureAwait(false);
+        }
+        catch (RedisException)
+        {
+            // No connection, so nothing to watch; every step says so at once.
             return;
         }
 
-        var multiplexer = connected.Result;
         multiplexer.ConnectionRestored += (_, args) =>
         {
             if (args.ConnectionType == ConnectionType.Interactive)
@@ -170,7 +181,7 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
         };
         if (multiplexer.IsConnected)
         {
-            _ = _dataSafety.CheckAsync(multiplexer, _operationTimeout);
+            await _dataSafety.CheckAsync(multiplexer, _operationTimeout).ConfigureAwait(false);
         }
     }
 }

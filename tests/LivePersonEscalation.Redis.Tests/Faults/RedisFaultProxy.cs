@@ -33,6 +33,7 @@ public sealed class RedisFaultProxy : IAsyncDisposable
     private readonly Task _accepting;
     private volatile ProxyFault _fault;
     private volatile bool _scriptSeen;
+    private TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public RedisFaultProxy(int redisPort)
     {
@@ -57,9 +58,13 @@ public sealed class RedisFaultProxy : IAsyncDisposable
         set
         {
             _scriptSeen = false;
+            _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _fault = value;
         }
     }
+
+    /// <summary>Completes when traffic has arrived, and is being kept, under <see cref="ProxyFault.Blackhole"/>.</summary>
+    public Task Held => _held.Task;
 
     /// <summary>Closes every open connection (what was held is lost), as a network path that gave up.</summary>
     public void DropConnections()
@@ -151,6 +156,11 @@ public sealed class RedisFaultProxy : IAsyncDisposable
                 }
 
                 // A blackhole keeps what arrives until the test changes the fault (or drops the connections).
+                if (_fault == ProxyFault.Blackhole)
+                {
+                    _held.TrySetResult();
+                }
+
                 for (var waited = 0; _fault == ProxyFault.Blackhole && waited < 60_000; waited += 10)
                 {
                     await Task.Delay(10, _stop.Token);

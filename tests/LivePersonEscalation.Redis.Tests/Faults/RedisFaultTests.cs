@@ -110,7 +110,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         await _emulator.WaitForEscalationsAsync(2, TimeSpan.FromSeconds(10));
         proxy.Fault = ProxyFault.Blackhole;
         var sent = await first;
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await proxy.Held.WaitAsync(TimeSpan.FromSeconds(10));
         proxy.DropConnections();
         proxy.Fault = ProxyFault.None;
         var repeat = await Start(_redis.Configuration).EscalateAsync("blackholed-settle");
@@ -144,18 +144,27 @@ public sealed class RedisFaultTests : IAsyncLifetime
         await instances[1].EscalateAsync("warm-up-1");
         _emulator.Reset();
 
-        // Blocking work items, as sync-over-async in a host would queue: the pool adds threads slowly.
+        // Work items that block until the escalations are done, as sync-over-async in a host would queue: the pool
+        // adds threads slowly, so every continuation, Redis's answers included, waits its turn.
+        using var blocked = new ManualResetEventSlim();
         for (var i = 0; i < 24; i++)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(_ => Thread.Sleep(TimeSpan.FromSeconds(3)), null);
+            ThreadPool.UnsafeQueueUserWorkItem(_ => blocked.Wait(TimeSpan.FromSeconds(120)), null);
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var calls = Enumerable.Range(0, conversations * 2).Select(i => instances[i % 2].EscalateAsync($"starved-{i / 2}", TimeSpan.FromSeconds(120)));
-        var ended = await Task.WhenAll(calls);
+        (EscalationResult? Result, Exception? Error, TimeSpan Took)[] ended;
+        try
+        {
+            ended = await Task.WhenAll(Enumerable.Range(0, conversations * 2).Select(i => instances[i % 2].EscalateAsync($"starved-{i / 2}", TimeSpan.FromSeconds(120))));
+        }
+        finally
+        {
+            blocked.Set();
+        }
 
         var perConversation = _emulator.Escalations.GroupBy(e => e.ConversationId).ToList();
-        Console.WriteLine($"starved thread pool (24 blocking items of 3 s), 2 instances x {conversations} conversations: {_emulator.Requests.Count} requests, {perConversation.Count(g => g.Count() > 1)} conversations sent twice, {ended.Count(e => e.Error is not null)} refused, {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"starved thread pool (24 work items blocked for the whole run), 2 instances x {conversations} conversations: {_emulator.Requests.Count} requests, {perConversation.Count(g => g.Count() > 1)} conversations sent twice, {ended.Count(e => e.Error is not null)} refused, {stopwatch.Elapsed.TotalSeconds:0.0} s");
         Assert.DoesNotContain(perConversation, g => g.Count() > 1);
         Assert.Equal(conversations, perConversation.Count);
     }

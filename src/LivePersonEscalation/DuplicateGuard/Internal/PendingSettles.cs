@@ -13,21 +13,11 @@ internal sealed class PendingSettles(IDuplicateGuardStore store, SharedStoreGate
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(1);
 
-    private readonly object _gate = new();
-    private readonly HashSet<Task> _pending = [];
+    private readonly InFlightCounter _pending = new();
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>How many writes are still under way.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _pending.Count;
-            }
-        }
-    }
+    public int Count => _pending.Count;
 
     /// <summary>
     /// Starts writing <paramref name="outcome"/> (null: forget the conversation) for <paramref name="owner"/>'s claim
@@ -35,30 +25,8 @@ internal sealed class PendingSettles(IDuplicateGuardStore store, SharedStoreGate
     /// </summary>
     public void Start(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan window, TimeSpan claimExpiry, Task? lateClaim)
     {
-        var task = WriteAsync(key, owner, outcome, window, claimExpiry, lateClaim);
-        if (task.IsCompleted)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _pending.Add(task);
-        }
-
-        _ = task.ContinueWith(
-            (done, state) =>
-            {
-                var self = (PendingSettles)state!;
-                lock (self._gate)
-                {
-                    self._pending.Remove(done);
-                }
-            },
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        _pending.Enter();
+        _ = WriteCountedAsync(key, owner, outcome, window, claimExpiry, lateClaim);
     }
 
     /// <summary>
@@ -68,22 +36,18 @@ internal sealed class PendingSettles(IDuplicateGuardStore store, SharedStoreGate
     public async Task DrainAsync(TimeSpan bound)
     {
         _stopping.Cancel();
-        Task[] pending;
-        lock (_gate)
-        {
-            pending = [.. _pending];
-        }
+        await _pending.WaitAsync(bound, timeProvider).ConfigureAwait(false);
+    }
 
-        if (pending.Length > 0)
+    private async Task WriteCountedAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan window, TimeSpan claimExpiry, Task? lateClaim)
+    {
+        try
         {
-            try
-            {
-                await Task.WhenAll(pending).WaitAsync(bound, timeProvider).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // What is left expires with its claim.
-            }
+            await WriteAsync(key, owner, outcome, window, claimExpiry, lateClaim).ConfigureAwait(false);
+        }
+        finally
+        {
+            _pending.Exit();
         }
     }
 

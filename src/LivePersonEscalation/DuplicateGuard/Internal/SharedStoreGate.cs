@@ -82,7 +82,7 @@ internal sealed class SharedStoreGate(TimeSpan operationTimeout, TimeSpan longes
             if (waited - due <= TimerTolerance || waited >= longestWait)
             {
                 _unanswered = task;
-                _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                _ = ObserveAsync(task);
                 return StoreStep<T>.Late(task, new TimeoutException($"The duplicate guard's store did not answer within {operationTimeout.TotalMilliseconds:0} ms (DuplicateGuard:Redis:OperationTimeout)."));
             }
 
@@ -99,6 +99,20 @@ internal sealed class SharedStoreGate(TimeSpan operationTimeout, TimeSpan longes
             return StoreStep<T>.Failed(ex);
         }
 #pragma warning restore CA1031
+    }
+
+    /// <summary>Awaits a step nobody waits for any more, so its failure (if it fails) is observed.</summary>
+    private static async Task ObserveAsync(Task step)
+    {
+        try
+        {
+            await step.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The guard already went on without this step; its answer, or its failure, only closes the breaker.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 
     /// <summary>Completes after the work items queued to the thread pool before it have been taken.</summary>

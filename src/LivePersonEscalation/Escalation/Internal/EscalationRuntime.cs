@@ -10,7 +10,7 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
 {
-    private readonly InFlightEscalations _inFlight = new();
+    private readonly InFlightCounter _inFlight = new();
 
     public EscalationRuntime(EscalationSettings settings, TimeProvider timeProvider, IMeterFactory? meterFactory = null, ILoggerFactory? loggerFactory = null, IDuplicateGuardStore? sharedGuardStore = null)
     {
@@ -38,7 +38,7 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
     public ConversationGuard? DuplicateGuard { get; }
 
     /// <summary>Escalations of this registration that are under way.</summary>
-    public InFlightEscalations InFlight => _inFlight;
+    public InFlightCounter InFlight => _inFlight;
 
     /// <summary>
     /// How long stopping waits for escalations in flight and then for the guard's shared-store writes: an attempt's

@@ -1,7 +1,10 @@
 namespace LivePersonEscalation.Internal;
 
-/// <summary>Counts the escalations under way, so that stopping can wait for them to settle before the guard's store goes.</summary>
-internal sealed class InFlightEscalations
+/// <summary>
+/// Counts work under way (escalations, the guard's background writes), so that stopping can wait for it, within a
+/// bound, before what it needs goes away.
+/// </summary>
+internal sealed class InFlightCounter
 {
     private readonly object _gate = new();
     private int _count;
@@ -18,6 +21,7 @@ internal sealed class InFlightEscalations
             lock (_gate)
             {
                 _idle?.TrySetResult(true);
+                _idle = null;
             }
         }
     }
