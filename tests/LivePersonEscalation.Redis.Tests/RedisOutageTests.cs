@@ -4,29 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace LivePersonEscalation.Redis.Tests;
 
-/// <summary>
-/// Redis going down and coming back, each test on a server of its own; in the Redis collection, so no two Garnet
-/// servers start or stop in this process at once.
-/// </summary>
-[Collection(SharedRedisGroup.Name)]
-public sealed class RedisOutageTests : IAsyncLifetime
+/// <summary>Redis going down and coming back, each test on a server of its own.</summary>
+public sealed class RedisOutageTests : RedisPerTest
 {
-    private readonly Instances _instances = new(); // disposed in DisposeAsync
-    private EscalationEmulator _emulator = null!;
-    private RedisServer _redis = null!;
+    private readonly Instances _instances;
 
-    public async Task InitializeAsync()
-    {
-        _emulator = await EscalationEmulator.StartAsync();
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _instances.DisposeAsync();
-        await _emulator.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    public RedisOutageTests() => _instances = Own(new Instances());
 
     [Fact]
     public async Task With_redis_stopped_escalations_still_go_out_and_guarding_resumes_when_it_is_back()
@@ -35,19 +18,19 @@ public sealed class RedisOutageTests : IAsyncLifetime
         // it reconnects by itself, and says so with ConnectionRestored.
         await using var connectionA = await ReconnectingConnectionAsync();
         await using var connectionB = await ReconnectingConnectionAsync();
-        var first = _instances.Start(_emulator, connectionA);
-        var second = _instances.Start(_emulator, connectionB);
+        var first = _instances.Start(Emulator, connectionA);
+        var second = _instances.Start(Emulator, connectionB);
         await first.EscalateAsync(Instances.Request("before"));
         Assert.True((await second.EscalateAsync(Instances.Request("before"))).IsDeduplicated);
 
         var restoredA = Restored(connectionA);
         var restoredB = Restored(connectionB);
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         var stopwatch = Stopwatch.StartNew();
         var duringOutage = await second.EscalateAsync(Instances.Request("during")).WaitAsync(TimeSpan.FromSeconds(30));
         var outageLatency = stopwatch.Elapsed;
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         await Task.WhenAll(restoredA, restoredB).WaitAsync(TimeSpan.FromSeconds(20));
         await first.EscalateAsync(Instances.Request("after"));
         var repeatAfter = await second.EscalateAsync(Instances.Request("after"));
@@ -55,7 +38,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.False(duringOutage.IsDeduplicated);
         Assert.True(outageLatency < TimeSpan.FromSeconds(5), $"an escalation waited {outageLatency} for a dead Redis");
         Assert.True(repeatAfter.IsDeduplicated);
-        Assert.Equal(["before", "during", "after"], _emulator.Escalations.Select(e => e.ConversationId));
+        Assert.Equal(["before", "during", "after"], Emulator.Escalations.Select(e => e.ConversationId));
     }
 
     [Fact]
@@ -65,37 +48,37 @@ public sealed class RedisOutageTests : IAsyncLifetime
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddLivePersonEscalation(o =>
         {
-            o.Endpoint = _emulator.Endpoint;
-            o.ApiAccessKey = _emulator.ApiAccessKey;
-        }).AddRedisDuplicateGuard(_redis.Configuration);
+            o.Endpoint = Emulator.Endpoint;
+            o.ApiAccessKey = Emulator.ApiAccessKey;
+        }).AddRedisDuplicateGuard(Redis.Configuration);
         await using var provider = services.BuildServiceProvider();
         using var unavailable = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
-        await _redis.StopAsync();
+        await Redis.StopAsync();
 
         await provider.GetRequiredService<IEscalationClient>().EscalateAsync(Instances.Request("logged"));
 
         var warning = Assert.Single(provider.GetFakeLogCollector().GetSnapshot(), l => l.Id.Id == 8);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Single(unavailable.GetMeasurementSnapshot());
-        Assert.Single(_emulator.Requests);
+        Assert.Single(Emulator.Requests);
     }
 
     [Fact]
     public async Task With_refuse_when_unavailable_nothing_is_sent_while_redis_is_down()
     {
-        var client = _instances.Start(_emulator, _redis.Configuration, o => o.DuplicateGuard.WhenStoreUnavailable = StoreUnavailableHandling.Refuse);
-        await _redis.StopAsync();
+        var client = _instances.Start(Emulator, Redis.Configuration, o => o.DuplicateGuard.WhenStoreUnavailable = StoreUnavailableHandling.Refuse);
+        await Redis.StopAsync();
 
         var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Instances.Request("closed")));
 
         Assert.Equal(EscalationFailureKind.GuardUnavailable, error.Kind);
         Assert.False(error.IsOutcomeUnknown);
-        Assert.Empty(_emulator.Requests);
+        Assert.Empty(Emulator.Requests);
     }
 
     private Task<StackExchange.Redis.ConnectionMultiplexer> ReconnectingConnectionAsync()
     {
-        var options = StackExchange.Redis.ConfigurationOptions.Parse(_redis.Configuration);
+        var options = StackExchange.Redis.ConfigurationOptions.Parse(Redis.Configuration);
         options.AbortOnConnectFail = false;
         options.AsyncTimeout = 1_000;
         options.ReconnectRetryPolicy = new StackExchange.Redis.LinearRetry(500);

@@ -9,35 +9,13 @@ namespace LivePersonEscalation.Redis.Tests.Faults;
 /// when the instance itself stops or starves. Each test counts the requests at a loopback endpoint; faults between an
 /// instance and Redis come from <see cref="RedisFaultProxy"/>. A server of its own per test.
 /// </summary>
-[Collection(SharedRedisGroup.Name)]
-public sealed class RedisFaultTests : IAsyncLifetime
+public sealed class RedisFaultTests : RedisPerTest
 {
-    private readonly List<IAsyncDisposable> _owned = [];
-    private EscalationEmulator _emulator = null!;
-    private RedisServer _redis = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EscalationEmulator.StartAsync();
-        _redis = await RedisServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        for (var i = _owned.Count - 1; i >= 0; i--)
-        {
-            await _owned[i].DisposeAsync();
-        }
-
-        await _emulator.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
-
     [Fact]
     public async Task With_redis_down_one_instance_sends_a_conversation_once_and_answers_its_repeat_itself()
     {
-        await _redis.StopAsync();
-        var instance = Start(_redis.Configuration);
+        await Redis.StopAsync();
+        var instance = Start(Redis.Configuration);
 
         var first = await instance.EscalateAsync("down");
         var repeat = await instance.EscalateAsync("down");
@@ -46,7 +24,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
         Console.WriteLine($"dead Redis (nothing listening), OperationTimeout 1 s: first escalation of a fresh instance {first.Took.TotalMilliseconds:0} ms, its repeat {repeat.Took.TotalMilliseconds:0} ms, the next conversation {other.Took.TotalMilliseconds:0} ms");
         Assert.False(first.Result!.IsDeduplicated);
         Assert.True(repeat.Result!.IsDeduplicated);
-        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.Equal(2, Emulator.Requests.Count);
         Assert.Contains(instance.GuardUnavailable.GetMeasurementSnapshot(), m => m.Tags["liveperson.guard.reason"] is "unreachable");
         Assert.True(other.Took < TimeSpan.FromMilliseconds(900), $"an escalation waited {other.Took} for a Redis known to be down");
     }
@@ -54,30 +32,30 @@ public sealed class RedisFaultTests : IAsyncLifetime
     [Fact]
     public async Task An_escalation_sent_while_redis_was_down_answers_a_repeat_on_another_instance_once_redis_is_back()
     {
-        var sender = Start(_redis.Configuration);
+        var sender = Start(Redis.Configuration);
         await sender.EscalateAsync("warm-up");
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         Assert.False((await sender.EscalateAsync("sent-while-down")).Result!.IsDeduplicated);
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         Assert.True(await KeyAppearsAsync("sent-while-down", TimeSpan.FromSeconds(20)), "the escalation sent while Redis was down was never written there");
-        var repeat = await Start(_redis.Configuration).EscalateAsync("sent-while-down");
+        var repeat = await Start(Redis.Configuration).EscalateAsync("sent-while-down");
 
         Assert.True(repeat.Result!.IsDeduplicated);
-        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.Equal(2, Emulator.Requests.Count);
     }
 
     [Fact]
     public async Task A_claim_answered_after_the_operation_timeout_is_settled_so_a_repeat_elsewhere_waits_only_for_it()
     {
-        await using var proxy = new RedisFaultProxy(_redis.Port) { AnswerDelay = TimeSpan.FromSeconds(2) };
+        await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(2) };
         var slow = Start(proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromMilliseconds(500));
         await slow.EscalateAsync("warm-up");
         proxy.Fault = ProxyFault.DelayAnswers;
 
         var first = slow.EscalateAsync("late-claim");
         Assert.True(await KeyAppearsAsync("late-claim", TimeSpan.FromSeconds(10)));
-        var repeat = await Start(_redis.Configuration).EscalateAsync("late-claim");
+        var repeat = await Start(Redis.Configuration).EscalateAsync("late-claim");
         var sent = await first;
 
         AssertSentOnceAndRepeatAnswered(sent, repeat, TimeSpan.FromSeconds(10));
@@ -86,13 +64,13 @@ public sealed class RedisFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_claim_whose_answer_is_lost_to_a_reset_is_settled_after_the_reconnection()
     {
-        await using var proxy = new RedisFaultProxy(_redis.Port);
+        await using var proxy = new RedisFaultProxy(Redis.Port);
         var instance = Start(proxy.Configuration);
         await instance.EscalateAsync("warm-up");
         proxy.Fault = ProxyFault.ResetAfterScript;
 
         var sent = await instance.EscalateAsync("reset-claim");
-        var repeat = await Start(_redis.Configuration).EscalateAsync("reset-claim");
+        var repeat = await Start(Redis.Configuration).EscalateAsync("reset-claim");
 
         Assert.Equal(1, proxy.Resets);
         AssertSentOnceAndRepeatAnswered(sent, repeat, TimeSpan.FromSeconds(10));
@@ -101,19 +79,19 @@ public sealed class RedisFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_settle_blackholed_and_lost_is_written_again_once_the_network_is_back()
     {
-        await using var proxy = new RedisFaultProxy(_redis.Port);
+        await using var proxy = new RedisFaultProxy(Redis.Port);
         var instance = Start(proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromMilliseconds(300));
         await instance.EscalateAsync("warm-up");
-        _emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(1)));
+        Emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(1)));
 
         var first = instance.EscalateAsync("blackholed-settle");
-        await _emulator.WaitForEscalationsAsync(2, TimeSpan.FromSeconds(10));
+        await Emulator.WaitForEscalationsAsync(2, TimeSpan.FromSeconds(10));
         proxy.Fault = ProxyFault.Blackhole;
         var sent = await first;
         await proxy.Held.WaitAsync(TimeSpan.FromSeconds(10));
         proxy.DropConnections();
         proxy.Fault = ProxyFault.None;
-        var repeat = await Start(_redis.Configuration).EscalateAsync("blackholed-settle");
+        var repeat = await Start(Redis.Configuration).EscalateAsync("blackholed-settle");
 
         AssertSentOnceAndRepeatAnswered(sent, repeat, TimeSpan.FromSeconds(15));
     }
@@ -121,17 +99,17 @@ public sealed class RedisFaultTests : IAsyncLifetime
     [Fact]
     public async Task Disposing_an_instance_mid_flight_settles_its_escalation_before_its_connection_closes()
     {
-        var stopping = new Instance(_emulator, _redis.Configuration);
-        _emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(1)));
+        var stopping = new Instance(Emulator, Redis.Configuration);
+        Emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(1)));
 
         var first = stopping.EscalateAsync("disposed-mid-flight");
-        await _emulator.WaitForEscalationsAsync(1, TimeSpan.FromSeconds(10));
+        await Emulator.WaitForEscalationsAsync(1, TimeSpan.FromSeconds(10));
         await stopping.DisposeAsync();
         await first;
-        var repeat = await Start(_redis.Configuration).EscalateAsync("disposed-mid-flight");
+        var repeat = await Start(Redis.Configuration).EscalateAsync("disposed-mid-flight");
 
         Assert.True(repeat.Result?.IsDeduplicated ?? ((EscalationException)repeat.Error!).IsDeduplicated);
-        Assert.Single(_emulator.Requests);
+        Assert.Single(Emulator.Requests);
         Assert.True(repeat.Took < TimeSpan.FromSeconds(10), $"the repeat waited {repeat.Took}, as for a claim's expiry");
     }
 
@@ -139,10 +117,10 @@ public sealed class RedisFaultTests : IAsyncLifetime
     public async Task A_starved_thread_pool_on_two_instances_sends_no_conversation_twice()
     {
         const int conversations = 200;
-        var instances = new[] { Start(_redis.Configuration), Start(_redis.Configuration) };
+        var instances = new[] { Start(Redis.Configuration), Start(Redis.Configuration) };
         await instances[0].EscalateAsync("warm-up-0");
         await instances[1].EscalateAsync("warm-up-1");
-        _emulator.Reset();
+        Emulator.Reset();
 
         // Work items that block until the escalations are done, as sync-over-async in a host would queue: the pool
         // adds threads slowly, so every continuation, Redis's answers included, waits its turn.
@@ -163,8 +141,8 @@ public sealed class RedisFaultTests : IAsyncLifetime
             blocked.Set();
         }
 
-        var perConversation = _emulator.Escalations.GroupBy(e => e.ConversationId).ToList();
-        Console.WriteLine($"starved thread pool (24 work items blocked for the whole run), 2 instances x {conversations} conversations: {_emulator.Requests.Count} requests, {perConversation.Count(g => g.Count() > 1)} conversations sent twice, {ended.Count(e => e.Error is not null)} refused, {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        var perConversation = Emulator.Escalations.GroupBy(e => e.ConversationId).ToList();
+        Console.WriteLine($"starved thread pool (24 work items blocked for the whole run), 2 instances x {conversations} conversations: {Emulator.Requests.Count} requests, {perConversation.Count(g => g.Count() > 1)} conversations sent twice, {ended.Count(e => e.Error is not null)} refused, {stopwatch.Elapsed.TotalSeconds:0.0} s");
         Assert.DoesNotContain(perConversation, g => g.Count() > 1);
         Assert.Equal(conversations, perConversation.Count);
     }
@@ -172,7 +150,7 @@ public sealed class RedisFaultTests : IAsyncLifetime
     [Fact]
     public async Task An_evicting_maxmemory_policy_is_warned_of_counted_and_reported_degraded()
     {
-        if (!_redis.IsRedis)
+        if (!Redis.IsRedis)
         {
             Console.WriteLine("not run on Garnet, which has no maxmemory-policy");
             return;
@@ -196,19 +174,19 @@ public sealed class RedisFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_redis_restart_is_warned_of_and_reported_degraded_and_an_unreachable_one_unhealthy()
     {
-        if (!_redis.IsRedis)
+        if (!Redis.IsRedis)
         {
             Console.WriteLine("not run on Garnet, which does not answer INFO from a script");
             return;
         }
 
-        var instance = Start(_redis.Configuration);
+        var instance = Start(Redis.Configuration);
         await instance.EscalateAsync("before-restart");
         Assert.Equal(HealthStatus.Healthy, (await instance.CheckHealthAsync()).Status);
 
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         var down = await instance.CheckHealthAsync();
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         var warning = await instance.WaitForLogAsync(20, TimeSpan.FromSeconds(20));
         var afterRestart = await instance.CheckHealthAsync();
 
@@ -221,27 +199,27 @@ public sealed class RedisFaultTests : IAsyncLifetime
     [Fact]
     public async Task The_api_key_echoed_in_an_accepting_body_never_reaches_redis()
     {
-        _emulator.Script(EmulatorResponse.Status(System.Net.HttpStatusCode.OK, $$"""{"echo":"{{_emulator.ApiAccessKey}}"}"""));
-        var instance = Start(_redis.Configuration);
+        Emulator.Script(EmulatorResponse.Status(System.Net.HttpStatusCode.OK, $$"""{"echo":"{{Emulator.ApiAccessKey}}"}"""));
+        var instance = Start(Redis.Configuration);
 
         var sent = await instance.EscalateAsync("echoed-key");
-        await using var connection = await _redis.ConnectAsync();
+        await using var connection = await Redis.ConnectAsync();
         var key = await WaitForKeyAsync(connection, "echoed-key");
         var value = (string?)await connection.GetDatabase().StringGetAsync(key!.Value);
 
-        Assert.DoesNotContain(_emulator.ApiAccessKey, sent.Result!.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Emulator.ApiAccessKey, sent.Result!.Body, StringComparison.Ordinal);
         Assert.StartsWith("A", value, StringComparison.Ordinal);
-        Assert.DoesNotContain(_emulator.ApiAccessKey, value, StringComparison.Ordinal);
+        Assert.DoesNotContain(Emulator.ApiAccessKey, value, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_brace_in_a_conversation_id_cannot_end_the_hash_tag_early()
     {
-        var instance = Start(_redis.Configuration);
+        var instance = Start(Redis.Configuration);
 
         var first = await instance.EscalateAsync("a}b{c%d");
         var repeat = await instance.EscalateAsync("a}b{c%d");
-        await using var connection = await _redis.ConnectAsync();
+        await using var connection = await Redis.ConnectAsync();
         var key = (string)(await WaitForKeyAsync(connection, "a%7Db%7Bc%25d"))!;
 
         Assert.True(repeat.Result!.IsDeduplicated);
@@ -255,20 +233,18 @@ public sealed class RedisFaultTests : IAsyncLifetime
     {
         Assert.False(sent.Result!.IsDeduplicated);
         Assert.True(repeat.Result!.IsDeduplicated);
-        Assert.Equal(2, _emulator.Requests.Count);
+        Assert.Equal(2, Emulator.Requests.Count);
         Assert.True(repeat.Took < bound, $"the repeat waited {repeat.Took}, as for a claim's expiry");
     }
 
     private Instance Start(string redis, Action<EscalationOptions>? configure = null)
     {
-        var instance = new Instance(_emulator, redis, configure);
-        _owned.Add(instance);
-        return instance;
+        return Own(new Instance(Emulator, redis, configure));
     }
 
     private async Task<bool> KeyAppearsAsync(string conversationId, TimeSpan bound)
     {
-        await using var connection = await _redis.ConnectAsync();
+        await using var connection = await Redis.ConnectAsync();
         return await WaitForKeyAsync(connection, conversationId, bound) is not null;
     }
 
