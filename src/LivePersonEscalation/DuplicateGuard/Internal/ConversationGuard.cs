@@ -61,7 +61,7 @@ internal sealed class ConversationGuard
         var claim = new DuplicateGuardEntry
         {
             State = DuplicateGuardState.InFlight,
-            Owner = OwnerPrefix + Interlocked.Increment(ref _owners).ToString(CultureInfo.InvariantCulture),
+            Owner = NextOwner(),
             AgentSkillId = agentSkillId,
         };
 
@@ -81,6 +81,17 @@ internal sealed class ConversationGuard
             _local.Release(conversationId, claim.Owner, answer: null);
             throw;
         }
+    }
+
+    /// <summary>A new owner id: the process's random prefix and the next number, as one string.</summary>
+    private static string NextOwner()
+    {
+        var number = Interlocked.Increment(ref _owners);
+#if NET
+        return string.Create(CultureInfo.InvariantCulture, $"{OwnerPrefix}{number}");
+#else
+        return OwnerPrefix + number.ToString(CultureInfo.InvariantCulture);
+#endif
     }
 
     /// <summary>Settles the claim of <paramref name="owner"/> with what the wire decided; see <see cref="GuardClaim.Settle"/>.</summary>

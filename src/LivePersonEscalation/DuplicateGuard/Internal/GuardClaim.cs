@@ -2,15 +2,15 @@ namespace LivePersonEscalation.Internal;
 
 /// <summary>
 /// What the duplicate guard decided for one call: an earlier call's settled entry to answer from, a refusal to
-/// throw, or a claim this call owns (it sends, then settles the claim with what the wire decided). A claim settles
-/// itself, once, in both tiers: the instance's at once, the shared store's in the background.
+/// throw, or a claim this call owns (it sends, then settles the claim with what the wire decided, once). A claim
+/// settles itself in both tiers: the instance's at once, the shared store's in the background. A value, made on
+/// every escalation: it allocates nothing of its own.
 /// </summary>
-internal sealed class GuardClaim
+internal readonly struct GuardClaim
 {
     private readonly ConversationGuard? _guard;
     private readonly string? _conversationId;
     private readonly Task? _lateSharedClaim;
-    private int _settled;
 
     private GuardClaim(DuplicateGuardEntry? earlier, Exception? refusal, ConversationGuard? guard, string? conversationId, string? owner, string? skillId, Task? lateSharedClaim)
     {
@@ -24,7 +24,7 @@ internal sealed class GuardClaim
     }
 
     /// <summary>Send, and report to nobody: the guard is off.</summary>
-    public static GuardClaim Unguarded { get; } = new(null, null, null, null, null, null, null);
+    public static GuardClaim Unguarded => default;
 
     /// <summary>The settled entry of an earlier call (accepted, outcome unknown, or a refusal shared with its waiters): answer from it, send nothing.</summary>
     public DuplicateGuardEntry? Earlier { get; }
@@ -46,14 +46,8 @@ internal sealed class GuardClaim
         new(null, null, guard, conversationId, owner, skillId, lateSharedClaim);
 
     /// <summary>
-    /// Settles this call's claim with what the wire decided (null: not sent at all). Never throws and never waits:
-    /// the instance's tier settles at once, the shared store's write goes on in the background.
+    /// Settles this call's claim with what the wire decided (null: not sent at all); call it once. Never throws
+    /// and never waits: the instance's tier settles at once, the shared store's write goes on in the background.
     /// </summary>
-    public void Settle(SendOutcome? outcome)
-    {
-        if (_guard is not null && Interlocked.Exchange(ref _settled, 1) == 0)
-        {
-            _guard.Settle(_conversationId!, Owner!, AgentSkillId!, outcome, _lateSharedClaim);
-        }
-    }
+    public void Settle(SendOutcome? outcome) => _guard?.Settle(_conversationId!, Owner!, AgentSkillId!, outcome, _lateSharedClaim);
 }

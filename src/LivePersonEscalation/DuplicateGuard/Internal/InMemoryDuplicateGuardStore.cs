@@ -163,7 +163,6 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         lock (_gate)
         {
             var now = timeProvider.GetTimestamp();
-            ForgetExpired(now);
             if (_slots.TryGetValue(key, out var claim))
             {
                 if (claim.Entry.Owner != owner || claim.Entry.State != DuplicateGuardState.InFlight)

@@ -7,10 +7,16 @@ namespace LivePersonEscalation.Internal;
 internal readonly record struct AttemptOutcome(int Attempt, AttemptResponse? Response, Exception? Exception, bool? ReachedTransport)
 {
     /// <summary>
-    /// True only when LivePerson provably did not accept the attempt: it answered 408, 429 or 503, no connection
-    /// could be made, or the request never reached the transport.
+    /// True when the attempt may be retried: LivePerson answered 408, 429 or 503, or no connection could be made.
+    /// The one place the retry policy and the send loop learn it from.
     /// </summary>
-    public bool ProvesNotAccepted => Response is { } response
+    public bool IsRetryable => Response is { } response
         ? response.ProvesNotAccepted
-        : (Exception is HttpRequestException transport && TransportErrors.IsConnectFailure(transport)) || ReachedTransport == false;
+        : Exception is HttpRequestException transport && TransportErrors.IsConnectFailure(transport);
+
+    /// <summary>
+    /// True only when LivePerson provably did not accept the attempt: it is retryable (above), or the request never
+    /// reached the transport.
+    /// </summary>
+    public bool ProvesNotAccepted => IsRetryable || (Response is null && ReachedTransport == false);
 }

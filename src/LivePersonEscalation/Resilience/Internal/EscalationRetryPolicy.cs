@@ -18,9 +18,7 @@ internal sealed class EscalationRetryPolicy(RetrySettings settings, TimeProvider
     {
         delay = TimeSpan.Zero;
         stopReason = null;
-        var retryable = outcome.Response?.ProvesNotAccepted
-            ?? (outcome.Exception is HttpRequestException transport && TransportErrors.IsConnectFailure(transport));
-        if (!retryable)
+        if (!outcome.IsRetryable)
         {
             return false;
         }
