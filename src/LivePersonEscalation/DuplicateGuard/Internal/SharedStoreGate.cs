@@ -50,53 +50,48 @@ internal sealed class SharedStoreGate(TimeSpan operationTimeout, TimeSpan longes
 
         var asked = timeProvider.GetTimestamp();
         var due = operationTimeout;
-        while (!task.IsCompleted)
+        while (true)
         {
-            var timer = Delay(due - timeProvider.GetElapsedTime(asked));
-            await Task.WhenAny(task, timer).ConfigureAwait(false);
-            var waited = timeProvider.GetElapsedTime(asked);
-            if (task.IsCompleted)
+            try
             {
-                break;
+                var left = due - timeProvider.GetElapsedTime(asked);
+                return StoreStep<T>.Answer(await task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, timeProvider).ConfigureAwait(false));
             }
-
-            if (waited - due <= TimerTolerance && waited < longestWait)
+            catch (TimeoutException)
             {
-                // On time; but an answer read moments ago may still be completing in the thread pool's queue: let
-                // everything queued before this check run first, and count a slow queue as a starved process too.
-                var queued = timeProvider.GetTimestamp();
-                await BehindQueuedWorkAsync().ConfigureAwait(false);
                 if (task.IsCompleted)
                 {
-                    break;
+                    continue;
                 }
 
-                waited = timeProvider.GetElapsedTime(asked);
-                if (timeProvider.GetElapsedTime(queued) > TimerTolerance)
+                var waited = timeProvider.GetElapsedTime(asked);
+                if (waited - due <= TimerTolerance && waited < longestWait)
                 {
+                    // On time; but an answer read moments ago may still be completing in the thread pool's queue:
+                    // let everything queued before this check run first, and count a slow queue as a starved process.
+                    var queued = timeProvider.GetTimestamp();
+                    await BehindQueuedWorkAsync().ConfigureAwait(false);
+                    if (task.IsCompleted || timeProvider.GetElapsedTime(queued) > TimerTolerance)
+                    {
+                        due = timeProvider.GetElapsedTime(asked) + operationTimeout;
+                        continue;
+                    }
+                }
+                else if (waited < longestWait)
+                {
+                    // The timer ran late: this process was starved, and the answer may be waiting to be read.
                     due = waited + operationTimeout;
                     continue;
                 }
-            }
 
-            if (waited - due <= TimerTolerance || waited >= longestWait)
-            {
                 _unanswered = task;
                 _ = ObserveAsync(task);
                 return StoreStep<T>.Late(task, new TimeoutException($"The duplicate guard's store did not answer within {operationTimeout.TotalMilliseconds:0} ms (DuplicateGuard:Redis:OperationTimeout)."));
             }
-
-            // The timer ran late: this process was starved, and the answer may be waiting to be read.
-            due = waited + operationTimeout;
-        }
-
-        try
-        {
-            return StoreStep<T>.Answer(await task.ConfigureAwait(false));
-        }
-        catch (Exception ex)
-        {
-            return StoreStep<T>.Failed(ex);
+            catch (Exception ex)
+            {
+                return StoreStep<T>.Failed(ex);
+            }
         }
 #pragma warning restore CA1031
     }
@@ -121,15 +116,5 @@ internal sealed class SharedStoreGate(TimeSpan operationTimeout, TimeSpan longes
         var behind = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         ThreadPool.UnsafeQueueUserWorkItem(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), behind);
         return behind.Task;
-    }
-
-    private Task Delay(TimeSpan delay)
-    {
-        delay = delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
-#if NET8_0_OR_GREATER
-        return Task.Delay(delay, timeProvider);
-#else
-        return timeProvider.Delay(delay);
-#endif
     }
 }
