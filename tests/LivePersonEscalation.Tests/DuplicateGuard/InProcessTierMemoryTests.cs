@@ -4,6 +4,7 @@ using LivePersonEscalation.Internal;
 namespace LivePersonEscalation.Tests.DuplicateGuard;
 
 /// <summary>The in-process tier's byte estimate, measured against the managed heap.</summary>
+[Collection(HeapMeasurement.Name)]
 public sealed class InProcessTierMemoryTests
 {
     [Theory]
