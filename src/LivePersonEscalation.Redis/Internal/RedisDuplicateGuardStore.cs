@@ -37,7 +37,7 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
     public async ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken)
     {
         var database = await DatabaseAsync().ConfigureAwait(false);
-        var existing = await database.ScriptEvaluateAsync(RedisGuardScripts.Claim, [RedisKeyOf(key)], [RedisEntryCodec.Encode(claim), Milliseconds(expiry)]).ConfigureAwait(false);
+        var existing = await database.ScriptEvaluateAsync(RedisGuardScripts.Claim, [RedisKeyOf(key), TransfersKeyOf(key)], [RedisEntryCodec.Encode(claim), Milliseconds(expiry)]).ConfigureAwait(false);
         return existing.IsNull ? null : RedisEntryCodec.Decode((string?)existing);
     }
 
@@ -46,10 +46,22 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
         var database = await DatabaseAsync().ConfigureAwait(false);
         var kept = outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown } && expiry > TimeSpan.Zero ? RedisEntryCodec.Encode(outcome) : string.Empty;
         var refusal = outcome is { State: DuplicateGuardState.NotAccepted } ? RedisEntryCodec.Encode(outcome) : string.Empty;
+        var accepted = outcome is { State: DuplicateGuardState.Accepted } && kept.Length > 0 ? outcome.Owner : string.Empty;
         await database.ScriptEvaluateAsync(
             RedisGuardScripts.Settle,
-            [RedisKeyOf(key), RefusalKeyOf(key, owner)],
-            [RedisEntryCodec.OwnerPrefix(DuplicateGuardState.InFlight, owner), kept, Milliseconds(expiry), refusal, Milliseconds(RefusalExpiry)]).ConfigureAwait(false);
+            [RedisKeyOf(key), RefusalKeyOf(key, owner), TransfersKeyOf(key)],
+            [RedisEntryCodec.OwnerPrefix(DuplicateGuardState.InFlight, owner), kept, Milliseconds(expiry), refusal, Milliseconds(RefusalExpiry), accepted]).ConfigureAwait(false);
+    }
+
+    public async ValueTask<TransferFailureRecord?> RecordTransferFailureAsync(string key, string? escalationId, string? agentSkillId, TransferFailureRules rules, CancellationToken cancellationToken)
+    {
+        var database = await DatabaseAsync().ConfigureAwait(false);
+        var withFallback = rules.SkillsWithFallback is { } skills ? "," + string.Join(",", skills) + "," : "*";
+        var answer = (RedisResult[])(await database.ScriptEvaluateAsync(
+            RedisGuardScripts.ReportTransferFailure,
+            [RedisKeyOf(key), TransfersKeyOf(key)],
+            [escalationId ?? string.Empty, agentSkillId ?? string.Empty, rules.MaxTransferFailures, Milliseconds(rules.Window), withFallback]).ConfigureAwait(false))!;
+        return RedisEntryCodec.DecodeRecord((string?)answer[1], counted: (int)answer[0] == 1);
     }
 
     public async ValueTask<DuplicateGuardEntry?> WaitWhileInFlightAsync(string key, DuplicateGuardEntry inFlight, TimeSpan maxWait, CancellationToken cancellationToken)
@@ -140,6 +152,8 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
     internal static RedisKey RedisKeyOf(string key) => "{" + Escape(key) + "}";
 
     private static RedisKey RefusalKeyOf(string key, string owner) => "{" + Escape(key) + "}:refused:" + owner;
+
+    private static RedisKey TransfersKeyOf(string key) => "{" + Escape(key) + "}:transfers";
 
     private static string Escape(string key) =>
         key.IndexOfAny(['{', '}', '%']) < 0 ? key : key.Replace("%", "%25").Replace("{", "%7B").Replace("}", "%7D");

@@ -7,30 +7,45 @@ namespace LivePersonEscalation.Redis.Internal;
 internal static class RedisGuardScripts
 {
     /// <summary>
-    /// KEYS[1] the conversation; ARGV[1] the claim, ARGV[2] its expiry in ms. Returns nil when this call claimed it
-    /// (SET NX PX), else the entry already there.
+    /// KEYS[1] the conversation, KEYS[2] its transfer record; ARGV[1] the claim, ARGV[2] its expiry in ms. Returns the
+    /// record when it gave up; else nil when this call claimed an absent entry (SET NX PX); the claim itself when it
+    /// replaced a failed transfer (<c>F</c>); else the entry already there.
     /// </summary>
     public const string Claim =
         """
+        local record = redis.call('GET', KEYS[2])
+        if record and string.sub(record, 1, 1) == 'G' then return record end
         local existing = redis.call('GET', KEYS[1])
-        if existing then return existing end
+        if existing and string.sub(existing, 1, 1) ~= 'F' then return existing end
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        if existing then return ARGV[1] end
         return false
         """;
 
     /// <summary>
-    /// KEYS[1] the conversation, KEYS[2] where a refusal is left for the callers that waited on this owner;
-    /// ARGV[1] the claim's prefix (state, owner), ARGV[2] the outcome to keep ('' to delete), ARGV[3] the window in ms,
-    /// ARGV[4] the refusal ('' for none), ARGV[5] its expiry in ms. Settles the owner's claim; with no entry at all
-    /// (the claim expired, or never landed), adds the outcome to keep; leaves another owner's entry alone. Returns 1
-    /// when it settled a claim, 2 when it added the outcome, 0 otherwise. Idempotent for one owner.
+    /// KEYS[1] the conversation, KEYS[2] where a refusal is left for the callers that waited on this owner, KEYS[3] its
+    /// transfer record; ARGV[1] the claim's prefix (state, owner), ARGV[2] the outcome to keep ('' to delete), ARGV[3]
+    /// the window in ms, ARGV[4] the refusal ('' for none), ARGV[5] its expiry in ms, ARGV[6] the escalation id of an
+    /// acceptance ('' otherwise). Settles the owner's claim; with no entry at all (the claim expired, or never landed),
+    /// adds the outcome to keep; leaves another owner's entry alone. An acceptance that is kept becomes the transfer
+    /// record's latest escalation, when the conversation has one. Returns 1 when it settled a claim, 2 when it added the
+    /// outcome, 0 otherwise. Idempotent for one owner.
     /// </summary>
     public const string Settle =
         """
+        local function latest()
+          if ARGV[6] == '' then return end
+          local record = redis.call('GET', KEYS[3])
+          if not record then return end
+          local data = cjson.decode(string.sub(record, 3))
+          data.latest = ARGV[6]
+          redis.call('SET', KEYS[3], string.sub(record, 1, 2) .. cjson.encode(data), 'KEEPTTL')
+        end
         local current = redis.call('GET', KEYS[1])
         if not current then
           if ARGV[2] ~= '' then
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            latest()
             return 2
           end
           return 0
@@ -38,6 +53,7 @@ internal static class RedisGuardScripts
         if string.sub(current, 1, string.len(ARGV[1])) ~= ARGV[1] then return 0 end
         if ARGV[2] ~= '' then
           redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+          latest()
         else
           redis.call('DEL', KEYS[1])
         end
@@ -45,6 +61,56 @@ internal static class RedisGuardScripts
           redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[5])
         end
         return 1
+        """;
+
+    /// <summary>
+    /// KEYS[1] the conversation, KEYS[2] its transfer record; ARGV[1] the escalation reported ('' for the accepted
+    /// entry's, else the record's latest), ARGV[2] the skill that failed when no escalation is known (''), ARGV[3] the
+    /// failures to give up at, ARGV[4] the record's window in ms, ARGV[5] the skills with a fallback as <c>,id,id,</c>
+    /// (<c>*</c> for any). The rules of the in-process store's <c>TransferFailureStep</c>: unless the record gave up or
+    /// counted that escalation already, one more failure of its skill (the id's digits before the dot); give up at the
+    /// limit or without a fallback; the accepted entry of that escalation becomes a failed transfer (letter <c>F</c>,
+    /// same expiry). Returns { 1, record } when it counted, { 0, record } when not, { 0, '' } when no skill is known.
+    /// </summary>
+    public const string ReportTransferFailure =
+        """
+        local raw = redis.call('GET', KEYS[2])
+        if raw and string.sub(raw, 1, 1) == 'G' then return { 0, raw } end
+        local record = { failures = 0, reported = ' ' }
+        if raw then record = cjson.decode(string.sub(raw, 3)) end
+        local entry = redis.call('GET', KEYS[1])
+        local accepted = ''
+        if entry and string.sub(entry, 1, 1) == 'A' then
+          accepted = string.sub(entry, 2, string.find(entry, '|', 1, true) - 1)
+        end
+        local id = ARGV[1]
+        if id == '' then
+          if accepted ~= '' then id = accepted elseif type(record.latest) == 'string' then id = record.latest end
+        end
+        if id ~= '' and string.find(record.reported, ' ' .. id .. ' ', 1, true) then return { 0, raw } end
+        local skill = ARGV[2]
+        if id ~= '' then
+          local dot = string.find(id, '.', 1, true)
+          if dot and dot > 1 then skill = string.sub(id, 1, dot - 1) end
+        end
+        if skill == '' then return { 0, '' } end
+        record.failures = record.failures + 1
+        if id ~= '' then record.reported = record.reported .. id .. ' ' end
+        record.skill = skill
+        local state = 'C'
+        if record.failures >= tonumber(ARGV[3]) then
+          record.giveUp = 'MaxTransferFailures'
+          state = 'G'
+        elseif ARGV[5] ~= '*' and not string.find(ARGV[5], ',' .. skill .. ',', 1, true) then
+          record.giveUp = 'NoFallbackSkill'
+          state = 'G'
+        end
+        local value = state .. '|' .. cjson.encode(record)
+        redis.call('SET', KEYS[2], value, 'PX', ARGV[4])
+        if id ~= '' and id == accepted then
+          redis.call('SET', KEYS[1], 'F' .. string.sub(entry, 2), 'KEEPTTL')
+        end
+        return { 1, value }
         """;
 
     /// <summary>

@@ -46,6 +46,20 @@ public sealed class FakeEscalationClient : IEscalationClient
     /// <summary>Every request received so far, accepted or not.</summary>
     public IReadOnlyList<EmulatorRequest> Requests => _engine.Requests;
 
+    /// <summary>
+    /// Makes the transfer of every escalation accepted from now on to one of <paramref name="skillIds"/> fail, as a
+    /// skill without agents would: the escalation is accepted, and LivePerson would then send the bot
+    /// <see cref="LivePersonSignals.EscalationFailed"/>. Read those signals from <see cref="TransferFailures"/>.
+    /// </summary>
+    /// <param name="skillIds">Numeric skill ids.</param>
+    public void FailTransfersTo(params string[] skillIds) => _engine.FailTransfersTo(skillIds);
+
+    /// <summary>
+    /// The accepted escalations whose transfer failed (see <see cref="FailTransfersTo"/>), in arrival order: each is a
+    /// <see cref="LivePersonSignals.EscalationFailed"/> message the bot under test should receive.
+    /// </summary>
+    public IReadOnlyList<RecordedEscalation> TransferFailures => _engine.TransferFailures;
+
     /// <summary>Queues how the next requests are answered; unscripted requests are accepted.</summary>
     /// <param name="responses">The responses, in order.</param>
     public void Script(params EmulatorResponse[] responses) => _engine.Script(responses);
@@ -68,4 +82,8 @@ public sealed class FakeEscalationClient : IEscalationClient
     /// <inheritdoc />
     public Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default) =>
         _client.EscalateAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<TransferFailureResult> ReportTransferFailureAsync(TransferFailureReport report, CancellationToken cancellationToken = default) =>
+        _client.ReportTransferFailureAsync(report, cancellationToken);
 }

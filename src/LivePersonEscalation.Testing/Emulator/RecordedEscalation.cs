@@ -17,4 +17,11 @@ public sealed record RecordedEscalation(
     string AgentSkillName,
     string AgentSkillId,
     string RequestId,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>
+    /// True when the emulator was told to fail transfers to this skill (<c>FailTransfersTo</c>): LivePerson accepted
+    /// the escalation, and would then send the bot <see cref="LivePersonSignals.EscalationFailed"/>.
+    /// </summary>
+    public bool TransferFailed { get; init; }
+}

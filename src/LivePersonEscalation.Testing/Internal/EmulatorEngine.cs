@@ -16,6 +16,7 @@ internal sealed class EmulatorEngine
     private readonly List<EmulatorRequest> _requests = [];
     private readonly List<(int Count, TaskCompletionSource<IReadOnlyList<RecordedEscalation>> Waiter)> _waiters = [];
     private readonly TimeProvider _timeProvider;
+    private readonly HashSet<string> _failingSkills = new(StringComparer.Ordinal);
 
     public EmulatorEngine(string apiAccessKey, TimeProvider timeProvider)
     {
@@ -54,6 +55,30 @@ internal sealed class EmulatorEngine
         }
     }
 
+    /// <summary>Accepted escalations whose transfer failed: each is a signal LivePerson sends the bot.</summary>
+    public IReadOnlyList<RecordedEscalation> TransferFailures
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _escalations.Where(escalation => escalation.TransferFailed)];
+            }
+        }
+    }
+
+    public void FailTransfersTo(IEnumerable<string> skillIds)
+    {
+        ArgumentNullException.ThrowIfNull(skillIds);
+        lock (_gate)
+        {
+            foreach (var skillId in skillIds)
+            {
+                _failingSkills.Add(skillId ?? throw new ArgumentException("A skill id must not be null.", nameof(skillIds)));
+            }
+        }
+    }
+
     public void Script(IEnumerable<EmulatorResponse> responses)
     {
         ArgumentNullException.ThrowIfNull(responses);
@@ -73,6 +98,7 @@ internal sealed class EmulatorEngine
             _script.Clear();
             _escalations.Clear();
             _requests.Clear();
+            _failingSkills.Clear();
         }
     }
 
@@ -165,7 +191,10 @@ internal sealed class EmulatorEngine
 
         _escalations.Add(new RecordedEscalation(
             fields["userPlatformId"], fields["chatBotId"], fields["message"], fields["conversationId"],
-            fields["agentSkillName"], fields["agentSkillId"], requestId, receivedAt));
+            fields["agentSkillName"], fields["agentSkillId"], requestId, receivedAt)
+        {
+            TransferFailed = _failingSkills.Contains(fields["agentSkillId"]),
+        });
         ReleaseWaiters();
 
         var accepted = JsonObject(("status", "accepted"), ("conversationId", fields["conversationId"]), ("requestId", requestId));

@@ -81,6 +81,13 @@ public sealed class EscalationOptions
     [ValidateObjectMembers]
     public DuplicateGuardOptions DuplicateGuard { get; set; } = new();
 
+    /// <summary>
+    /// After LivePerson accepted an escalation and the transfer failed: the skill tried next, and when the library
+    /// gives up (see <see cref="IEscalationClient.ReportTransferFailureAsync"/>).
+    /// </summary>
+    [ValidateObjectMembers]
+    public EscalationFallbackOptions Fallback { get; set; } = new();
+
     /// <summary>Opt-ins for what traces and logs may contain (conversation id, message text); both off by default.</summary>
     public EscalationTelemetryOptions Telemetry { get; set; } = new();
 
@@ -90,6 +97,6 @@ public sealed class EscalationOptions
     {
         var target = Endpoint is null ? $"Region={Region}" : $"Endpoint={Endpoint}";
         var key = string.IsNullOrWhiteSpace(ApiAccessKey) ? "<not set>" : "***";
-        return $"EscalationOptions {{ {target}, ApiAccessKey={key}, Timeout={Timeout}, Retry.MaxAttempts={Retry?.MaxAttempts}, DuplicateGuard.Enabled={DuplicateGuard?.Enabled}, Skills=[{string.Join(", ", Skills.Keys)}] }}";
+        return $"EscalationOptions {{ {target}, ApiAccessKey={key}, Timeout={Timeout}, Retry.MaxAttempts={Retry?.MaxAttempts}, DuplicateGuard.Enabled={DuplicateGuard?.Enabled}, Fallback.Skills=[{(Fallback is null ? string.Empty : string.Join(", ", Fallback.Skills.Select(route => route.Key + "→" + route.Value)))}], Skills=[{string.Join(", ", Skills.Keys)}] }}";
     }
 }

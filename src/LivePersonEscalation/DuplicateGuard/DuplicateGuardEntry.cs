@@ -15,7 +15,10 @@ public sealed record DuplicateGuardEntry
     /// <summary>The conversation's state.</summary>
     public required DuplicateGuardState State { get; init; }
 
-    /// <summary>An opaque id of the call that claimed the conversation; only that call may settle it.</summary>
+    /// <summary>
+    /// An opaque id of the call that claimed the conversation; only that call may settle it. Once accepted, it is the
+    /// escalation's <see cref="EscalationResult.EscalationId"/>.
+    /// </summary>
     public required string Owner { get; init; }
 
     /// <summary>The numeric skill id the escalation went to.</summary>
@@ -44,4 +47,19 @@ public sealed record DuplicateGuardEntry
     /// an acceptance. Opaque to stores.
     /// </summary>
     public string? Reason { get; init; }
+
+    /// <summary>The conversation's transfer failures so far (<see cref="DuplicateGuardState.GivenUp"/>), else 0.</summary>
+    public int TransferFailures { get; init; }
+
+    /// <summary>The entry a claim answers for a conversation whose <paramref name="record"/> gave up (see <see cref="IDuplicateGuardStore.TryClaimAsync"/>).</summary>
+    /// <param name="record">The conversation's transfer record, given up.</param>
+    /// <returns>A <see cref="DuplicateGuardState.GivenUp"/> entry naming the skill that failed last, why, and how often.</returns>
+    public static DuplicateGuardEntry GivenUp(TransferFailureRecord record) => new()
+    {
+        State = DuplicateGuardState.GivenUp,
+        Owner = string.Empty,
+        AgentSkillId = (record ?? throw new ArgumentNullException(nameof(record))).FailedSkillId,
+        Reason = record.GiveUpReason?.ToString(),
+        TransferFailures = record.TransferFailures,
+    };
 }

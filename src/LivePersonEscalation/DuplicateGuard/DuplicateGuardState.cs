@@ -24,4 +24,19 @@ public enum DuplicateGuardState
     /// forgets the conversation, so the next call sends.
     /// </summary>
     NotAccepted = 3,
+
+    /// <summary>
+    /// LivePerson accepted the escalation and the transfer itself failed (reported with
+    /// <see cref="IEscalationClient.ReportTransferFailureAsync"/>): the next escalation of the conversation is sent,
+    /// to the fallback skill or to any other. Kept for the rest of the window, so a store that lost the entry is told
+    /// apart from one that was told the transfer failed.
+    /// </summary>
+    TransferFailed = 4,
+
+    /// <summary>
+    /// The library gave up on the conversation (<see cref="EscalationFallbackOptions.MaxTransferFailures"/> failed
+    /// transfers, or a failed skill without a fallback): nothing is sent for it within <see cref="EscalationFallbackOptions.Window"/>.
+    /// Returned by a claim, from the conversation's <see cref="TransferFailureRecord"/>; never stored as an entry.
+    /// </summary>
+    GivenUp = 5,
 }

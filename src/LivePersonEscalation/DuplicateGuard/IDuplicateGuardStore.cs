@@ -17,7 +17,12 @@ public interface IDuplicateGuardStore
     /// <param name="claim">The in-flight entry of the calling owner.</param>
     /// <param name="expiry">How long the claim lives if its owner never settles it (a crashed instance).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>Null when the claim was taken; otherwise the entry that already exists.</returns>
+    /// <remarks>
+    /// An entry in <see cref="DuplicateGuardState.TransferFailed"/> is replaced by the claim, which is then returned
+    /// (so the guard tells a failed transfer from an entry the store lost); a conversation whose
+    /// <see cref="TransferFailureRecord"/> gave up answers a <see cref="DuplicateGuardState.GivenUp"/> entry, whatever its entry.
+    /// </remarks>
+    /// <returns>Null when the claim was taken where nothing was; <paramref name="claim"/> when it replaced a failed transfer; otherwise the entry that already exists.</returns>
     ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken);
 
     /// <summary>
@@ -36,6 +41,7 @@ public interface IDuplicateGuardStore
     /// </param>
     /// <param name="expiry">How long the settled entry is remembered (the window).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <remarks>An accepted <paramref name="outcome"/> of a conversation with a <see cref="TransferFailureRecord"/> becomes its <see cref="TransferFailureRecord.LatestEscalationId"/>.</remarks>
     /// <returns>A task that completes when the entry is settled.</returns>
     ValueTask SettleAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan expiry, CancellationToken cancellationToken);
 
@@ -49,4 +55,19 @@ public interface IDuplicateGuardStore
     /// <param name="cancellationToken">Ends this caller's wait only.</param>
     /// <returns>The settled entry, the claim itself if it is still in flight after <paramref name="maxWait"/>, or null when the conversation was forgotten or the claim expired.</returns>
     ValueTask<DuplicateGuardEntry?> WaitWhileInFlightAsync(string key, DuplicateGuardEntry inFlight, TimeSpan maxWait, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the transfer of the conversation's escalation <paramref name="escalationId"/> failed, atomically:
+    /// unless the record gave up already or counted that escalation before, one more failure of its skill; the record
+    /// gives up at <see cref="TransferFailureRules.MaxTransferFailures"/> failures or when the skill has no fallback,
+    /// and is kept for <see cref="TransferFailureRules.Window"/>; that escalation's accepted entry becomes
+    /// <see cref="DuplicateGuardState.TransferFailed"/>. Idempotent for one escalation id.
+    /// </summary>
+    /// <param name="key">The conversation key.</param>
+    /// <param name="escalationId">The escalation reported; null for the accepted entry's, else the record's latest.</param>
+    /// <param name="agentSkillId">The skill that failed, when no escalation is known.</param>
+    /// <param name="rules">When to give up, and how long to remember.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The record after the report (<see cref="TransferFailureRecord.Counted"/> says whether it counted), or null when nothing names the skill that failed.</returns>
+    ValueTask<TransferFailureRecord?> RecordTransferFailureAsync(string key, string? escalationId, string? agentSkillId, TransferFailureRules rules, CancellationToken cancellationToken);
 }

@@ -41,6 +41,21 @@ public sealed class EscalationException : Exception
     /// </summary>
     public bool IsDeduplicated { get; init; }
 
+    /// <summary>
+    /// The <see cref="EscalationResult.EscalationId"/> of the earlier accepted escalation that decides this one
+    /// (<see cref="EscalationFailureKind.AlreadyEscalated"/>), when there is one.
+    /// </summary>
+    public string? EarlierEscalationId { get; init; }
+
+    /// <summary>
+    /// The numeric skill id of the earlier escalation that decides this one (the skill it really went to, for
+    /// <see cref="EscalationFailureKind.AlreadyEscalated"/>; the skill whose transfer failed last, for <see cref="EscalationFailureKind.GaveUp"/>).
+    /// </summary>
+    public string? EarlierAgentSkillId { get; init; }
+
+    /// <summary>The conversation's transfer failures, for <see cref="EscalationFailureKind.GaveUp"/>; else 0.</summary>
+    public int TransferFailures { get; init; }
+
     /// <summary>Whether a failure of <paramref name="kind"/> leaves the outcome unknown, unless it says otherwise.</summary>
     internal static bool IsOutcomeUnknownFor(EscalationFailureKind kind) =>
         kind is EscalationFailureKind.Timeout or EscalationFailureKind.ConnectionLost

@@ -63,4 +63,12 @@ public enum EscalationFailureKind
     /// <see cref="DuplicateGuardOptions.WhenStoreUnavailable"/> is <see cref="StoreUnavailableHandling.Refuse"/>.
     /// </summary>
     GuardUnavailable = 14,
+
+    /// <summary>
+    /// Not sent: the library gave up transferring this conversation, because its transfers failed
+    /// <see cref="EscalationFallbackOptions.MaxTransferFailures"/> times, or a failed skill had no fallback (see
+    /// <see cref="EscalationException.TransferFailures"/> and the message). Nothing is sent for it within
+    /// <see cref="EscalationFallbackOptions.Window"/>: tell the user, and keep the bot talking instead of escalating again.
+    /// </summary>
+    GaveUp = 15,
 }

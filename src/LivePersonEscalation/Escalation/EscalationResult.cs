@@ -41,6 +41,14 @@ public sealed class EscalationResult
     public bool IsDeduplicated { get; init; }
 
     /// <summary>
+    /// The library's id of this escalation, the same on its deduplicated answers: name it in a
+    /// <see cref="TransferFailureReport.EscalationId"/> when LivePerson reports that its transfer failed, so a
+    /// repeated report counts once. Opaque; at most 256 printable ASCII characters. Null only on results made outside
+    /// the library (test doubles).
+    /// </summary>
+    public string? EscalationId { get; init; }
+
+    /// <summary>
     /// The body parsed as JSON, or null when it is empty, truncated or not JSON. Parsed on first access.
     /// A body that is not JSON does not make the escalation a failure.
     /// </summary>

@@ -27,4 +27,22 @@ public interface IEscalationClient
     /// </exception>
     /// <exception cref="EscalationCanceledException"><paramref name="cancellationToken"/> was cancelled; see <see cref="EscalationCanceledException.Outcome"/>.</exception>
     Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reports that the transfer of an accepted escalation failed (the bot heard <see cref="LivePersonSignals.EscalationFailed"/>),
+    /// and escalates the conversation to the fallback skill, or gives up on it. The failure is recorded in the duplicate
+    /// guard's store (shared by a fleet on Redis), once per escalation: a repeated report of the same
+    /// <see cref="TransferFailureReport.EscalationId"/> counts nothing and sends nothing that was sent before. The
+    /// library gives up after <see cref="EscalationFallbackOptions.MaxTransferFailures"/> failures, or when the failed
+    /// skill has no fallback (<see cref="EscalationFallbackOptions.Skills"/>) and the report names none; then every
+    /// escalation of the conversation fails with <see cref="EscalationFailureKind.GaveUp"/> for <see cref="EscalationFallbackOptions.Window"/>.
+    /// </summary>
+    /// <param name="report">The conversation, the escalation whose transfer failed, and the fallback's transfer message.</param>
+    /// <param name="cancellationToken">Ends this call; a failure already recorded stays recorded, and the fallback escalation ends as <see cref="EscalateAsync"/> says.</param>
+    /// <returns>The conversation's transfer failures, and the fallback escalation or why the library gave up.</returns>
+    /// <exception cref="ArgumentException">The report is invalid, or names nothing the library can tell the failed skill from; nothing was recorded or sent.</exception>
+    /// <exception cref="InvalidOperationException">The duplicate guard is off: it is what remembers transfer failures.</exception>
+    /// <exception cref="EscalationException">The escalation to the fallback skill failed (the failure stays recorded; a repeated report escalates again), or the guard's shared store cannot be reached and must not be bypassed.</exception>
+    /// <exception cref="EscalationCanceledException"><paramref name="cancellationToken"/> was cancelled during the fallback escalation.</exception>
+    Task<TransferFailureResult> ReportTransferFailureAsync(TransferFailureReport report, CancellationToken cancellationToken = default);
 }

@@ -10,7 +10,7 @@ public sealed class AgentHandoffResult
     /// <summary>How the transfer message was delivered.</summary>
     public required TransferMessageDelivery TransferMessage { get; init; }
 
-    /// <summary>The escalation that was sent.</summary>
+    /// <summary>The escalation that was sent (after a transfer failure the library gave up on: the one it did not send).</summary>
     public required EscalationRequest Request { get; init; }
 
     /// <summary>LivePerson's acceptance, when it accepted the escalation.</summary>
@@ -18,6 +18,18 @@ public sealed class AgentHandoffResult
 
     /// <summary>Why the escalation failed, when it did.</summary>
     public EscalationException? Failure { get; init; }
+
+    /// <summary>
+    /// What the report of a failed transfer did (<see cref="AgentHandoff.HandOffAfterTransferFailureAsync"/>): the
+    /// conversation's failures so far, and the fallback or why the library gave up; null for a first handoff.
+    /// </summary>
+    public TransferFailureResult? TransferFailure { get; init; }
+
+    /// <summary>
+    /// True when the library gave up on the conversation after failed transfers: nothing was sent, and nothing will be
+    /// within <see cref="EscalationFallbackOptions.Window"/>. Tell the user no agent can take the conversation now.
+    /// </summary>
+    public bool GaveUp => TransferFailure?.GaveUp == true || Failure?.Kind == EscalationFailureKind.GaveUp;
 
     /// <summary>True when LivePerson accepted the escalation.</summary>
     public bool IsAccepted => Escalation is not null;

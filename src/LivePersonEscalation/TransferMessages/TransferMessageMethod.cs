@@ -15,4 +15,10 @@ public enum TransferMessageMethod
     /// escalation body, which LivePerson guarantees is the last message the user sees before the transfer.
     /// </summary>
     StoredInVariable = 1,
+
+    /// <summary>
+    /// Not delivered: after a failed transfer the library gave up on the conversation (or the escalation to the
+    /// fallback failed) on the preview channel, so the user was not told a transfer is coming.
+    /// </summary>
+    NotDelivered = 2,
 }

@@ -34,7 +34,7 @@ public sealed class InProcessTierMemoryTests
         var store = new InMemoryDuplicateGuardStore(conversations, 1024 * 1024 * 1024, clock);
         foreach (var (key, claim, accepted) in entries)
         {
-            store.TryClaim(key, claim, TimeSpan.FromMinutes(1));
+            store.TryClaim(key, claim, TimeSpan.FromMinutes(1), replaceSettled: false, out _);
             store.Settle(key, claim.Owner, accepted, TimeSpan.FromMinutes(1));
         }
 

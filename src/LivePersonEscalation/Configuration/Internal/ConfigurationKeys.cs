@@ -31,6 +31,10 @@ internal static class ConfigurationKeys
             (nameof(DuplicateGuardOptions.Redis), new Known(
                 (nameof(RedisDuplicateGuardOptions.Configuration), null),
                 (nameof(RedisDuplicateGuardOptions.OperationTimeout), null))))),
+        (nameof(EscalationOptions.Fallback), new Known(
+            (nameof(EscalationFallbackOptions.Skills), Known.AnyKey),
+            (nameof(EscalationFallbackOptions.MaxTransferFailures), null),
+            (nameof(EscalationFallbackOptions.Window), null))),
         (nameof(EscalationOptions.Telemetry), new Known(
             (nameof(EscalationTelemetryOptions.IncludeConversationId), null),
             (nameof(EscalationTelemetryOptions.LogMessageText), null))));

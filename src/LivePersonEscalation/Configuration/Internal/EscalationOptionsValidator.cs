@@ -27,6 +27,7 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         ValidateSkills(options.Skills, failures);
         ValidateRetry(options.Retry, failures);
         ValidateDuplicateGuard(options.DuplicateGuard, failures);
+        ValidateFallback(options, failures);
         if (options.Telemetry is null)
         {
             failures.Add("Telemetry must not be null; remove the assignment to keep the defaults.");
@@ -161,6 +162,49 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         else if (guard.Redis.OperationTimeout < RedisDuplicateGuardOptions.MinOperationTimeout || guard.Redis.OperationTimeout > RedisDuplicateGuardOptions.MaxOperationTimeout)
         {
             failures.Add($"DuplicateGuard:Redis:OperationTimeout is {guard.Redis.OperationTimeout}, but must be between {RedisDuplicateGuardOptions.MinOperationTimeout} and {RedisDuplicateGuardOptions.MaxOperationTimeout}.");
+        }
+    }
+
+    private static void ValidateFallback(EscalationOptions options, List<string> failures)
+    {
+        var fallback = options.Fallback;
+        if (fallback is null)
+        {
+            failures.Add("Fallback must not be null; remove the assignment to keep the defaults.");
+            return;
+        }
+
+        var window = options.DuplicateGuard?.Window ?? TimeSpan.Zero;
+        if (fallback.Window <= window || fallback.Window > EscalationFallbackOptions.MaxWindow)
+        {
+            failures.Add($"Fallback:Window is {fallback.Window}, but must be longer than DuplicateGuard:Window ({window}) and at most {EscalationFallbackOptions.MaxWindow}: it remembers a conversation's failed transfers across escalations.");
+        }
+
+        var skills = new Dictionary<string, string>(options.Skills ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        var known = skills.Count == 0 ? "none are configured" : $"the skills are {string.Join(", ", skills.Keys.OrderBy(k => k, StringComparer.OrdinalIgnoreCase))}";
+        var nextById = new Dictionary<string, (string Name, string Next)>(StringComparer.Ordinal);
+        foreach (var route in fallback.Skills)
+        {
+            var from = route.Key?.Trim() ?? string.Empty;
+            var to = route.Value?.Trim() ?? string.Empty;
+            if (!skills.TryGetValue(from, out var fromId))
+            {
+                failures.Add($"Fallback:Skills:{route.Key} names the skill '{route.Key}', which is not in Skills ({known}). Add it to Skills, or remove the fallback.");
+                continue;
+            }
+
+            if (!skills.TryGetValue(to, out var toId))
+            {
+                failures.Add($"Fallback:Skills:{route.Key} is '{route.Value}', which is not in Skills ({known}). Name a configured skill (it may be '{route.Key}' itself, to try the same queue again).");
+                continue;
+            }
+
+            if (nextById.TryGetValue(fromId, out var other) && !string.Equals(skills[other.Next], toId, StringComparison.Ordinal))
+            {
+                failures.Add($"Fallback:Skills:{route.Key} and Fallback:Skills:{other.Name} name skills with the same id ({fromId}) but different fallbacks; a failed transfer to {fromId} cannot tell which applies. Give them the same fallback.");
+            }
+
+            nextById[fromId] = (route.Key!, to);
         }
     }
 

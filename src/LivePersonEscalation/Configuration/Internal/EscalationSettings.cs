@@ -16,6 +16,7 @@ internal sealed class EscalationSettings
         KeyRedaction = new KeyRedaction(ApiAccessKey);
         Timeout = options.Timeout;
         Skills = new SkillDirectory(options.Skills);
+        Fallback = new FallbackSettings(options.Fallback, options.Skills);
         Retry = new RetrySettings(options.Retry.MaxAttempts, options.Retry.TotalBudget, options.Retry.BaseDelay, options.Retry.MaxDelay);
         var regionTag = options.Endpoint is null ? options.Region.ToString() : "custom";
         var target = options.Endpoint is null ? $"region {options.Region} ({Endpoint.Host})" : $"endpoint {Endpoint.Host}:{Endpoint.Port}";
@@ -52,6 +53,9 @@ internal sealed class EscalationSettings
     public SkillDirectory Skills { get; }
 
     public RetrySettings Retry { get; }
+
+    /// <summary>The skills tried after a failed transfer, and when to give up.</summary>
+    public FallbackSettings Fallback { get; }
 
     /// <summary>Null when the guard is off.</summary>
     public GuardSettings? DuplicateGuard { get; }

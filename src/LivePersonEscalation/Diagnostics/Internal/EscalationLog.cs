@@ -40,4 +40,13 @@ internal static partial class EscalationLog
 
     [LoggerMessage(10, LogLevel.Error, "{Reason} This escalation is handled as DuplicateGuard:WhenStoreUnavailable says.")]
     public static partial void GuardCapacityReached(ILogger logger, string reason);
+
+    [LoggerMessage(11, LogLevel.Warning, "Transfer to skill {SkillId} failed ({Failures} failure(s) of this conversation); escalating to skill {FallbackSkillId}")]
+    public static partial void TransferFailedFallingBack(ILogger logger, string skillId, int failures, string fallbackSkillId);
+
+    [LoggerMessage(12, LogLevel.Warning, "Transfer to skill {SkillId} failed ({Failures} failure(s) of this conversation); gave up: {Reason}. Nothing more is sent for this conversation within Fallback:Window")]
+    public static partial void TransferFailedGaveUp(ILogger logger, string skillId, int failures, string reason);
+
+    [LoggerMessage(13, LogLevel.Information, "Transfer failure of skill {SkillId} reported again for the same escalation; not counted again ({Failures} failure(s))")]
+    public static partial void TransferFailureRepeated(ILogger logger, string skillId, int failures);
 }

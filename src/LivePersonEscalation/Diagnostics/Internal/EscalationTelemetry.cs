@@ -31,6 +31,7 @@ internal sealed class EscalationTelemetry
     private readonly Counter<long> _retries;
     private readonly Counter<long> _deduplicated;
     private readonly Counter<long> _guardUnavailable;
+    private readonly Counter<long> _transferFailures;
 
     public EscalationTelemetry(TelemetrySettings settings, IMeterFactory? meterFactory, ILoggerFactory? loggerFactory)
     {
@@ -46,6 +47,7 @@ internal sealed class EscalationTelemetry
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _retries = meter.CreateCounter<long>("liveperson.escalation.retries", "{retry}", "Attempts retried because the escalation provably was not accepted.");
         _deduplicated = meter.CreateCounter<long>("liveperson.escalation.deduplicated", "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
+        _transferFailures = meter.CreateCounter<long>("liveperson.escalation.transfer_failures", "{report}", "Transfer failures reported after LivePerson accepted an escalation, by what the library did: fallback, gave_up or repeated.");
         _guardUnavailable = meter.CreateCounter<long>("liveperson.escalation.guard_unavailable", "{failure}", "Steps of the duplicate guard whose store could not be reached.");
     }
 
@@ -77,6 +79,66 @@ internal sealed class EscalationTelemetry
         catch (Exception)
         {
             return null;
+        }
+    }
+
+    /// <summary>Starts the activity of one transfer-failure report; the escalation to the fallback is its child.</summary>
+    public Activity? StartTransferFailureActivity(string conversationId)
+    {
+        try
+        {
+            var activity = Source.StartActivity(TelemetryTags.TransferFailureActivityName, ActivityKind.Internal);
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.DisplayName = "transfer failure";
+                activity.SetTag(TelemetryTags.Region, Settings.RegionTag);
+                if (Settings.IncludeConversationId)
+                {
+                    activity.SetTag(TelemetryTags.ConversationId, conversationId);
+                }
+            }
+
+            return activity;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Logs, counts and traces what a transfer-failure report decided (<see cref="TelemetryTags.Fallback"/>, <see cref="TelemetryTags.GaveUp"/> or <see cref="TelemetryTags.Repeated"/>).</summary>
+    public void TransferFailureReported(Activity? activity, string failedSkillId, string outcome, int failures, string? fallbackSkillId, string? giveUpReason)
+    {
+        try
+        {
+            switch (outcome)
+            {
+                case TelemetryTags.GaveUp:
+                    EscalationLog.TransferFailedGaveUp(Logger, failedSkillId, failures, giveUpReason ?? string.Empty);
+                    break;
+                case TelemetryTags.Repeated:
+                    EscalationLog.TransferFailureRepeated(Logger, failedSkillId, failures);
+                    break;
+                default:
+                    EscalationLog.TransferFailedFallingBack(Logger, failedSkillId, failures, fallbackSkillId ?? string.Empty);
+                    break;
+            }
+
+            _transferFailures.Add(1, new KeyValuePair<string, object?>(TelemetryTags.SkillId, failedSkillId), new KeyValuePair<string, object?>(TelemetryTags.TransferOutcome, outcome));
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.SetTag(TelemetryTags.SkillId, failedSkillId);
+                activity.SetTag(TelemetryTags.TransferOutcome, outcome);
+                activity.SetTag(TelemetryTags.TransferFailures, failures);
+                if (fallbackSkillId is not null)
+                {
+                    activity.SetTag(TelemetryTags.FallbackSkillId, fallbackSkillId);
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // Contained: see the class remarks.
         }
     }
 

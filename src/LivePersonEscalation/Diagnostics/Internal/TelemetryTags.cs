@@ -20,6 +20,15 @@ internal static class TelemetryTags
     public const string GuardReason = "liveperson.guard.reason";
 
     /// <summary>Values of <see cref="Outcome"/>.</summary>
+    public const string TransferFailureActivityName = "liveperson.transfer_failure";
+    public const string TransferOutcome = "liveperson.transfer.outcome";
+    public const string TransferFailures = "liveperson.transfer.failures";
+    public const string FallbackSkillId = "liveperson.fallback.skill.id";
+
+    public const string Fallback = "fallback";
+    public const string GaveUp = "gave_up";
+    public const string Repeated = "repeated";
+
     public const string Accepted = "accepted";
     public const string Deduplicated = "deduplicated";
     public const string Failed = "failed";

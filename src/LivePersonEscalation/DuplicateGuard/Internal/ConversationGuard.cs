@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -11,8 +9,12 @@ namespace LivePersonEscalation.Internal;
 /// <item><term>accepted</term><description>a repeat gets the earlier answer, for the window.</description></item>
 /// <item><term>outcome unknown</term><description>a repeat is refused, for the window (or the entry is not kept, see <see cref="OutcomeUnknownHandling"/>).</description></item>
 /// <item><term>provably not accepted</term><description>the owner removes the entry: callers waiting on it share the refusal, the next call sends.</description></item>
+/// <item><term>transfer failed</term><description>a report said the accepted escalation's transfer failed: the next call sends (to the fallback, or any skill).</description></item>
+/// <item><term>given up</term><description>the conversation's transfers failed too often, or had nowhere left to go: every call is refused, for the fallback window.</description></item>
 /// </list>
-/// Callers of one instance share one claim: only the instance's owner of a conversation talks to the shared store.
+/// Callers of one instance share one claim: only the instance's owner of a conversation talks to the shared store,
+/// which decides whenever there is one (another instance may have been told the transfer failed): the instance's own
+/// settled entries answer only while it cannot be reached.
 /// A shared store that cannot answer costs one operation timeout at most, and degrades to the instance's tier alone
 /// (or refuses, as <see cref="StoreUnavailableHandling"/> says); what was sent meanwhile is written there when it answers again.
 /// </summary>
@@ -20,10 +22,6 @@ internal sealed class ConversationGuard
 {
     // Each round is a claim that lost to another call which then provably failed; a few in a row is already rare.
     private const int MaxRounds = 8;
-
-    // 64 random bits per process, so instances of a fleet never draw the same owner id; a counter within it.
-    private static readonly string OwnerPrefix = Convert.ToBase64String(Guid.NewGuid().ToByteArray(), 0, 8).TrimEnd('=') + "-";
-    private static long _owners;
 
     private readonly InMemoryDuplicateGuardStore _local;
     private readonly IDuplicateGuardStore? _shared;
@@ -61,11 +59,12 @@ internal sealed class ConversationGuard
         var claim = new DuplicateGuardEntry
         {
             State = DuplicateGuardState.InFlight,
-            Owner = NextOwner(),
+            Owner = EscalationIds.Create(agentSkillId),
             AgentSkillId = agentSkillId,
         };
 
-        var local = await ClaimLocallyAsync(conversationId, claim, cancellationToken).ConfigureAwait(false);
+        var (local, replaced) = await ClaimLocallyAsync(conversationId, claim, cancellationToken).ConfigureAwait(false);
+        var localEarlier = replaced is { Entry.State: not DuplicateGuardState.TransferFailed } ? replaced : null;
         if (local is not null || _shared is null)
         {
             return local ?? GuardClaim.Owned(this, conversationId, claim.Owner, agentSkillId, lateSharedClaim: null);
@@ -73,25 +72,14 @@ internal sealed class ConversationGuard
 
         try
         {
-            return await EnterSharedAsync(conversationId, claim, cancellationToken).ConfigureAwait(false);
+            return await EnterSharedAsync(conversationId, claim, localEarlier, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // This caller stopped waiting on another instance: the next caller of this instance looks again.
-            _local.Release(conversationId, claim.Owner, answer: null);
+            RestoreLocally(conversationId, claim.Owner, localEarlier, answer: null);
             throw;
         }
-    }
-
-    /// <summary>A new owner id: the process's random prefix and the next number, as one string.</summary>
-    private static string NextOwner()
-    {
-        var number = Interlocked.Increment(ref _owners);
-#if NET
-        return string.Create(CultureInfo.InvariantCulture, $"{OwnerPrefix}{number}");
-#else
-        return OwnerPrefix + number.ToString(CultureInfo.InvariantCulture);
-#endif
     }
 
     /// <summary>Settles the claim of <paramref name="owner"/> with what the wire decided; see <see cref="GuardClaim.Settle"/>.</summary>
@@ -107,27 +95,67 @@ internal sealed class ConversationGuard
         _pendingSettles?.Start(SharedKey(conversationId), owner, entry, _settings.Window, _settings.ClaimExpiry, lateSharedClaim);
     }
 
+    /// <summary>
+    /// Records a failed transfer of the conversation (see <see cref="TransferFailureStep"/>) in the shared store, which
+    /// the fleet shares, and keeps what it recorded in the instance's tier too; in the instance's tier alone while the
+    /// shared store cannot answer (or refuses, as <see cref="StoreUnavailableHandling"/> says).
+    /// </summary>
+    /// <returns>The record after the report, or null when nothing says which skill failed.</returns>
+    /// <exception cref="EscalationException">The shared store cannot be reached and must not be bypassed.</exception>
+    public async ValueTask<TransferFailureRecord?> RecordTransferFailureAsync(string conversationId, string? escalationId, string? agentSkillId, TransferFailureRules rules)
+    {
+        if (_shared is null)
+        {
+            return _local.RecordTransferFailure(conversationId, escalationId, agentSkillId, rules);
+        }
+
+        var key = SharedKey(conversationId);
+        var step = await _gate!.AskAsync(() => _shared.RecordTransferFailureAsync(key, escalationId, agentSkillId, rules, CancellationToken.None)).ConfigureAwait(false);
+        if (!step.Answered)
+        {
+            _telemetry.GuardStoreFailed(step.Failure!);
+            if (_settings.WhenStoreUnavailable == StoreUnavailableHandling.Refuse)
+            {
+                throw EscalationFailures.GuardUnavailable(step.Failure!);
+            }
+
+            return _local.RecordTransferFailure(conversationId, escalationId, agentSkillId, rules);
+        }
+
+        if (step.Value is { } record && (record.Counted || record.GiveUpReason is not null))
+        {
+            var failed = escalationId ?? (record.Counted && record.ReportedEscalationIds.Count > 0 ? record.ReportedEscalationIds[record.ReportedEscalationIds.Count - 1] : null);
+            _local.Mirror(conversationId, record, failed, rules.Window);
+        }
+
+        return step.Value;
+    }
+
     /// <summary>Waits at most <paramref name="bound"/> for the shared store's pending writes.</summary>
     public Task DrainAsync(TimeSpan bound) => _pendingSettles?.DrainAsync(bound) ?? Task.CompletedTask;
 
-    /// <summary>Null when this call claimed <paramref name="key"/> in the instance's tier, else what it answers from.</summary>
-    private async ValueTask<GuardClaim?> ClaimLocallyAsync(string key, DuplicateGuardEntry claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when this call claimed <paramref name="key"/> in the instance's tier (with the settled entry it replaced,
+    /// when a shared store decides), else what it answers from.
+    /// </summary>
+    private async ValueTask<(GuardClaim? Answer, SettledEntry? Replaced)> ClaimLocallyAsync(string key, DuplicateGuardEntry claim, CancellationToken cancellationToken)
     {
         for (var round = 1; round <= MaxRounds; round++)
         {
             DuplicateGuardEntry? existing;
+            SettledEntry? replaced;
             try
             {
-                existing = _local.TryClaim(key, claim, _settings.ClaimExpiry);
+                existing = _local.TryClaim(key, claim, _settings.ClaimExpiry, replaceSettled: _shared is not null, out replaced);
             }
             catch (GuardCapacityException full)
             {
-                return Unavailable(full, conversationId: null, claim);
+                return (Unavailable(full, conversationId: null, claim), null);
             }
 
             if (existing is null)
             {
-                return null;
+                return (null, replaced);
             }
 
             if (existing.State == DuplicateGuardState.InFlight)
@@ -137,14 +165,14 @@ internal sealed class ConversationGuard
 
             if (IsAnswer(existing, claim.AgentSkillId))
             {
-                return GuardClaim.FromEarlier(existing!);
+                return (GuardClaim.FromEarlier(existing!), null);
             }
         }
 
-        return GuardClaim.Refused(EscalationFailures.Contended(MaxRounds));
+        return (GuardClaim.Refused(EscalationFailures.Contended(MaxRounds)), null);
     }
 
-    private async ValueTask<GuardClaim> EnterSharedAsync(string conversationId, DuplicateGuardEntry claim, CancellationToken cancellationToken)
+    private async ValueTask<GuardClaim> EnterSharedAsync(string conversationId, DuplicateGuardEntry claim, SettledEntry? localEarlier, CancellationToken cancellationToken)
     {
         var key = SharedKey(conversationId);
         for (var round = 1; round <= MaxRounds; round++)
@@ -152,13 +180,23 @@ internal sealed class ConversationGuard
             var step = await _gate!.AskAsync(() => _shared!.TryClaimAsync(key, claim, _settings.ClaimExpiry, CancellationToken.None)).ConfigureAwait(false);
             if (!step.Answered)
             {
-                return Unavailable(step.Failure!, conversationId, claim, step.Pending);
+                return localEarlier is { } known
+                    ? AnswerLocally(conversationId, claim, known, step.Pending, storeFailure: step.Failure)
+                    : Unavailable(step.Failure!, conversationId, claim, step.Pending);
             }
 
             var existing = step.Value;
+            if (existing is null && localEarlier is { } settled)
+            {
+                // Claimed where nothing was: an entry this instance settled and the shared store no longer has
+                // (expired a moment earlier there, or lost with Redis's data) still answers. Only a failed transfer
+                // (the store hands back the claim itself) lets the conversation be sent again.
+                return AnswerLocally(conversationId, claim, settled, lateSharedClaim: null, storeFailure: null);
+            }
+
             if (existing is null || (existing.State == DuplicateGuardState.InFlight && existing.Owner == claim.Owner))
             {
-                // Claimed (or found its own claim, from an earlier try of this same step).
+                // Claimed, over a failed transfer, or found its own claim from an earlier try of this same step.
                 return GuardClaim.Owned(this, conversationId, claim.Owner, claim.AgentSkillId, lateSharedClaim: null);
             }
 
@@ -176,14 +214,48 @@ internal sealed class ConversationGuard
 
             if (IsAnswer(existing, claim.AgentSkillId))
             {
-                // Another instance's answer: the shared store remembers it; this instance's waiters share it.
-                _local.Release(conversationId, claim.Owner, existing);
+                // The shared store's answer; this instance's waiters share it. The instance keeps its own settled
+                // entry when the shared store agrees with it, so it still answers while that store is down.
+                RestoreLocally(conversationId, claim.Owner, localEarlier, existing);
                 return GuardClaim.FromEarlier(existing!);
             }
         }
 
-        _local.Release(conversationId, claim.Owner, answer: null);
+        RestoreLocally(conversationId, claim.Owner, localEarlier, answer: null);
         return GuardClaim.Refused(EscalationFailures.Contended(MaxRounds));
+    }
+
+    /// <summary>
+    /// Ends this instance's claim without a send: puts back the settled entry it replaced when
+    /// <paramref name="answer"/> is that same escalation (or there is no answer), else hands <paramref name="answer"/> to the waiters.
+    /// </summary>
+    private void RestoreLocally(string conversationId, string owner, SettledEntry? replaced, DuplicateGuardEntry? answer)
+    {
+        if (replaced is { } known && known.Left > TimeSpan.Zero && (answer is null || answer.Owner == known.Entry.Owner))
+        {
+            _local.Settle(conversationId, owner, known.Entry, known.Left);
+        }
+        else
+        {
+            _local.Release(conversationId, owner, answer);
+        }
+    }
+
+    /// <summary>
+    /// Answers from this instance's own settled entry: puts it back in place of the claim, in both tiers (in the
+    /// shared one added if absent, and only where the claim landed), and reports a store that could not answer.
+    /// </summary>
+    private GuardClaim AnswerLocally(string conversationId, DuplicateGuardEntry claim, SettledEntry known, Task? lateSharedClaim, Exception? storeFailure)
+    {
+        if (storeFailure is not null)
+        {
+            _telemetry.GuardStoreFailed(storeFailure);
+        }
+
+        var left = known.Left > TimeSpan.Zero ? known.Left : TimeSpan.FromMilliseconds(1);
+        _local.Settle(conversationId, claim.Owner, known.Entry, left);
+        _pendingSettles!.Start(SharedKey(conversationId), claim.Owner, known.Entry, left, _settings.ClaimExpiry, lateSharedClaim);
+        return GuardClaim.FromEarlier(known.Entry);
     }
 
     /// <summary>
@@ -264,8 +336,9 @@ internal sealed class ConversationGuard
     }
 
     private static bool IsAnswer(DuplicateGuardEntry? existing, string agentSkillId) =>
-        // Forgotten, expired, still in flight past its claim, or a refused escalation to another skill: look again.
-        existing is not null && existing.State != DuplicateGuardState.InFlight
+        // Forgotten, expired, still in flight past its claim, a failed transfer, or a refused escalation to another
+        // skill: look again.
+        existing is not null && existing.State is not DuplicateGuardState.InFlight and not DuplicateGuardState.TransferFailed
         && (existing.State != DuplicateGuardState.NotAccepted || existing.AgentSkillId == agentSkillId);
 
     private string SharedKey(string conversationId) => _settings.KeyPrefix + conversationId;

@@ -34,6 +34,10 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
     private long _inFlightBytes;
     private long _versions;
 
+    // Conversations with failed transfers, kept for the fallback window; bounded in count like the settled entries.
+    private readonly Dictionary<string, TransferSlot> _transfers = new(StringComparer.Ordinal);
+    private readonly Queue<(string Key, long Version)> _transferOrder = new();
+
     /// <summary>How many conversations are remembered now (in flight or settled).</summary>
     public int Count
     {
@@ -71,26 +75,51 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
     }
 
     /// <exception cref="GuardCapacityException">Claims in flight alone already hold the byte budget.</exception>
-    public ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken) =>
-        new(TryClaim(key, claim, expiry));
+    public ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken)
+    {
+        var existing = TryClaim(key, claim, expiry, replaceSettled: false, out var replaced);
+        return new(existing is null && replaced is { Entry.State: DuplicateGuardState.TransferFailed } ? claim : existing);
+    }
 
-    /// <summary>The synchronous <see cref="TryClaimAsync"/>: null when claimed, else the entry already there.</summary>
+    /// <summary>
+    /// The synchronous <see cref="TryClaimAsync"/>: null when claimed, else the entry already there. What the claim
+    /// replaced is handed back in <paramref name="replaced"/> with its time left: a failed transfer, or, with
+    /// <paramref name="replaceSettled"/>, any settled entry (a shared store decides, and the guard puts it back when
+    /// that store cannot answer).
+    /// </summary>
     /// <exception cref="GuardCapacityException">Claims in flight alone already hold the byte budget.</exception>
-    public DuplicateGuardEntry? TryClaim(string key, DuplicateGuardEntry claim, TimeSpan expiry)
+    public DuplicateGuardEntry? TryClaim(string key, DuplicateGuardEntry claim, TimeSpan expiry, bool replaceSettled, out SettledEntry? replaced)
     {
         var now = timeProvider.GetTimestamp();
+        replaced = null;
         TaskCompletionSource<DuplicateGuardEntry?>? orphanedWaiters = null;
         lock (_gate)
         {
             ForgetExpired(now);
+            if (_transfers.Count > 0 && GivenUp(key, now) is { } givenUp)
+            {
+                return givenUp;
+            }
+
             if (_slots.TryGetValue(key, out var existing))
             {
                 if (!existing.HasExpired(timeProvider, now))
                 {
-                    return existing.Entry;
+                    if (existing.Entry.State == DuplicateGuardState.InFlight)
+                    {
+                        return existing.Entry;
+                    }
+
+                    if (existing.Entry.State != DuplicateGuardState.TransferFailed && !replaceSettled)
+                    {
+                        return existing.Entry;
+                    }
+
+                    replaced = new SettledEntry(existing.Entry, existing.Lifetime - timeProvider.GetElapsedTime(existing.Since, now));
                 }
 
-                // A claim whose owner never settled it within its expiry: take it over, and let its waiters look again.
+                // Expired (a claim whose owner never settled it: its waiters look again), a failed transfer, or
+                // replaced: the claim takes its place.
                 Remove(key, existing);
                 orphanedWaiters = existing.Waiters;
             }
@@ -120,6 +149,40 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
 
     /// <summary>The synchronous <see cref="SettleAsync"/>.</summary>
     public void Settle(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan expiry) => SettleCore(key, owner, outcome, expiry, keep: true);
+
+    public ValueTask<TransferFailureRecord?> RecordTransferFailureAsync(string key, string? escalationId, string? agentSkillId, TransferFailureRules rules, CancellationToken cancellationToken) =>
+        new(RecordTransferFailure(key, escalationId, agentSkillId, rules));
+
+    /// <summary>The synchronous <see cref="RecordTransferFailureAsync"/>; see <see cref="TransferFailureStep"/>.</summary>
+    public TransferFailureRecord? RecordTransferFailure(string key, string? escalationId, string? agentSkillId, TransferFailureRules rules)
+    {
+        lock (_gate)
+        {
+            var now = timeProvider.GetTimestamp();
+            ForgetExpired(now);
+            var current = _transfers.TryGetValue(key, out var slot) && !slot.HasExpired(timeProvider, now) ? slot.Record : null;
+            var entry = _slots.TryGetValue(key, out var existing) && !existing.HasExpired(timeProvider, now) ? existing.Entry : null;
+            var (record, transferFailed) = TransferFailureStep.Apply(current, entry, escalationId, agentSkillId, rules);
+            if (record is { Counted: true })
+            {
+                Keep(key, record, transferFailed ? entry!.Owner : null, rules.Window, now);
+            }
+
+            return record;
+        }
+    }
+
+    /// <summary>
+    /// Keeps what the shared store recorded (<paramref name="record"/>), so this instance knows it too: the record, and
+    /// the failed transfer of <paramref name="failedEscalationId"/> when it is this instance's accepted entry.
+    /// </summary>
+    public void Mirror(string key, TransferFailureRecord record, string? failedEscalationId, TimeSpan window)
+    {
+        lock (_gate)
+        {
+            Keep(key, record, failedEscalationId, window, timeProvider.GetTimestamp());
+        }
+    }
 
     /// <summary>
     /// Ends <paramref name="owner"/>'s claim without keeping anything, handing <paramref name="answer"/> to the callers
@@ -174,7 +237,12 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
                 waiters = claim.Waiters;
             }
 
-            if (keep && outcome is { State: not DuplicateGuardState.NotAccepted and not DuplicateGuardState.InFlight } && expiry > TimeSpan.Zero)
+            if (keep && outcome is { State: DuplicateGuardState.Accepted } && _transfers.TryGetValue(key, out var transfers))
+            {
+                _transfers[key] = transfers with { Record = transfers.Record with { LatestEscalationId = outcome.Owner } };
+            }
+
+            if (keep && outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown or DuplicateGuardState.TransferFailed } && expiry > TimeSpan.Zero)
             {
                 var settled = new Slot(outcome, now, expiry, ++_versions, SizeOf(key, outcome));
                 Add(key, settled);
@@ -187,6 +255,35 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
 
         // Outside the lock: waiters continue asynchronously, but nothing of theirs should run under it.
         waiters?.TrySetResult(outcome);
+    }
+
+    /// <summary>Under the lock: the given-up entry of <paramref name="key"/>, if its record gave up.</summary>
+    private DuplicateGuardEntry? GivenUp(string key, long now) =>
+        _transfers.TryGetValue(key, out var slot) && slot.Record.GiveUpReason is not null && !slot.HasExpired(timeProvider, now)
+            ? DuplicateGuardEntry.GivenUp(slot.Record)
+            : null;
+
+    /// <summary>Under the lock: keeps <paramref name="record"/> for <paramref name="window"/>, and marks the failed transfer.</summary>
+    private void Keep(string key, TransferFailureRecord record, string? failedEscalationId, TimeSpan window, long now)
+    {
+        var version = ++_versions;
+        _transfers[key] = new TransferSlot(record with { Counted = false }, now, window, version);
+        _transferOrder.Enqueue((key, version));
+        while (_transfers.Count > maxConversations && _transferOrder.Count > 0)
+        {
+            var (oldest, oldestVersion) = _transferOrder.Dequeue();
+            if (_transfers.TryGetValue(oldest, out var slot) && slot.Version == oldestVersion)
+            {
+                _transfers.Remove(oldest);
+            }
+        }
+
+        if (failedEscalationId is not null && _slots.TryGetValue(key, out var existing)
+            && existing.Entry is { State: DuplicateGuardState.Accepted } accepted && accepted.Owner == failedEscalationId)
+        {
+            // Same slot, same lifetime and size: only the state changes.
+            _slots[key] = existing with { Entry = accepted with { State = DuplicateGuardState.TransferFailed } };
+        }
     }
 
     /// <summary>
@@ -215,6 +312,21 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
 
     private void ForgetExpired(long now)
     {
+        while (_transferOrder.Count > 0)
+        {
+            var (key, version) = _transferOrder.Peek();
+            if (_transfers.TryGetValue(key, out var record) && record.Version == version && !record.HasExpired(timeProvider, now))
+            {
+                break;
+            }
+
+            _transferOrder.Dequeue();
+            if (record.Version == version)
+            {
+                _transfers.Remove(key);
+            }
+        }
+
         while (_settled.Count > 0)
         {
             var (key, version) = _settled.Peek();
@@ -274,6 +386,12 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         }
     }
 
+    /// <summary>A conversation's failed transfers, and when they are forgotten.</summary>
+    private readonly record struct TransferSlot(TransferFailureRecord Record, long Since, TimeSpan Lifetime, long Version)
+    {
+        public bool HasExpired(TimeProvider time, long now) => time.GetElapsedTime(Since, now) >= Lifetime;
+    }
+
     /// <summary>One remembered conversation: its entry, when it expires, and the callers waiting for a claim to settle.</summary>
     private readonly record struct Slot(DuplicateGuardEntry Entry, long Since, TimeSpan Lifetime, long Version, long Bytes)
     {
@@ -282,3 +400,6 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         public bool HasExpired(TimeProvider time, long now) => time.GetElapsedTime(Since, now) >= Lifetime;
     }
 }
+
+/// <summary>A settled entry a claim replaced, and how long it had left to live.</summary>
+internal readonly record struct SettledEntry(DuplicateGuardEntry Entry, TimeSpan Left);

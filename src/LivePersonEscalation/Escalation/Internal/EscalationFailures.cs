@@ -89,11 +89,30 @@ internal static class EscalationFailures
         {
             IsDeduplicated = true,
             IsOutcomeUnknown = earlier.State != DuplicateGuardState.Accepted,
+            EarlierEscalationId = earlier.State == DuplicateGuardState.Accepted ? earlier.Owner : null,
+            EarlierAgentSkillId = earlier.AgentSkillId,
             RequestId = earlier.RequestId,
             StatusCode = earlier.State == DuplicateGuardState.Accepted ? earlier.StatusCode : null,
             Attempts = earlier.Attempts,
             Elapsed = earlier.Elapsed,
         };
+
+    public static EscalationException GaveUp(DuplicateGuardEntry givenUp, EscalationSettings settings)
+    {
+        var fallback = settings.Fallback;
+        var why = givenUp.Reason == nameof(TransferGiveUpReason.NoFallbackSkill)
+            ? $"the transfer to skill {givenUp.AgentSkillId} failed and that skill has no fallback (Fallback:Skills)"
+            : $"its transfers failed {givenUp.TransferFailures} time(s), the most allowed (Fallback:MaxTransferFailures = {fallback.MaxTransferFailures})";
+        return new EscalationException(
+            EscalationFailureKind.GaveUp,
+            $"Not sent: the library gave up transferring this conversation, because {why}. Nothing more is sent for it within {fallback.Window} (Fallback:Window): tell the user no agent can take the conversation now, and keep the bot talking instead of escalating again.")
+        {
+            IsDeduplicated = true,
+            IsOutcomeUnknown = false,
+            EarlierAgentSkillId = givenUp.AgentSkillId,
+            TransferFailures = givenUp.TransferFailures,
+        };
+    }
 
     public static EscalationException EarlierOutcomeUnknown(DuplicateGuardEntry earlier, EscalationSettings settings) =>
         new(GuardEntries.KindOf(earlier, EscalationFailureKind.ConnectionLost),

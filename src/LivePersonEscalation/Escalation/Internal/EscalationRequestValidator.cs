@@ -11,9 +11,7 @@ internal static class EscalationRequestValidator
 
     public static EscalationRequestBody CreateBody(EscalationRequest request, SkillDirectory skills)
     {
-        RequireId(request.UserPlatformId, nameof(EscalationRequest.UserPlatformId), "the user's Conversation Builder platform id ({$chatBotUserPlatformId})");
-        RequireId(request.ChatBotId, nameof(EscalationRequest.ChatBotId), "the bot's id ({$chatBotId})");
-        RequireId(request.ConversationId, nameof(EscalationRequest.ConversationId), "the LivePerson conversation id ({$conversationId})");
+        CheckIds(request.UserPlatformId, request.ChatBotId, request.ConversationId, nameof(EscalationRequest), ParamName);
 
         var skillName = request.AgentSkillName ?? string.Empty;
         if (TextRules.CountCharacters(skillName) > EscalationRequest.MaxSkillNameLength || TextRules.HasControlCharacter(skillName) || TextRules.HasLoneSurrogate(skillName))
@@ -28,26 +26,34 @@ internal static class EscalationRequestValidator
             Message = NormalizeMessage(request.Message),
             ConversationId = request.ConversationId,
             AgentSkillName = skillName,
-            AgentSkillId = ResolveSkillId(request, skills),
+            AgentSkillId = ResolveSkillId(request.AgentSkillId, request.AgentSkillName, skills, nameof(EscalationRequest), nameof(EscalationRequest.AgentSkillId), nameof(EscalationRequest.AgentSkillName), ParamName)!,
         };
     }
 
-    private static void RequireId(string? value, string field, string description)
+    /// <summary>Checks the three ids every escalation carries; <paramref name="typeName"/> names them in errors.</summary>
+    public static void CheckIds(string? userPlatformId, string? chatBotId, string? conversationId, string typeName, string paramName)
+    {
+        RequireId(userPlatformId, $"{typeName}.{nameof(EscalationRequest.UserPlatformId)}", "the user's Conversation Builder platform id ({$chatBotUserPlatformId})", paramName);
+        RequireId(chatBotId, $"{typeName}.{nameof(EscalationRequest.ChatBotId)}", "the bot's id ({$chatBotId})", paramName);
+        RequireId(conversationId, $"{typeName}.{nameof(EscalationRequest.ConversationId)}", "the LivePerson conversation id ({$conversationId})", paramName);
+    }
+
+    private static void RequireId(string? value, string field, string description, string paramName)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw Invalid(field, $"is required: set it to {description}.");
+            throw new ArgumentException($"{field} is required: set it to {description}.", paramName);
         }
 
         var length = TextRules.CountCharacters(value!);
         if (length > EscalationRequest.MaxIdLength)
         {
-            throw Invalid(field, $"is {length} characters long; at most {EscalationRequest.MaxIdLength} are accepted. Check that it holds {description}.");
+            throw new ArgumentException($"{field} is {length} characters long; at most {EscalationRequest.MaxIdLength} are accepted. Check that it holds {description}.", paramName);
         }
 
         if (TextRules.HasSurroundingWhiteSpace(value!) || TextRules.HasControlCharacter(value!) || TextRules.HasLoneSurrogate(value!))
         {
-            throw Invalid(field, $"must not start or end with white space or contain control characters or characters cut in half (a lone surrogate); check how {description} is read.");
+            throw new ArgumentException($"{field} must not start or end with white space or contain control characters or characters cut in half (a lone surrogate); check how {description} is read.", paramName);
         }
     }
 
@@ -83,20 +89,25 @@ internal static class EscalationRequestValidator
         return text;
     }
 
-    private static string ResolveSkillId(EscalationRequest request, SkillDirectory skills)
+    /// <summary>
+    /// The numeric skill id from an id or a configured name, checked; null when both are unset and
+    /// <paramref name="required"/> is false. Errors name the fields as <paramref name="typeName"/>'s.
+    /// </summary>
+    public static string? ResolveSkillId(string? skillId, string? skillName, SkillDirectory skills, string typeName, string idField, string nameField, string paramName, bool required = true)
     {
-        var skillId = request.AgentSkillId;
         if (skillId is null || skillId.Length == 0)
         {
-            if (string.IsNullOrWhiteSpace(request.AgentSkillName))
+            if (string.IsNullOrWhiteSpace(skillName))
             {
-                throw Invalid(nameof(EscalationRequest.AgentSkillId), "is required: set it to the numeric LivePerson skill id, or set AgentSkillName to a skill listed in EscalationOptions.Skills.");
+                return required
+                    ? throw new ArgumentException($"{typeName}.{idField} is required: set it to the numeric LivePerson skill id, or set {nameField} to a skill listed in EscalationOptions.Skills.", paramName)
+                    : null;
             }
 
-            if (!skills.TryGetId(request.AgentSkillName!, out var mapped))
+            if (!skills.TryGetId(skillName!, out var mapped))
             {
                 var known = skills.Names.Length == 0 ? "none are configured" : $"known skills: {skills.Names}";
-                throw Invalid(nameof(EscalationRequest.AgentSkillName), $"'{request.AgentSkillName}' is not a skill in EscalationOptions.Skills ({known}). Add it under LivePerson:Escalation:Skills or set AgentSkillId.");
+                throw new ArgumentException($"{typeName}.{nameField} '{skillName}' is not a skill in EscalationOptions.Skills ({known}). Add it under LivePerson:Escalation:Skills or set {idField}.", paramName);
             }
 
             return mapped;
@@ -104,12 +115,12 @@ internal static class EscalationRequestValidator
 
         if (!TextRules.IsNumericSkillId(skillId))
         {
-            throw Invalid(nameof(EscalationRequest.AgentSkillId), $"is '{TextRules.Cut(skillId, 40)}', but must be the numeric LivePerson skill id: 1 to {TextRules.MaxSkillIdLength} ASCII digits (0-9), no signs, spaces or exponents. LivePerson silently sends the fallback message on a non-numeric id, so nothing was sent.");
+            throw new ArgumentException($"{typeName}.{idField} is '{TextRules.Cut(skillId, 40)}', but must be the numeric LivePerson skill id: 1 to {TextRules.MaxSkillIdLength} ASCII digits (0-9), no signs, spaces or exponents. LivePerson silently sends the fallback message on a non-numeric id, so nothing was sent.", paramName);
         }
 
-        if (!string.IsNullOrWhiteSpace(request.AgentSkillName) && skills.TryGetId(request.AgentSkillName!, out var named) && named != skillId)
+        if (!string.IsNullOrWhiteSpace(skillName) && skills.TryGetId(skillName!, out var named) && named != skillId)
         {
-            throw Invalid(nameof(EscalationRequest.AgentSkillId), $"is {skillId}, but AgentSkillName '{request.AgentSkillName}' is skill {named} in EscalationOptions.Skills: the escalation would go to a skill its name does not describe. Set only one of them, or make them agree.");
+            throw new ArgumentException($"{typeName}.{idField} is {skillId}, but {nameField} '{skillName}' is skill {named} in EscalationOptions.Skills: the escalation would go to a skill its name does not describe. Set only one of them, or make them agree.", paramName);
         }
 
         return skillId;

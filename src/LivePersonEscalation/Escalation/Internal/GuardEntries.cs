@@ -14,9 +14,14 @@ internal static class GuardEntries
     /// What a repeat of the conversation to <paramref name="agentSkillId"/> gets from an earlier call's settled
     /// <paramref name="earlier"/> entry: the same skill's acceptance as a deduplicated result; otherwise a refusal.
     /// </summary>
-    /// <exception cref="EscalationException">The earlier escalation's outcome is unknown, or it went to another skill.</exception>
+    /// <exception cref="EscalationException">The earlier escalation's outcome is unknown, it went to another skill, or the library gave up on the conversation.</exception>
     public static EscalationResult Answer(DuplicateGuardEntry earlier, string agentSkillId, EscalationSettings settings)
     {
+        if (earlier.State == DuplicateGuardState.GivenUp)
+        {
+            throw EscalationFailures.GaveUp(earlier, settings);
+        }
+
         if (!string.Equals(earlier.AgentSkillId, agentSkillId, StringComparison.Ordinal))
         {
             throw EscalationFailures.AlreadyEscalated(earlier, agentSkillId, settings);
@@ -39,6 +44,7 @@ internal static class GuardEntries
             Attempts = earlier.Attempts,
             Elapsed = earlier.Elapsed,
             IsDeduplicated = true,
+            EscalationId = earlier.Owner,
         };
     }
 }

@@ -1,0 +1,40 @@
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// <see cref="EscalationFallbackOptions"/> as the client uses them: the chain by numeric skill id (resolved once
+/// through <see cref="EscalationOptions.Skills"/>), and the rules a store applies to each report.
+/// </summary>
+internal sealed class FallbackSettings
+{
+    private readonly Dictionary<string, string> _next = new(StringComparer.Ordinal);
+
+    public FallbackSettings(EscalationFallbackOptions options, IDictionary<string, string> skills)
+    {
+        var ids = new Dictionary<string, string>(skills, StringComparer.OrdinalIgnoreCase);
+        foreach (var route in options.Skills)
+        {
+            if (ids.TryGetValue(route.Key.Trim(), out var from) && ids.TryGetValue(route.Value.Trim(), out var to))
+            {
+                _next[from] = to;
+            }
+        }
+
+        MaxTransferFailures = options.MaxTransferFailures;
+        Window = options.Window;
+        Rules = new TransferFailureRules(MaxTransferFailures, Window, _next.Keys.ToArray());
+        AnySkillRules = new TransferFailureRules(MaxTransferFailures, Window, SkillsWithFallback: null);
+    }
+
+    public int MaxTransferFailures { get; }
+
+    public TimeSpan Window { get; }
+
+    /// <summary>The rules of a report that leaves the fallback to the configuration.</summary>
+    public TransferFailureRules Rules { get; }
+
+    /// <summary>The rules of a report that names its own fallback skill.</summary>
+    public TransferFailureRules AnySkillRules { get; }
+
+    /// <summary>The skill tried after a transfer to <paramref name="skillId"/> failed, if one is configured.</summary>
+    public bool TryGetFallback(string skillId, out string fallbackSkillId) => _next.TryGetValue(skillId, out fallbackSkillId!);
+}

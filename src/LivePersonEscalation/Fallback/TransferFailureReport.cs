@@ -1,0 +1,61 @@
+namespace LivePersonEscalation;
+
+/// <summary>
+/// A report that the transfer of an accepted escalation failed (the bot heard <see cref="LivePersonSignals.EscalationFailed"/>),
+/// with what the escalation to the fallback skill needs. Validated like an <see cref="EscalationRequest"/>, before
+/// anything is recorded or sent.
+/// </summary>
+/// <example>
+/// <code>
+/// var report = new TransferFailureReport
+/// {
+///     UserPlatformId = userPlatformId,
+///     ChatBotId = chatBotId,
+///     ConversationId = conversationId,
+///     EscalationId = escalationId,         // EscalationResult.EscalationId of the escalation whose transfer failed
+///     Message = "Let me try another team for you.",
+/// };
+/// </code>
+/// </example>
+public sealed record TransferFailureReport
+{
+    /// <summary><c>userPlatformId</c> of the conversation, for the escalation to the fallback skill. Required.</summary>
+    public required string UserPlatformId { get; init; }
+
+    /// <summary><c>chatBotId</c>, for the escalation to the fallback skill. Required.</summary>
+    public required string ChatBotId { get; init; }
+
+    /// <summary>The conversation whose transfer failed. Required.</summary>
+    public required string ConversationId { get; init; }
+
+    /// <summary>
+    /// The <see cref="EscalationResult.EscalationId"/> of the escalation whose transfer failed, so that a report
+    /// repeated for it counts once. When null, the conversation's latest accepted escalation is meant; when none is
+    /// known, the skill in <see cref="AgentSkillId"/> or <see cref="AgentSkillName"/>, and every such report counts.
+    /// </summary>
+    public string? EscalationId { get; init; }
+
+    /// <summary>The numeric id of the skill whose transfer failed, used only when no escalation of the conversation is known.</summary>
+    public string? AgentSkillId { get; init; }
+
+    /// <summary>The configured name of the skill whose transfer failed, used only when no escalation of the conversation is known.</summary>
+    public string? AgentSkillName { get; init; }
+
+    /// <summary>
+    /// The numeric id of the skill to escalate to now, instead of the configured fallback
+    /// (<see cref="EscalationFallbackOptions.Skills"/>); or leave it unset and name one in <see cref="FallbackSkillName"/>.
+    /// </summary>
+    public string? FallbackSkillId { get; init; }
+
+    /// <summary>The configured name of the skill to escalate to now, instead of the configured fallback.</summary>
+    public string? FallbackSkillName { get; init; }
+
+    /// <summary>The transfer message of the escalation to the fallback skill; <see cref="EscalationRequest.BlankMessage"/> when blank.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Describes the report without its ids or message (personal data).</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() =>
+        $"TransferFailureReport {{ EscalationId = {EscalationId ?? "(latest)"}, AgentSkillId = {AgentSkillId ?? "(none)"}, AgentSkillName = {AgentSkillName ?? "(none)"}, " +
+        $"FallbackSkillId = {FallbackSkillId ?? "(configured)"}, FallbackSkillName = {FallbackSkillName ?? "(configured)"}, ConversationId = *** }}";
+}
