@@ -31,9 +31,10 @@ public sealed class TransferFailureResult
     public string? EscalationId { get; init; }
 
     /// <summary>
-    /// LivePerson's acceptance of the escalation to the fallback skill, when this report sent it (or answered a repeated
-    /// report from it, marked <see cref="EscalationResult.IsDeduplicated"/>); null when the library gave up, or a repeated
-    /// report found the fallback already accepted beyond the duplicate guard's window (see <see cref="EscalationId"/>).
+    /// LivePerson's acceptance of the escalation to the fallback skill, when this report sent it (or, for a repeated
+    /// report that arrived while it was in flight, its answer marked <see cref="EscalationResult.IsDeduplicated"/>);
+    /// null when the library gave up, or a repeated report found the fallback accepted already (its id is in
+    /// <see cref="EscalationId"/>).
     /// </summary>
     public EscalationResult? Escalation { get; init; }
 

@@ -54,6 +54,7 @@ public sealed class TelemetryCapture : IDisposable
         Duration = new MetricCollector<double>(meters, "LivePersonEscalation", "liveperson.escalation.duration");
         Retries = new MetricCollector<long>(meters, "LivePersonEscalation", "liveperson.escalation.retries");
         Deduplicated = new MetricCollector<long>(meters, "LivePersonEscalation", "liveperson.escalation.deduplicated");
+        TransferFailures = new MetricCollector<long>(meters, "LivePersonEscalation", "liveperson.escalation.transfer_failures");
         Client = Provider.GetRequiredService<IEscalationClient>();
     }
 
@@ -68,6 +69,8 @@ public sealed class TelemetryCapture : IDisposable
     public MetricCollector<long> Retries { get; }
 
     public MetricCollector<long> Deduplicated { get; }
+
+    public MetricCollector<long> TransferFailures { get; }
 
     public IReadOnlyList<FakeLogRecord> Logs => Provider.GetFakeLogCollector().GetSnapshot();
 
@@ -114,6 +117,7 @@ public sealed class TelemetryCapture : IDisposable
         Duration.Dispose();
         Retries.Dispose();
         Deduplicated.Dispose();
+        TransferFailures.Dispose();
         Provider.Dispose();
         _listener.Dispose();
         _root.Stop();
