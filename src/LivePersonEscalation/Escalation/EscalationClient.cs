@@ -82,7 +82,11 @@ public sealed class EscalationClient : IEscalationClient
     private static HttpClient SharedHttpClient { get; } = new(PrimaryHandler.Shared, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <inheritdoc />
-    public async Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default)
+    public Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default) =>
+        EscalateAsync(request, transferFailures: 0, cancellationToken);
+
+    /// <summary>Escalates, after <paramref name="transferFailures"/> failed transfers of the conversation (a fallback), which its entry keeps.</summary>
+    private async Task<EscalationResult> EscalateAsync(EscalationRequest request, int transferFailures, CancellationToken cancellationToken)
     {
         Argument.NotNull(request);
         var body = EscalationRequestValidator.CreateBody(request, _runtime.Settings.Skills);
@@ -100,7 +104,7 @@ public sealed class EscalationClient : IEscalationClient
             // answers from the earlier call that did. The claim is settled with what the wire decided, whatever
             // the caller's token does.
             var guard = _runtime.DuplicateGuard;
-            var claim = guard is null ? GuardClaim.Unguarded : await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false);
+            var claim = guard is null ? GuardClaim.Unguarded : await guard.EnterAsync(body.ConversationId, body.AgentSkillId, transferFailures, cancellationToken).ConfigureAwait(false);
             if (claim.Refusal is { } refusal)
             {
                 throw refusal;
@@ -116,7 +120,7 @@ public sealed class EscalationClient : IEscalationClient
                 SendOutcome? outcome = null;
                 try
                 {
-                    outcome = await _sender.SendAsync(payload, claim.Owner ?? EscalationIds.Create(body.AgentSkillId), cancellationToken).ConfigureAwait(false);
+                    outcome = await _sender.SendAsync(payload, claim.Owner ?? EscalationIds.Create(body.AgentSkillId), transferFailures, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -193,6 +197,7 @@ public sealed class EscalationClient : IEscalationClient
                 AgentSkillId = next,
                 Message = checkedReport.Message,
             },
+            record.TransferFailures,
             cancellationToken).ConfigureAwait(false);
         return new TransferFailureResult
         {

@@ -49,6 +49,12 @@ public sealed class EscalationResult
     public string? EscalationId { get; init; }
 
     /// <summary>
+    /// The conversation's transfer failures the library counted before this escalation: set on an escalation to a
+    /// fallback skill (<see cref="IEscalationClient.ReportTransferFailureAsync"/>) and its deduplicated answers; 0 otherwise.
+    /// </summary>
+    public int TransferFailures { get; init; }
+
+    /// <summary>
     /// The body parsed as JSON, or null when it is empty, truncated or not JSON. Parsed on first access.
     /// A body that is not JSON does not make the escalation a failure.
     /// </summary>

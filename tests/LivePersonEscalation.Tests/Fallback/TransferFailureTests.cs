@@ -69,6 +69,9 @@ public sealed class TransferFailureTests
         Assert.Equal([Billing, General], SentSkills);
         Assert.True(again.IsDeduplicated);
         Assert.Equal(report.EscalationId, again.EscalationId);
+        Assert.Equal(1, report.Escalation!.TransferFailures);
+        Assert.Equal(1, again.TransferFailures);
+        Assert.Equal(1, oldSkill.TransferFailures);
         Assert.Equal(EscalationFailureKind.AlreadyEscalated, oldSkill.Kind);
         Assert.Equal(General, oldSkill.EarlierAgentSkillId);
     }

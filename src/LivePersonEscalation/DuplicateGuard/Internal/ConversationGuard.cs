@@ -54,20 +54,21 @@ internal sealed class ConversationGuard
     /// returns the settled entry of an earlier call.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> ended this caller's wait.</exception>
-    public async ValueTask<GuardClaim> EnterAsync(string conversationId, string agentSkillId, CancellationToken cancellationToken)
+    public async ValueTask<GuardClaim> EnterAsync(string conversationId, string agentSkillId, int transferFailures, CancellationToken cancellationToken)
     {
         var claim = new DuplicateGuardEntry
         {
             State = DuplicateGuardState.InFlight,
             Owner = EscalationIds.Create(agentSkillId),
             AgentSkillId = agentSkillId,
+            TransferFailures = transferFailures,
         };
 
         var (local, replaced) = await ClaimLocallyAsync(conversationId, claim, cancellationToken).ConfigureAwait(false);
         var localEarlier = replaced is { Entry.State: not DuplicateGuardState.TransferFailed } ? replaced : null;
         if (local is not null || _shared is null)
         {
-            return local ?? GuardClaim.Owned(this, conversationId, claim.Owner, agentSkillId, lateSharedClaim: null);
+            return local ?? GuardClaim.Owned(this, conversationId, claim, lateSharedClaim: null);
         }
 
         try
@@ -82,10 +83,11 @@ internal sealed class ConversationGuard
         }
     }
 
-    /// <summary>Settles the claim of <paramref name="owner"/> with what the wire decided; see <see cref="GuardClaim.Settle"/>.</summary>
-    public void Settle(string conversationId, string owner, string agentSkillId, SendOutcome? outcome, Task? lateSharedClaim)
+    /// <summary>Settles this call's <paramref name="claim"/> with what the wire decided; see <see cref="GuardClaim.Settle"/>.</summary>
+    public void Settle(string conversationId, DuplicateGuardEntry claim, SendOutcome? outcome, Task? lateSharedClaim)
     {
-        var entry = EntryOf(outcome, owner, agentSkillId);
+        var owner = claim.Owner;
+        var entry = EntryOf(outcome, claim);
         if (entry is { State: DuplicateGuardState.OutcomeUnknown } && _settings.WhenOutcomeUnknown == OutcomeUnknownHandling.AllowRepeats)
         {
             entry = null;
@@ -197,7 +199,7 @@ internal sealed class ConversationGuard
             if (existing is null || (existing.State == DuplicateGuardState.InFlight && existing.Owner == claim.Owner))
             {
                 // Claimed, over a failed transfer, or found its own claim from an earlier try of this same step.
-                return GuardClaim.Owned(this, conversationId, claim.Owner, claim.AgentSkillId, lateSharedClaim: null);
+                return GuardClaim.Owned(this, conversationId, claim, lateSharedClaim: null);
             }
 
             if (existing.State == DuplicateGuardState.InFlight)
@@ -270,7 +272,7 @@ internal sealed class ConversationGuard
         {
             if (conversationId is not null)
             {
-                Settle(conversationId, claim.Owner, claim.AgentSkillId, outcome: null, lateSharedClaim);
+                Settle(conversationId, claim, outcome: null, lateSharedClaim);
             }
 
             return GuardClaim.Refused(EscalationFailures.GuardUnavailable(failure));
@@ -278,12 +280,13 @@ internal sealed class ConversationGuard
 
         return conversationId is null
             ? GuardClaim.Unguarded
-            : GuardClaim.Owned(this, conversationId, claim.Owner, claim.AgentSkillId, lateSharedClaim);
+            : GuardClaim.Owned(this, conversationId, claim, lateSharedClaim);
     }
 
     /// <summary>The entry a sent escalation leaves: accepted, outcome unknown, a refusal for the waiters, or none (forget it).</summary>
-    private static DuplicateGuardEntry? EntryOf(SendOutcome? outcome, string owner, string agentSkillId)
+    private static DuplicateGuardEntry? EntryOf(SendOutcome? outcome, DuplicateGuardEntry claim)
     {
+        var (owner, agentSkillId) = (claim.Owner, claim.AgentSkillId);
         switch (outcome?.State)
         {
             case EscalationOutcome.Accepted:
@@ -300,6 +303,7 @@ internal sealed class ConversationGuard
                     IsBodyTruncated = cut || result.IsBodyTruncated,
                     Attempts = result.Attempts,
                     Elapsed = result.Elapsed,
+                    TransferFailures = claim.TransferFailures,
                 };
             case EscalationOutcome.NotAccepted when outcome.Failure is EscalationException refusal:
                 // Callers waiting on this escalation share LivePerson's refusal; nobody else remembers it.

@@ -10,16 +10,16 @@ internal readonly struct GuardClaim
 {
     private readonly ConversationGuard? _guard;
     private readonly string? _conversationId;
+    private readonly DuplicateGuardEntry? _claim;
     private readonly Task? _lateSharedClaim;
 
-    private GuardClaim(DuplicateGuardEntry? earlier, Exception? refusal, ConversationGuard? guard, string? conversationId, string? owner, string? skillId, Task? lateSharedClaim)
+    private GuardClaim(DuplicateGuardEntry? earlier, Exception? refusal, ConversationGuard? guard, string? conversationId, DuplicateGuardEntry? claim, Task? lateSharedClaim)
     {
         Earlier = earlier;
         Refusal = refusal;
         _guard = guard;
         _conversationId = conversationId;
-        Owner = owner;
-        AgentSkillId = skillId;
+        _claim = claim;
         _lateSharedClaim = lateSharedClaim;
     }
 
@@ -32,22 +32,19 @@ internal readonly struct GuardClaim
     /// <summary>Why nothing may be sent (the store is unreachable and must not be bypassed, or the conversation is contended).</summary>
     public Exception? Refusal { get; }
 
-    /// <summary>This call's owner id, when it holds the claim.</summary>
-    public string? Owner { get; }
+    /// <summary>This call's owner id (the escalation's id), when it holds the claim.</summary>
+    public string? Owner => _claim?.Owner;
 
-    /// <summary>The skill this call escalates to, when it holds the claim.</summary>
-    public string? AgentSkillId { get; }
+    public static GuardClaim FromEarlier(DuplicateGuardEntry earlier) => new(earlier, null, null, null, null, null);
 
-    public static GuardClaim FromEarlier(DuplicateGuardEntry earlier) => new(earlier, null, null, null, null, null, null);
+    public static GuardClaim Refused(Exception refusal) => new(null, refusal, null, null, null, null);
 
-    public static GuardClaim Refused(Exception refusal) => new(null, refusal, null, null, null, null, null);
-
-    public static GuardClaim Owned(ConversationGuard guard, string conversationId, string owner, string skillId, Task? lateSharedClaim) =>
-        new(null, null, guard, conversationId, owner, skillId, lateSharedClaim);
+    public static GuardClaim Owned(ConversationGuard guard, string conversationId, DuplicateGuardEntry claim, Task? lateSharedClaim) =>
+        new(null, null, guard, conversationId, claim, lateSharedClaim);
 
     /// <summary>
     /// Settles this call's claim with what the wire decided (null: not sent at all); call it once. Never throws
     /// and never waits: the instance's tier settles at once, the shared store's write goes on in the background.
     /// </summary>
-    public void Settle(SendOutcome? outcome) => _guard?.Settle(_conversationId!, Owner!, AgentSkillId!, outcome, _lateSharedClaim);
+    public void Settle(SendOutcome? outcome) => _guard?.Settle(_conversationId!, _claim!, outcome, _lateSharedClaim);
 }

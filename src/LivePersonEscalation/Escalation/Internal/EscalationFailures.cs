@@ -91,6 +91,7 @@ internal static class EscalationFailures
             IsOutcomeUnknown = earlier.State != DuplicateGuardState.Accepted,
             EarlierEscalationId = earlier.State == DuplicateGuardState.Accepted ? earlier.Owner : null,
             EarlierAgentSkillId = earlier.AgentSkillId,
+            TransferFailures = earlier.TransferFailures,
             RequestId = earlier.RequestId,
             StatusCode = earlier.State == DuplicateGuardState.Accepted ? earlier.StatusCode : null,
             Attempts = earlier.Attempts,

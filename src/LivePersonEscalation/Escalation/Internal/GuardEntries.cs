@@ -45,6 +45,7 @@ internal static class GuardEntries
             Elapsed = earlier.Elapsed,
             IsDeduplicated = true,
             EscalationId = earlier.Owner,
+            TransferFailures = earlier.TransferFailures,
         };
     }
 }
