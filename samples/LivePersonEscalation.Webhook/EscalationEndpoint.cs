@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace LivePersonEscalation.WebhookSample;
@@ -9,27 +8,13 @@ namespace LivePersonEscalation.WebhookSample;
 /// </summary>
 internal static class EscalationEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, IEscalationClient client, IOptions<WebhookSettings> options, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpRequest request, IEscalationClient client, IOptions<WebhookSettings> options, SkillNames skills, TimeProvider time)
     {
         var settings = options.Value;
-        if (!WebhookSecret.Matches(request.Headers[WebhookSecret.Header], settings.Secret))
+        var (call, problem) = await WebhookCall.ReadAsync(request, WebhookJsonContext.Default.EscalationCall, settings, c => c.Fields, request.HttpContext.RequestAborted);
+        if (problem is not null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"Missing or wrong {WebhookSecret.Header} header.");
-        }
-
-        EscalationCall? call;
-        try
-        {
-            call = await JsonSerializer.DeserializeAsync(request.Body, WebhookJsonContext.Default.EscalationCall, cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not the JSON this webhook takes.", detail: ex.Message);
-        }
-
-        if (Invalid(call) is { } errors)
-        {
-            return Results.ValidationProblem(errors, title: "The escalation call is missing fields.");
+            return problem;
         }
 
         var skill = settings.SkillFor(call!.Intent);
@@ -42,6 +27,8 @@ internal static class EscalationEndpoint
         var preview = new BotChannel(call.Channel!).IsPreview;
         try
         {
+            // Not the request's RequestAborted: an escalation under way finishes and is recorded even when the bot
+            // stopped waiting, so its retry is told the outcome instead of "unknown". The library bounds its time.
             var result = await client.EscalateAsync(
                 new EscalationRequest
                 {
@@ -51,13 +38,16 @@ internal static class EscalationEndpoint
                     AgentSkillName = skill,
                     Message = preview ? EscalationRequest.BlankMessage : settings.TransferMessage,
                 },
-                cancellationToken);
+                CancellationToken.None);
             return Results.Ok(new EscalationAnswer
             {
                 Accepted = true,
                 Deduplicated = result.IsDeduplicated,
                 Skill = skill,
+                EscalationId = result.EscalationId,
+                Failures = result.TransferFailures,
                 RequestId = result.RequestId,
+                // Also on a repeat: a bot that retries may never have seen the first answer.
                 SendTransferMessage = preview,
                 TransferMessage = preview ? settings.TransferMessage : null,
             });
@@ -66,36 +56,37 @@ internal static class EscalationEndpoint
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["escalation"] = [ex.Message] }, title: "The escalation is invalid.");
         }
-        catch (EscalationException ex)
+        catch (EscalationException ex) when (ex.Kind == EscalationFailureKind.AlreadyEscalated && ex.EarlierEscalationId is not null)
         {
+            // Escalated moments ago to another skill: that transfer is under way; say where it really went.
             return Results.Ok(new EscalationAnswer
             {
-                Accepted = false,
-                Skill = skill,
+                Accepted = true,
+                Deduplicated = true,
+                Skill = skills.NameOf(ex.EarlierAgentSkillId),
+                EscalationId = ex.EarlierEscalationId,
+                Failures = ex.TransferFailures,
                 RequestId = ex.RequestId,
-                FailureKind = ex.Kind.ToString(),
-                OutcomeUnknown = ex.IsOutcomeUnknown,
-                ShowUser = ex.IsOutcomeUnknown ? null : settings.FailureMessage,
             });
         }
-    }
-
-    /// <summary>The fields the call lacks, each named as in the JSON, or null when it has them all.</summary>
-    private static Dictionary<string, string[]>? Invalid(EscalationCall? call)
-    {
-        var errors = new Dictionary<string, string[]>();
-        void Require(string? value, string field, string what)
+        catch (EscalationException ex) when (ex.Kind == EscalationFailureKind.GaveUp)
         {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                errors[field] = [$"{field} is required: {what}."];
-            }
+            return Results.Ok(new EscalationAnswer { Accepted = false, GaveUp = true, Failures = ex.TransferFailures, FailureKind = ex.Kind.ToString(), ShowUser = settings.GiveUpMessage });
         }
-
-        Require(call?.ConversationId, "conversationId", "the conversation id ({$conversationId} or botContext.getConversationId())");
-        Require(call?.UserPlatformId, "userPlatformId", "the user platform id (botContext.getUserPlatformId())");
-        Require(call?.ChatBotId, "chatBotId", "the bot's id ({$chatBotId})");
-        Require(call?.Channel, "channel", "the channel (botContext.getChannel(), e.g. lp_web or web)");
-        return errors.Count == 0 ? null : errors;
+        catch (EscalationException ex)
+        {
+            return Results.Ok(Failed(ex, skill, settings));
+        }
     }
+
+    /// <summary>The answer to an escalation LivePerson refused (a text for the user), or whose outcome is unknown (none: it may be under way).</summary>
+    public static EscalationAnswer Failed(EscalationException failure, string? skill, WebhookSettings settings) => new()
+    {
+        Accepted = false,
+        Skill = skill,
+        RequestId = failure.RequestId,
+        FailureKind = failure.Kind.ToString(),
+        OutcomeUnknown = failure.IsOutcomeUnknown,
+        ShowUser = failure.IsOutcomeUnknown ? null : settings.FailureMessage,
+    };
 }

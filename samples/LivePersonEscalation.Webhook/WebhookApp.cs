@@ -5,7 +5,7 @@ using OpenTelemetry.Trace;
 
 namespace LivePersonEscalation.WebhookSample;
 
-/// <summary>Builds the webhook app: configuration, the escalation client, telemetry, the two endpoints. Shared by Program and the tests.</summary>
+/// <summary>Builds the webhook app: configuration, the escalation client (on Redis when configured), telemetry, the endpoints. Shared by Program and the tests.</summary>
 internal static class WebhookApp
 {
     /// <summary>True when configuration names a real target (endpoint or region) instead of the embedded emulator.</summary>
@@ -27,7 +27,18 @@ internal static class WebhookApp
             });
         }
 
-        builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName));
+        // The tests' settings and services first: they decide what is registered below (the Redis guard).
+        configure?.Invoke(builder);
+        var escalation = builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName));
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{EscalationOptions.SectionName}:DuplicateGuard:Redis:Configuration"]))
+        {
+            // Several instances of the webhook share one Redis: one escalation per conversation, and one count of
+            // failed transfers, across all of them.
+            escalation.AddRedisDuplicateGuard();
+            builder.Services.AddHealthChecks().AddRedisDuplicateGuard();
+        }
+
+        builder.Services.AddSingleton<SkillNames>();
         builder.Services.AddOptions<WebhookSettings>()
             .Bind(builder.Configuration.GetSection("Webhook"))
             .Validate(s => !string.IsNullOrWhiteSpace(s.Secret), "Webhook:Secret is required: set it to the secret the Conversation Builder integration sends in X-Webhook-Secret, e.g. with the environment variable Webhook__Secret.")
@@ -49,10 +60,14 @@ internal static class WebhookApp
                 .WithMetrics(metrics => metrics.AddMeter("LivePersonEscalation").AddConsoleExporter());
         }
 
-        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapPost("/escalations", EscalationEndpoint.HandleAsync);
+        app.MapPost("/transfer-failures", TransferFailureEndpoint.HandleAsync);
         app.MapGet("/healthz", () => Results.Ok("healthy"));
+        if (app.Services.GetService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>() is not null)
+        {
+            app.MapHealthChecks("/health");
+        }
         return app;
     }
 }

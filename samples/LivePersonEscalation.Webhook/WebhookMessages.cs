@@ -3,13 +3,27 @@ using System.Text.Json.Serialization;
 
 namespace LivePersonEscalation.WebhookSample;
 
-/// <summary>What the bot's API integration posts: the conversation's ids, its channel and the intent that asked for an agent.</summary>
-internal sealed record EscalationCall(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent);
+/// <summary>What the bot's API integration posts to /escalations: the conversation's ids, its channel and the intent that asked for an agent.</summary>
+internal sealed record EscalationCall(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent)
+{
+    public ConversationFields Fields => new(ConversationId, UserPlatformId, ChatBotId, Channel);
+}
 
 /// <summary>
-/// What the bot does next. <c>accepted</c>: LivePerson took the escalation. <c>sendTransferMessage</c>: send
-/// <c>transferMessage</c> yourself (the Conversation Builder preview channel, <c>web</c>). <c>showUser</c>: a text to
-/// show instead (out of hours, or the escalation failed).
+/// What the bot's <c>__agent_escalation_failed__</c> dialog posts to /transfer-failures: the same, and the
+/// <c>escalationId</c> of the last answer (optional).
+/// </summary>
+internal sealed record TransferFailureCall(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent, string? EscalationId)
+{
+    public ConversationFields Fields => new(ConversationId, UserPlatformId, ChatBotId, Channel);
+}
+
+/// <summary>
+/// What the bot does next. <c>accepted</c>: LivePerson took the escalation (<c>escalationId</c>: keep it for a
+/// transfer-failure report). <c>sendTransferMessage</c>: send <c>transferMessage</c> yourself (the Conversation
+/// Builder preview channel, <c>web</c>). <c>showUser</c>: a text to show instead (out of hours, the escalation
+/// failed, or the library gave up after failed transfers: <c>gaveUp</c>). <c>failures</c>: the conversation's
+/// transfer failures so far. <c>fallback</c>: a transfer-failure report escalated to the next skill.
 /// </summary>
 internal sealed record EscalationAnswer
 {
@@ -18,6 +32,16 @@ internal sealed record EscalationAnswer
     public bool Deduplicated { get; init; }
 
     public string? Skill { get; init; }
+
+    public string? EscalationId { get; init; }
+
+    public int Failures { get; init; }
+
+    public bool Fallback { get; init; }
+
+    public bool Repeated { get; init; }
+
+    public bool GaveUp { get; init; }
 
     public string? RequestId { get; init; }
 
@@ -36,5 +60,6 @@ internal sealed record EscalationAnswer
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EscalationCall))]
+[JsonSerializable(typeof(TransferFailureCall))]
 [JsonSerializable(typeof(EscalationAnswer))]
 internal sealed partial class WebhookJsonContext : JsonSerializerContext;

@@ -20,6 +20,9 @@ internal sealed class WebhookSettings
     /// <summary>What the bot shows the user when LivePerson refused the escalation.</summary>
     public string FailureMessage { get; set; } = "Sorry, I could not reach an agent just now. Please try again in a moment.";
 
+    /// <summary>What the bot shows the user when the library gave up on the conversation after failed transfers.</summary>
+    public string GiveUpMessage { get; set; } = "I'm sorry, none of our agents can take the conversation right now. I'm still here to help, or you can write to us later.";
+
     /// <summary>Writes traces and metrics to the console (OpenTelemetry).</summary>
     public bool ExportTelemetry { get; set; }
 

@@ -2,12 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LivePersonEscalation.WebhookSample;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -16,9 +10,9 @@ namespace LivePersonEscalation.Webhook.Tests;
 /// <summary>The webhook sample over real HTTP on 127.0.0.1, escalating to the emulator.</summary>
 public sealed class WebhookSampleTests : IAsyncLifetime
 {
-    private const string Secret = "webhook-test-secret";
+    private const string Secret = WebhookHost.Secret;
 
-    private WebApplication? _app;
+    private WebhookHost? _host;
 
     private EscalationEmulator Emulator { get; set; } = null!;
 
@@ -26,9 +20,9 @@ public sealed class WebhookSampleTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await Emulator.DisposeAsync();
@@ -36,34 +30,11 @@ public sealed class WebhookSampleTests : IAsyncLifetime
 
     private async Task<HttpClient> StartAsync(Dictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
-        _app = WebhookApp.Build(["--urls", "http://127.0.0.1:0"], Emulator, builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Webhook:Secret"] = Secret });
-            if (settings is not null)
-            {
-                builder.Configuration.AddInMemoryCollection(settings);
-            }
-
-            if (time is not null)
-            {
-                builder.Services.AddSingleton(time);
-            }
-        });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new HttpClient { BaseAddress = new Uri(address) };
+        _host = await WebhookHost.StartAsync(Emulator, settings, time);
+        return _host.Http;
     }
 
-    private static HttpRequestMessage Call(object body, string? secret = Secret)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/escalations") { Content = JsonContent.Create(body) };
-        if (secret is not null)
-        {
-            request.Headers.Add("X-Webhook-Secret", secret);
-        }
-
-        return request;
-    }
+    private static HttpRequestMessage Call(object body, string? secret = Secret) => WebhookHost.Call("/escalations", body, secret);
 
     private static object Body(string channel = "lp_web", string? intent = "billing_question", string conversationId = "c-1") =>
         new { conversationId, userPlatformId = "u-1", chatBotId = "b-1", channel, intent };

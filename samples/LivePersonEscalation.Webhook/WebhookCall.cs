@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace LivePersonEscalation.WebhookSample;
+
+/// <summary>What both endpoints check first: the secret, the JSON body, and the conversation's ids and channel.</summary>
+internal static class WebhookCall
+{
+    /// <summary>The call's body, or the problem to answer instead (401, 415, 400 naming the field).</summary>
+    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, WebhookSettings settings, Func<T, ConversationFields> fields, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!WebhookSecret.Matches(request.Headers[WebhookSecret.Header], settings.Secret))
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: $"Missing or wrong {WebhookSecret.Header} header."));
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The body must be JSON (Content-Type: application/json)."));
+        }
+
+        T? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync(request.Body, type, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not the JSON this webhook takes.", detail: ex.Message));
+        }
+
+        var errors = Missing(body is null ? default : fields(body));
+        return errors is null ? (body, null) : (null, Results.ValidationProblem(errors, title: "The call is missing fields."));
+    }
+
+    /// <summary>The fields the call lacks, each named as in the JSON, or null when it has them all.</summary>
+    private static Dictionary<string, string[]>? Missing(ConversationFields call)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Require(string? value, string field, string what)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors[field] = [$"{field} is required: {what}."];
+            }
+        }
+
+        Require(call.ConversationId, "conversationId", "the conversation id ({$conversationId} or botContext.getConversationId())");
+        Require(call.UserPlatformId, "userPlatformId", "the user platform id (botContext.getUserPlatformId())");
+        Require(call.ChatBotId, "chatBotId", "the bot's id ({$chatBotId})");
+        Require(call.Channel, "channel", "the channel (botContext.getChannel(), e.g. lp_web or web)");
+        return errors.Count == 0 ? null : errors;
+    }
+}
+
+/// <summary>The conversation's ids and channel, as every call carries them.</summary>
+internal readonly record struct ConversationFields(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel);
