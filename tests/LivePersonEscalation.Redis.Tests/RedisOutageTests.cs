@@ -32,6 +32,10 @@ public sealed class RedisOutageTests : RedisPerTest
 
         await Redis.StartAgainAsync();
         await Task.WhenAll(restoredA, restoredB).WaitAsync(TimeSpan.FromSeconds(20));
+
+        // The second instance writes what it sent during the outage once Redis answers; a step of its guard that
+        // Redis answered late (a loaded machine, just after the restart) keeps the guard off Redis until it lands.
+        Assert.True(await Redis.KeyAppearsAsync("during", TimeSpan.FromSeconds(20)), "the escalation sent during the outage was never written to Redis");
         await first.EscalateAsync(Instances.Request("after"));
         var repeatAfter = await second.EscalateAsync(Instances.Request("after"));
 

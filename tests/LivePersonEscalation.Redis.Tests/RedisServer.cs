@@ -102,6 +102,32 @@ public sealed class RedisServer : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync();
 
     /// <summary>A connection of the test's own, to look at keys and plant claims.</summary>
+    /// <summary>True when a key of <paramref name="conversationId"/> appears within <paramref name="bound"/>.</summary>
+    public async Task<bool> KeyAppearsAsync(string conversationId, TimeSpan bound)
+    {
+        await using var connection = await ConnectAsync();
+        return await WaitForKeyAsync(connection, conversationId, bound) is not null;
+    }
+
+    /// <summary>The guard's key of <paramref name="conversationId"/>, polled for at most <paramref name="bound"/> (10 s), or null.</summary>
+    public static async Task<RedisKey?> WaitForKeyAsync(ConnectionMultiplexer connection, string conversationId, TimeSpan? bound = null)
+    {
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < (bound ?? TimeSpan.FromSeconds(10)))
+        {
+            var keys = server.Keys(pattern: "*:" + conversationId + "}").ToList();
+            if (keys.Count > 0)
+            {
+                return keys[0];
+            }
+
+            await Task.Delay(20);
+        }
+
+        return null;
+    }
+
     public Task<ConnectionMultiplexer> ConnectAsync() => ConnectionMultiplexer.ConnectAsync(Configuration + ",allowAdmin=true");
 
     private async Task<string> WaitUntilAnsweringAsync()

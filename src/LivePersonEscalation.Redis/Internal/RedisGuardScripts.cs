@@ -29,31 +29,39 @@ internal static class RedisGuardScripts
     /// acceptance ('' otherwise). Settles the owner's claim; with no entry at all (the claim expired, or never landed),
     /// adds the outcome to keep; leaves another owner's entry alone. An acceptance that is kept becomes the transfer
     /// record's latest escalation, when the conversation has one. Returns 1 when it settled a claim, 2 when it added the
-    /// outcome, 0 otherwise. Idempotent for one owner.
+    /// outcome, 0 otherwise. An acceptance whose transfer was reported failed before its settle landed is kept as a
+    /// failed transfer (<c>F</c>). Idempotent for one owner.
     /// </summary>
     public const string Settle =
         """
-        local function latest()
-          if ARGV[6] == '' then return end
-          local record = redis.call('GET', KEYS[3])
-          if not record then return end
-          local data = cjson.decode(string.sub(record, 3))
-          data.latest = ARGV[6]
-          redis.call('SET', KEYS[3], string.sub(record, 1, 2) .. cjson.encode(data), 'KEEPTTL')
+        local function keep()
+          local outcome = ARGV[2]
+          if ARGV[6] ~= '' then
+            local record = redis.call('GET', KEYS[3])
+            if record then
+              local data = cjson.decode(string.sub(record, 3))
+              if string.find(data.reported, ' ' .. ARGV[6] .. ' ', 1, true) then
+                -- Its transfer was reported failed before this settle landed: keep it as a failed transfer.
+                outcome = 'F' .. string.sub(outcome, 2)
+              else
+                data.latest = ARGV[6]
+                redis.call('SET', KEYS[3], string.sub(record, 1, 2) .. cjson.encode(data), 'KEEPTTL')
+              end
+            end
+          end
+          redis.call('SET', KEYS[1], outcome, 'PX', ARGV[3])
         end
         local current = redis.call('GET', KEYS[1])
         if not current then
           if ARGV[2] ~= '' then
-            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-            latest()
+            keep()
             return 2
           end
           return 0
         end
         if string.sub(current, 1, string.len(ARGV[1])) ~= ARGV[1] then return 0 end
         if ARGV[2] ~= '' then
-          redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-          latest()
+          keep()
         else
           redis.call('DEL', KEYS[1])
         end

@@ -20,7 +20,8 @@ public sealed class DuplicateGuardOptions
     /// <summary>
     /// The most settled conversations (accepted, or with an unknown outcome) this instance remembers at once, 1 to
     /// 1,000,000 (1,000 by default); beyond it the oldest are forgotten first, so a flood of distinct conversations
-    /// cannot grow memory. Escalations in flight are never forgotten and never push a settled one out.
+    /// cannot grow memory. Escalations in flight are never forgotten and never push a settled one out. The conversations
+    /// with reported transfer failures (see <see cref="EscalationOptions.Fallback"/>) are bounded by the same count, apart.
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "must be between {1} and {2}.")]
     public int MaxConversations { get; set; } = 1_000;

@@ -22,10 +22,11 @@ public sealed class RedisFaultTests : RedisPerTest
         var other = await instance.EscalateAsync("down-other");
 
         Console.WriteLine($"dead Redis (nothing listening), OperationTimeout 1 s: first escalation of a fresh instance {first.Took.TotalMilliseconds:0} ms, its repeat {repeat.Took.TotalMilliseconds:0} ms, the next conversation {other.Took.TotalMilliseconds:0} ms");
-        Assert.False(first.Result!.IsDeduplicated);
-        Assert.True(repeat.Result!.IsDeduplicated);
+        var timings = $"first {first.Took.TotalMilliseconds:0} ms, repeat {repeat.Took.TotalMilliseconds:0} ms, other {other.Took.TotalMilliseconds:0} ms";
+        Assert.False(first.Result!.IsDeduplicated, timings);
+        Assert.True(repeat.Result!.IsDeduplicated, $"the repeat was sent again ({timings})");
         Assert.Equal(2, Emulator.Requests.Count);
-        Assert.Contains(instance.GuardUnavailable.GetMeasurementSnapshot(), m => m.Tags["liveperson.guard.reason"] is "unreachable");
+        Assert.Contains(instance.GuardUnavailable.GetMeasurementSnapshot(), m => m.Tags["liveperson.guard.reason"] is "unreachable" or "timeout");
         Assert.True(other.Took < TimeSpan.FromMilliseconds(900), $"an escalation waited {other.Took} for a Redis known to be down");
     }
 
@@ -242,27 +243,8 @@ public sealed class RedisFaultTests : RedisPerTest
         return Own(new Instance(Emulator, redis, configure));
     }
 
-    private async Task<bool> KeyAppearsAsync(string conversationId, TimeSpan bound)
-    {
-        await using var connection = await Redis.ConnectAsync();
-        return await WaitForKeyAsync(connection, conversationId, bound) is not null;
-    }
+    private Task<bool> KeyAppearsAsync(string conversationId, TimeSpan bound) => Redis.KeyAppearsAsync(conversationId, bound);
 
-    private static async Task<StackExchange.Redis.RedisKey?> WaitForKeyAsync(StackExchange.Redis.ConnectionMultiplexer connection, string conversationId, TimeSpan? bound = null)
-    {
-        var server = connection.GetServer(connection.GetEndPoints()[0]);
-        var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < (bound ?? TimeSpan.FromSeconds(10)))
-        {
-            var keys = server.Keys(pattern: "*:" + conversationId + "}").ToList();
-            if (keys.Count > 0)
-            {
-                return keys[0];
-            }
-
-            await Task.Delay(20);
-        }
-
-        return null;
-    }
+    private static Task<StackExchange.Redis.RedisKey?> WaitForKeyAsync(StackExchange.Redis.ConnectionMultiplexer connection, string conversationId) =>
+        RedisServer.WaitForKeyAsync(connection, conversationId);
 }

@@ -239,7 +239,15 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
 
             if (keep && outcome is { State: DuplicateGuardState.Accepted } && _transfers.TryGetValue(key, out var transfers))
             {
-                _transfers[key] = transfers with { Record = transfers.Record with { LatestEscalationId = outcome.Owner } };
+                // Reported failed before it settled (a settle that came late): kept as a failed transfer; else the latest.
+                if (transfers.Record.ReportedEscalationIds.Contains(outcome.Owner))
+                {
+                    outcome = outcome with { State = DuplicateGuardState.TransferFailed };
+                }
+                else
+                {
+                    _transfers[key] = transfers with { Record = transfers.Record with { LatestEscalationId = outcome.Owner } };
+                }
             }
 
             if (keep && outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown or DuplicateGuardState.TransferFailed } && expiry > TimeSpan.Zero)
