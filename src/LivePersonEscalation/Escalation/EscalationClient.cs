@@ -120,7 +120,8 @@ public sealed class EscalationClient : IEscalationClient
                 SendOutcome? outcome = null;
                 try
                 {
-                    outcome = await _sender.SendAsync(payload, claim.Owner ?? EscalationIds.Create(body.AgentSkillId), transferFailures, cancellationToken).ConfigureAwait(false);
+                    outcome = await _sender.SendAsync(payload, cancellationToken).ConfigureAwait(false);
+                    outcome.Result?.Identify(claim.Owner ?? EscalationIds.Create(body.AgentSkillId), transferFailures);
                 }
                 finally
                 {

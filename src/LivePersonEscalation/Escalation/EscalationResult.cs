@@ -11,6 +11,8 @@ public sealed class EscalationResult
 {
     private JsonElement? _json;
     private bool _jsonParsed;
+    private string? _escalationId;
+    private int _transferFailures;
 
     /// <summary>The HTTP status code of the accepting response (2xx).</summary>
     public required HttpStatusCode StatusCode { get; init; }
@@ -46,13 +48,13 @@ public sealed class EscalationResult
     /// repeated report counts once. Opaque; at most 256 printable ASCII characters. Null only on results made outside
     /// the library (test doubles).
     /// </summary>
-    public string? EscalationId { get; init; }
+    public string? EscalationId { get => _escalationId; init => _escalationId = value; }
 
     /// <summary>
     /// The conversation's transfer failures the library counted before this escalation: set on an escalation to a
     /// fallback skill (<see cref="IEscalationClient.ReportTransferFailureAsync"/>) and its deduplicated answers; 0 otherwise.
     /// </summary>
-    public int TransferFailures { get; init; }
+    public int TransferFailures { get => _transferFailures; init => _transferFailures = value; }
 
     /// <summary>
     /// The body parsed as JSON, or null when it is empty, truncated or not JSON. Parsed on first access.
@@ -70,6 +72,13 @@ public sealed class EscalationResult
 
             return _json;
         }
+    }
+
+    /// <summary>Names the escalation that was just accepted: done by the client once, before the result is handed out.</summary>
+    internal void Identify(string escalationId, int transferFailures)
+    {
+        _escalationId = escalationId;
+        _transferFailures = transferFailures;
     }
 
     /// <summary>Describes the result without the body.</summary>

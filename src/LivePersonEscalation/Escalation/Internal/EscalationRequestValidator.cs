@@ -33,27 +33,28 @@ internal static class EscalationRequestValidator
     /// <summary>Checks the three ids every escalation carries; <paramref name="typeName"/> names them in errors.</summary>
     public static void CheckIds(string? userPlatformId, string? chatBotId, string? conversationId, string typeName, string paramName)
     {
-        RequireId(userPlatformId, $"{typeName}.{nameof(EscalationRequest.UserPlatformId)}", "the user's Conversation Builder platform id ({$chatBotUserPlatformId})", paramName);
-        RequireId(chatBotId, $"{typeName}.{nameof(EscalationRequest.ChatBotId)}", "the bot's id ({$chatBotId})", paramName);
-        RequireId(conversationId, $"{typeName}.{nameof(EscalationRequest.ConversationId)}", "the LivePerson conversation id ({$conversationId})", paramName);
+        RequireId(userPlatformId, typeName, nameof(EscalationRequest.UserPlatformId), "the user's Conversation Builder platform id ({$chatBotUserPlatformId})", paramName);
+        RequireId(chatBotId, typeName, nameof(EscalationRequest.ChatBotId), "the bot's id ({$chatBotId})", paramName);
+        RequireId(conversationId, typeName, nameof(EscalationRequest.ConversationId), "the LivePerson conversation id ({$conversationId})", paramName);
     }
 
-    private static void RequireId(string? value, string field, string description, string paramName)
+    // The field's name is put together only for an error: a valid id costs nothing.
+    private static void RequireId(string? value, string typeName, string field, string description, string paramName)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"{field} is required: set it to {description}.", paramName);
+            throw new ArgumentException($"{typeName}.{field} is required: set it to {description}.", paramName);
         }
 
         var length = TextRules.CountCharacters(value!);
         if (length > EscalationRequest.MaxIdLength)
         {
-            throw new ArgumentException($"{field} is {length} characters long; at most {EscalationRequest.MaxIdLength} are accepted. Check that it holds {description}.", paramName);
+            throw new ArgumentException($"{typeName}.{field} is {length} characters long; at most {EscalationRequest.MaxIdLength} are accepted. Check that it holds {description}.", paramName);
         }
 
         if (TextRules.HasSurroundingWhiteSpace(value!) || TextRules.HasControlCharacter(value!) || TextRules.HasLoneSurrogate(value!))
         {
-            throw new ArgumentException($"{field} must not start or end with white space or contain control characters or characters cut in half (a lone surrogate); check how {description} is read.", paramName);
+            throw new ArgumentException($"{typeName}.{field} must not start or end with white space or contain control characters or characters cut in half (a lone surrogate); check how {description} is read.", paramName);
         }
     }
 

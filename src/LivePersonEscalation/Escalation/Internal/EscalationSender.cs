@@ -11,7 +11,7 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 
     private TimeProvider Time => runtime.TimeProvider;
 
-    public async Task<SendOutcome> SendAsync(byte[] payload, string escalationId, int transferFailures, CancellationToken cancellationToken)
+    public async Task<SendOutcome> SendAsync(byte[] payload, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
         for (var attempt = 1; ; attempt++)
@@ -38,12 +38,12 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 
             if (cancellationToken.IsCancellationRequested)
             {
-                return Canceled(outcome, started, (escalationId, transferFailures), cancellationToken);
+                return Canceled(outcome, started, cancellationToken);
             }
 
             if (!runtime.Retry.ShouldRetry(outcome, started, out var delay, out var stopReason))
             {
-                return Conclude(outcome, Time.GetElapsedTime(started), stopReason, (escalationId, transferFailures));
+                return Conclude(outcome, Time.GetElapsedTime(started), stopReason);
             }
 
             try
@@ -59,15 +59,15 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
     }
 
     /// <summary>The caller cancelled: say how far the escalation got, and keep an acceptance that already arrived.</summary>
-    private SendOutcome Canceled(AttemptOutcome outcome, long started, (string Id, int TransferFailures) escalation, CancellationToken cancellationToken)
+    private SendOutcome Canceled(AttemptOutcome outcome, long started, CancellationToken cancellationToken)
     {
-        var concluded = outcome.Response is null ? null : Conclude(outcome, Time.GetElapsedTime(started), stopReason: null, escalation);
+        var concluded = outcome.Response is null ? null : Conclude(outcome, Time.GetElapsedTime(started), stopReason: null);
         var state = concluded?.State ?? (outcome.ProvesNotAccepted ? EscalationOutcome.NotAccepted : EscalationOutcome.Unknown);
         return SendOutcome.Canceled(new EscalationCanceledException(state, cancellationToken, concluded?.Result, concluded?.Failure ?? outcome.Exception));
     }
 
     /// <summary>The result of the last attempt, or the failure that says why the escalation was not (or may not have been) accepted.</summary>
-    private SendOutcome Conclude(AttemptOutcome outcome, TimeSpan elapsed, string? stopReason, (string Id, int TransferFailures) escalation)
+    private SendOutcome Conclude(AttemptOutcome outcome, TimeSpan elapsed, string? stopReason)
     {
         if (outcome.Response is { } response)
         {
@@ -89,8 +89,6 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
                 RequestId = response.RequestId,
                 Attempts = outcome.Attempt,
                 Elapsed = elapsed,
-                EscalationId = escalation.Id,
-                TransferFailures = escalation.TransferFailures,
             });
         }
 
