@@ -109,6 +109,28 @@ public sealed class RedisServer : IAsyncDisposable
         return await WaitForKeyAsync(connection, conversationId, bound) is not null;
     }
 
+    /// <summary>
+    /// True when the guard's entry of <paramref name="conversationId"/> is settled as accepted within
+    /// <paramref name="bound"/>: its settle, written in the background, has landed.
+    /// </summary>
+    public async Task<bool> AcceptedEntryAppearsAsync(string conversationId, TimeSpan bound)
+    {
+        await using var connection = await ConnectAsync();
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < bound)
+        {
+            if (await WaitForKeyAsync(connection, conversationId, bound - stopwatch.Elapsed) is { } key
+                && ((string?)await connection.GetDatabase().StringGetAsync(key))?.StartsWith('A') == true)
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
     /// <summary>The guard's key of <paramref name="conversationId"/>, polled for at most <paramref name="bound"/> (10 s), or null.</summary>
     public static async Task<RedisKey?> WaitForKeyAsync(ConnectionMultiplexer connection, string conversationId, TimeSpan? bound = null)
     {

@@ -52,6 +52,7 @@ public sealed class RedisFaultTests : RedisPerTest
         await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(2) };
         var slow = Start(proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromMilliseconds(500));
         await slow.EscalateAsync("warm-up");
+        await WarmedUpAsync();
         proxy.Fault = ProxyFault.DelayAnswers;
 
         var first = slow.EscalateAsync("late-claim");
@@ -68,6 +69,7 @@ public sealed class RedisFaultTests : RedisPerTest
         await using var proxy = new RedisFaultProxy(Redis.Port);
         var instance = Start(proxy.Configuration);
         await instance.EscalateAsync("warm-up");
+        await WarmedUpAsync();
         proxy.Fault = ProxyFault.ResetAfterScript;
 
         var sent = await instance.EscalateAsync("reset-claim");
@@ -83,6 +85,7 @@ public sealed class RedisFaultTests : RedisPerTest
         await using var proxy = new RedisFaultProxy(Redis.Port);
         var instance = Start(proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromMilliseconds(300));
         await instance.EscalateAsync("warm-up");
+        await WarmedUpAsync();
         Emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(1)));
 
         var first = instance.EscalateAsync("blackholed-settle");
@@ -242,6 +245,13 @@ public sealed class RedisFaultTests : RedisPerTest
     {
         return Own(new Instance(Emulator, redis, configure));
     }
+
+    /// <summary>
+    /// Waits until the warm-up's settle (written in the background) has landed, so that a fault switched on next
+    /// meets the step under test, not the warm-up's answer.
+    /// </summary>
+    private async Task WarmedUpAsync() =>
+        Assert.True(await Redis.AcceptedEntryAppearsAsync("warm-up", TimeSpan.FromSeconds(10)), "the warm-up's settle never reached Redis");
 
     private Task<bool> KeyAppearsAsync(string conversationId, TimeSpan bound) => Redis.KeyAppearsAsync(conversationId, bound);
 
