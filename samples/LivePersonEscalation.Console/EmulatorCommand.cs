@@ -7,7 +7,7 @@ namespace LivePersonEscalation.ConsoleSample;
 /// <summary>
 /// The <c>emulator</c> command: a local LivePerson escalation endpoint to point any program at before it meets a
 /// real account (the README's programs included). It prints the settings to use, then each escalation it
-/// accepts, until Ctrl+C.
+/// accepts, until Ctrl+C or SIGTERM (exit 0). A port in use exits 2, naming it.
 /// </summary>
 internal static class EmulatorCommand
 {
@@ -24,14 +24,25 @@ internal static class EmulatorCommand
                 return ExitCode.InvalidInput;
             }
 
-            return await ServeAsync(port, output, cancellationToken);
+            return await ServeAsync(port, output, error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> ServeAsync(int port, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(int port, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        await using var emulator = await EscalationEmulator.StartAsync(new EscalationEmulatorOptions { Port = port }, cancellationToken);
+        EscalationEmulator emulator;
+        try
+        {
+            emulator = await EscalationEmulator.StartAsync(new EscalationEmulatorOptions { Port = port }, cancellationToken);
+        }
+        catch (IOException ex) when (IsAddressInUse(ex))
+        {
+            await error.WriteLineAsync($"error: port {port} on 127.0.0.1 is already in use. Stop what listens there, pick another with --port, or leave --port out for a free one.");
+            return ExitCode.InvalidInput;
+        }
+
+        await using var running = emulator;
 
         // The emulator's key is its own fixed test key, not a LivePerson secret: programs need it to reach it.
         await output.WriteLineAsync($"LivePerson escalation emulator at {emulator.Endpoint}. Point a program at it:");
@@ -52,6 +63,19 @@ internal static class EmulatorCommand
             await output.WriteLineAsync($"Stopped after {emulator.Escalations.Count} escalation(s).");
             return ExitCode.Stopped;
         }
+    }
+
+    private static bool IsAddressInUse(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryParsePort(string? value, out int port)

@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.Channels;
 using LivePersonEscalation.ConsoleSample;
+using LivePersonEscalation.Redis.Tests;
 
 namespace LivePersonEscalation.IntegrationTests;
 
@@ -43,6 +47,57 @@ public sealed class ConsoleEmulatorCommandTests
 
         Assert.Equal(ExitCode.InvalidInput, exitCode);
         Assert.Contains("--port '70000' is not a port number", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_emulator_command_on_a_busy_port_exits_2_naming_the_port()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await EscalationCommand.RunAsync(["emulator", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, error);
+
+        Assert.Equal(ExitCode.InvalidInput, exitCode);
+        Assert.Contains($"port {port} on 127.0.0.1 is already in use", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_emulator_process_stopped_by_SIGTERM_exits_0_at_once()
+    {
+        var process = Processes.Start("LivePersonEscalation.Console", ["emulator"]);
+        var started = await ReadUntilAsync(process.StandardOutput, "Ctrl+C stops it", TimeSpan.FromSeconds(60));
+
+        var stopwatch = Stopwatch.StartNew();
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var (exitCode, rest, _) = await Processes.EndAsync(process);
+        var stopped = stopwatch.Elapsed;
+
+        Assert.True(started, "the emulator never said it was running");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Stopped after 0 escalation(s).", rest, StringComparison.Ordinal);
+        Assert.True(stopped < TimeSpan.FromSeconds(10), $"the emulator took {stopped} to stop on SIGTERM");
+    }
+
+    private static async Task<bool> ReadUntilAsync(StreamReader reader, string text, TimeSpan bound)
+    {
+        using var timeout = new CancellationTokenSource(bound);
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Setting(string line, string name) =>
