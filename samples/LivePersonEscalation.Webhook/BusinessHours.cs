@@ -17,6 +17,32 @@ internal sealed class BusinessHours
     /// <summary>What the bot tells the user out of hours.</summary>
     public string ClosedMessage { get; set; } = "Our agents are away right now; please write again later.";
 
+    /// <summary>What is wrong with these hours, each naming its setting (empty when they are valid): checked at start-up.</summary>
+    public IEnumerable<string> Problems(string section)
+    {
+        if (!TryFindTimeZone(TimeZone, out _))
+        {
+            yield return $"{section}:TimeZone is '{TimeZone}', which is not a time zone of this machine; use an IANA id such as UTC or Europe/Berlin.";
+        }
+
+        var opens = TryParseTimeOfDay(Opens, out var open);
+        var closes = TryParseTimeOfDay(Closes, out var close);
+        if (!opens)
+        {
+            yield return $"{section}:Opens is '{Opens}', but must be HH:mm, e.g. 09:00.";
+        }
+
+        if (!closes)
+        {
+            yield return $"{section}:Closes is '{Closes}', but must be HH:mm (24:00 for the end of the day), e.g. 17:30.";
+        }
+
+        if (opens && closes && open >= close)
+        {
+            yield return $"{section}:Opens ({Opens}) must be before {section}:Closes ({Closes}).";
+        }
+    }
+
     public bool IsOpen(DateTimeOffset now)
     {
         var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
@@ -24,6 +50,30 @@ internal sealed class BusinessHours
         return days.Contains(local.DayOfWeek) && local.TimeOfDay >= TimeOfDay(Opens) && local.TimeOfDay < TimeOfDay(Closes);
     }
 
-    private static TimeSpan TimeOfDay(string value) =>
-        value == "24:00" ? TimeSpan.FromDays(1) : TimeSpan.ParseExact(value, @"hh\:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static TimeSpan TimeOfDay(string value) => TryParseTimeOfDay(value, out var time) ? time : throw new FormatException($"'{value}' is not HH:mm.");
+
+    private static bool TryParseTimeOfDay(string? value, out TimeSpan time)
+    {
+        if (value == "24:00")
+        {
+            time = TimeSpan.FromDays(1);
+            return true;
+        }
+
+        return TimeSpan.TryParseExact(value, @"hh\:mm", System.Globalization.CultureInfo.InvariantCulture, out time);
+    }
+
+    private static bool TryFindTimeZone(string? id, out TimeZoneInfo? zone)
+    {
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id ?? string.Empty);
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            zone = null;
+            return false;
+        }
+    }
 }

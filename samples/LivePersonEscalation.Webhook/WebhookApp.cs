@@ -1,5 +1,6 @@
 using LivePersonEscalation.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -39,11 +40,8 @@ internal static class WebhookApp
         }
 
         builder.Services.AddSingleton<SkillNames>();
-        builder.Services.AddOptions<WebhookSettings>()
-            .Bind(builder.Configuration.GetSection("Webhook"))
-            .Validate(s => !string.IsNullOrWhiteSpace(s.Secret), "Webhook:Secret is required: set it to the secret the Conversation Builder integration sends in X-Webhook-Secret, e.g. with the environment variable Webhook__Secret.")
-            .Validate(s => !string.IsNullOrWhiteSpace(s.DefaultSkill), "Webhook:DefaultSkill is required: the skill (a name in LivePerson:Escalation:Skills) for intents without a rule.")
-            .ValidateOnStart();
+        builder.Services.AddOptions<WebhookSettings>().Bind(builder.Configuration.GetSection("Webhook")).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WebhookSettings>, WebhookSettingsValidator>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>

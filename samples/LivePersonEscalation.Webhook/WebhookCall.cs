@@ -3,7 +3,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace LivePersonEscalation.WebhookSample;
 
-/// <summary>What both endpoints check first: the secret, the JSON body, and the conversation's ids and channel.</summary>
+/// <summary>What both endpoints check first: the secret, a JSON body, the conversation's ids and channel, and no control characters in any field.</summary>
 internal static class WebhookCall
 {
     /// <summary>The call's body, or the problem to answer instead (401, 415, 400 naming the field).</summary>
@@ -50,9 +50,23 @@ internal static class WebhookCall
         Require(call.UserPlatformId, "userPlatformId", "the user platform id (botContext.getUserPlatformId())");
         Require(call.ChatBotId, "chatBotId", "the bot's id ({$chatBotId})");
         Require(call.Channel, "channel", "the channel (botContext.getChannel(), e.g. lp_web or web)");
+        void Printable(string? value, string field)
+        {
+            if (value is not null && value.Any(char.IsControl))
+            {
+                errors[field] = [$"{field} contains a control character: check how the bot fills it."];
+            }
+        }
+
+        Printable(call.ConversationId, "conversationId");
+        Printable(call.UserPlatformId, "userPlatformId");
+        Printable(call.ChatBotId, "chatBotId");
+        Printable(call.Channel, "channel");
+        Printable(call.Intent, "intent");
+        Printable(call.EscalationId, "escalationId");
         return errors.Count == 0 ? null : errors;
     }
 }
 
-/// <summary>The conversation's ids and channel, as every call carries them.</summary>
-internal readonly record struct ConversationFields(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel);
+/// <summary>The conversation's ids and channel, as every call carries them, and the intent and escalation id when it does.</summary>
+internal readonly record struct ConversationFields(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent, string? EscalationId);

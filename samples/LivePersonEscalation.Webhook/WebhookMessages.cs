@@ -6,7 +6,7 @@ namespace LivePersonEscalation.WebhookSample;
 /// <summary>What the bot's API integration posts to /escalations: the conversation's ids, its channel and the intent that asked for an agent.</summary>
 internal sealed record EscalationCall(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent)
 {
-    public ConversationFields Fields => new(ConversationId, UserPlatformId, ChatBotId, Channel);
+    public ConversationFields Fields => new(ConversationId, UserPlatformId, ChatBotId, Channel, Intent, EscalationId: null);
 }
 
 /// <summary>
@@ -15,7 +15,7 @@ internal sealed record EscalationCall(string? ConversationId, string? UserPlatfo
 /// </summary>
 internal sealed record TransferFailureCall(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent, string? EscalationId)
 {
-    public ConversationFields Fields => new(ConversationId, UserPlatformId, ChatBotId, Channel);
+    public ConversationFields Fields => new(ConversationId, UserPlatformId, ChatBotId, Channel, Intent, EscalationId);
 }
 
 /// <summary>

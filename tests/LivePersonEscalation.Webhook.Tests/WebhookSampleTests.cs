@@ -179,4 +179,46 @@ public sealed class WebhookSampleTests : IAsyncLifetime
             Assert.Contains("Webhook:Secret is required", error.Message, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("Opens", "9:00", "Webhook:BusinessHours:Opens is '9:00', but must be HH:mm")]
+    [InlineData("Closes", "5pm", "Webhook:BusinessHours:Closes is '5pm', but must be HH:mm")]
+    [InlineData("TimeZone", "Mars/Olympus", "Webhook:BusinessHours:TimeZone is 'Mars/Olympus', which is not a time zone")]
+    [InlineData("Opens", "23:00", "Webhook:BusinessHours:Opens (23:00) must be before Webhook:BusinessHours:Closes")]
+    public async Task Business_hours_that_cannot_be_read_fail_start_up_naming_the_setting(string setting, string value, string expected)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new()
+        {
+            [$"Webhook:BusinessHours:{setting}"] = value,
+            ["Webhook:BusinessHours:Closes"] = setting == "Closes" ? value : "22:00",
+        }));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_content_gets_415_and_sends_nothing()
+    {
+        using var http = await StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/escalations") { Content = new StringContent("conversationId=c-1", System.Text.Encoding.UTF8, "text/plain") };
+        request.Headers.Add("X-Webhook-Secret", Secret);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Empty(Emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_control_character_in_any_field_gets_a_400_naming_it()
+    {
+        using var http = await StartAsync();
+
+        using var response = await http.SendAsync(Call(new { conversationId = "c-1", userPlatformId = "u-1", chatBotId = "b-1", channel = "lp_web\u0000", intent = "billing_question" }));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("channel contains a control character", problem.GetProperty("errors").GetProperty("channel")[0].GetString(), StringComparison.Ordinal);
+        Assert.Empty(Emulator.Requests);
+    }
 }
