@@ -50,12 +50,12 @@ internal static class WebhookApp
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
 
-        // OpenTelemetry: the library's activity source and meter are both named "LivePersonEscalation".
+        // OpenTelemetry: the library's activity source and meter, and .NET's HttpClient source for each attempt.
         if (builder.Configuration.GetValue("Webhook:ExportTelemetry", defaultValue: false))
         {
             builder.Services.AddOpenTelemetry()
-                .WithTracing(tracing => tracing.AddSource("LivePersonEscalation").AddConsoleExporter())
-                .WithMetrics(metrics => metrics.AddMeter("LivePersonEscalation").AddConsoleExporter());
+                .WithTracing(tracing => tracing.AddSource(LivePersonEscalationTelemetry.ActivitySourceName).AddSource("System.Net.Http").AddConsoleExporter())
+                .WithMetrics(metrics => metrics.AddMeter(LivePersonEscalationTelemetry.MeterName).AddConsoleExporter());
         }
 
         var app = builder.Build();

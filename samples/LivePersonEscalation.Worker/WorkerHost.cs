@@ -38,8 +38,8 @@ internal static class WorkerHost
         if (builder.Configuration.GetValue("Demo:ExportTelemetry", defaultValue: false))
         {
             builder.Services.AddOpenTelemetry()
-                .WithTracing(tracing => tracing.AddSource("LivePersonEscalation").AddConsoleExporter())
-                .WithMetrics(metrics => metrics.AddMeter("LivePersonEscalation").AddConsoleExporter());
+                .WithTracing(tracing => tracing.AddSource(LivePersonEscalationTelemetry.ActivitySourceName).AddSource("System.Net.Http").AddConsoleExporter())
+                .WithMetrics(metrics => metrics.AddMeter(LivePersonEscalationTelemetry.MeterName).AddConsoleExporter());
         }
 
         builder.Services.AddOptions<DemoConversation>().Bind(builder.Configuration.GetSection("Demo"));

@@ -178,7 +178,9 @@ public static class LivePersonEscalationServiceCollectionExtensions
     }
 
     private static EscalationRuntime CreateRuntime(IServiceProvider provider, string name, IDuplicateGuardStore? store) => new(
-        EscalationSettings.FromValidated(provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(name)),
+        EscalationSettings.FromValidated(
+            provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(name),
+            account: name == Microsoft.Extensions.Options.Options.DefaultName ? null : name),
         provider.GetRequiredService<TimeProvider>(),
         provider.GetService<IMeterFactory>(),
         provider.GetService<ILoggerFactory>(),

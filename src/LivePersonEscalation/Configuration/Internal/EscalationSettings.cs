@@ -9,7 +9,7 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal sealed class EscalationSettings
 {
-    private EscalationSettings(EscalationOptions options)
+    private EscalationSettings(EscalationOptions options, string? account)
     {
         Endpoint = ResolveEndpoint(options);
         ApiAccessKey = options.ApiAccessKey.Trim();
@@ -20,7 +20,7 @@ internal sealed class EscalationSettings
         Retry = new RetrySettings(options.Retry.MaxAttempts, options.Retry.TotalBudget, options.Retry.BaseDelay, options.Retry.MaxDelay);
         var regionTag = options.Endpoint is null ? options.Region.ToString() : "custom";
         var target = options.Endpoint is null ? $"region {options.Region} ({Endpoint.Host})" : $"endpoint {Endpoint.Host}:{Endpoint.Port}";
-        Telemetry = new TelemetrySettings(regionTag, target, Endpoint, options.Telemetry.IncludeConversationId, options.Telemetry.LogMessageText);
+        Telemetry = new TelemetrySettings(regionTag, target, Endpoint, options.Telemetry.IncludeConversationId, options.Telemetry.LogMessageText, account);
 
         var guard = options.DuplicateGuard;
         DuplicateGuard = guard.Enabled && guard.Window > TimeSpan.Zero
@@ -70,11 +70,11 @@ internal sealed class EscalationSettings
     public static EscalationSettings Create(EscalationOptions options)
     {
         EscalationOptionsValidator.ThrowIfInvalid(options);
-        return new EscalationSettings(options);
+        return new EscalationSettings(options, account: null);
     }
 
-    /// <summary>Takes a snapshot of options already validated by the options pipeline.</summary>
-    public static EscalationSettings FromValidated(EscalationOptions options) => new(options);
+    /// <summary>Takes a snapshot of options already validated by the options pipeline, of <paramref name="account"/> (null: the default registration).</summary>
+    public static EscalationSettings FromValidated(EscalationOptions options, string? account = null) => new(options, account);
 
     private static Uri ResolveEndpoint(EscalationOptions options)
     {

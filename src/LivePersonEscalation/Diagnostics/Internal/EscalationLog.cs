@@ -49,4 +49,9 @@ internal static partial class EscalationLog
 
     [LoggerMessage(13, LogLevel.Information, "Transfer failure of skill {SkillId} reported again for the same escalation; not counted again ({Failures} failure(s))")]
     public static partial void TransferFailureRepeated(ILogger logger, string skillId, int failures);
+
+    private static readonly Func<ILogger, string, IDisposable?> AccountScope = LoggerMessage.DefineScope<string>("Account {Account}");
+
+    /// <summary>The log scope naming a named registration's account, around what it logs of one call.</summary>
+    public static IDisposable? BeginAccountScope(ILogger logger, string account) => AccountScope(logger, account);
 }

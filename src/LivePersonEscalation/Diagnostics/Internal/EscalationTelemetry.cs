@@ -14,7 +14,7 @@ namespace LivePersonEscalation.Internal;
 internal sealed class EscalationTelemetry
 {
     /// <summary>The name of the activity source and the meter.</summary>
-    public const string Name = "LivePersonEscalation";
+    public const string Name = LivePersonEscalationTelemetry.ActivitySourceName;
 
     private static readonly string Version = LibraryVersion.Value;
 
@@ -38,20 +38,21 @@ internal sealed class EscalationTelemetry
         Settings = settings;
         Logger = loggerFactory?.CreateLogger(EscalationLog.Category) ?? NullLogger.Instance;
         var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter;
-        _escalations = meter.CreateCounter<long>("liveperson.escalation.escalations", "{escalation}", "Escalations completed, by outcome.");
+        _escalations = meter.CreateCounter<long>(LivePersonEscalationTelemetry.EscalationsInstrument, "{escalation}", "Escalations completed, by outcome.");
         _duration = meter.CreateHistogram<double>(
-            "liveperson.escalation.duration",
+            LivePersonEscalationTelemetry.DurationInstrument,
             "s",
             "Duration of escalations, from the call to the answer, retries included.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
-        _retries = meter.CreateCounter<long>("liveperson.escalation.retries", "{retry}", "Attempts retried because the escalation provably was not accepted.");
-        _deduplicated = meter.CreateCounter<long>("liveperson.escalation.deduplicated", "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
-        _transferFailures = meter.CreateCounter<long>("liveperson.escalation.transfer_failures", "{report}", "Transfer failures reported after LivePerson accepted an escalation, by what the library did: fallback, gave_up or repeated.");
-        _guardUnavailable = meter.CreateCounter<long>("liveperson.escalation.guard_unavailable", "{failure}", "Steps of the duplicate guard whose store could not be reached.");
+        _retries = meter.CreateCounter<long>(LivePersonEscalationTelemetry.RetriesInstrument, "{retry}", "Attempts retried because the escalation provably was not accepted.");
+        _deduplicated = meter.CreateCounter<long>(LivePersonEscalationTelemetry.DeduplicatedInstrument, "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
+        _transferFailures = meter.CreateCounter<long>(LivePersonEscalationTelemetry.TransferFailuresInstrument, "{report}", "Transfer failures reported after LivePerson accepted an escalation, by what the library did: fallback, gave_up or repeated.");
+        _guardUnavailable = meter.CreateCounter<long>(LivePersonEscalationTelemetry.GuardUnavailableInstrument, "{failure}", "Steps of the duplicate guard whose store could not be reached.");
     }
 
     public TelemetrySettings Settings { get; }
+
 
     public ILogger Logger { get; }
 
@@ -68,6 +69,7 @@ internal sealed class EscalationTelemetry
                 activity.SetTag(TelemetryTags.ServerPort, Settings.Endpoint.Port);
                 activity.SetTag(TelemetryTags.Region, Settings.RegionTag);
                 activity.SetTag(TelemetryTags.SkillId, skillId);
+                activity.SetTag(LivePersonEscalationTelemetry.AccountTag, Settings.Account);
                 if (Settings.IncludeConversationId)
                 {
                     activity.SetTag(TelemetryTags.ConversationId, conversationId);
@@ -92,6 +94,7 @@ internal sealed class EscalationTelemetry
             {
                 activity.DisplayName = "transfer failure";
                 activity.SetTag(TelemetryTags.Region, Settings.RegionTag);
+                activity.SetTag(LivePersonEscalationTelemetry.AccountTag, Settings.Account);
                 if (Settings.IncludeConversationId)
                 {
                     activity.SetTag(TelemetryTags.ConversationId, conversationId);
@@ -124,7 +127,7 @@ internal sealed class EscalationTelemetry
                     break;
             }
 
-            _transferFailures.Add(1, new KeyValuePair<string, object?>(TelemetryTags.SkillId, failedSkillId), new KeyValuePair<string, object?>(TelemetryTags.TransferOutcome, outcome));
+            Count(_transferFailures, new(TelemetryTags.SkillId, failedSkillId), new(TelemetryTags.TransferOutcome, outcome));
             if (activity is { IsAllDataRequested: true })
             {
                 activity.SetTag(TelemetryTags.SkillId, failedSkillId);
@@ -149,7 +152,7 @@ internal sealed class EscalationTelemetry
         {
             if (outcome == TelemetryTags.Deduplicated)
             {
-                _deduplicated.Add(1);
+                Count(_deduplicated, first: null);
             }
 
             if (!_escalations.Enabled && !_duration.Enabled)
@@ -163,6 +166,11 @@ internal sealed class EscalationTelemetry
                 { TelemetryTags.StatusClass, statusCode is { } code ? $"{code / 100}xx" : "none" },
                 { TelemetryTags.Region, Settings.RegionTag },
             };
+            if (Settings.Account is { } account)
+            {
+                tags.Add(LivePersonEscalationTelemetry.AccountTag, account);
+            }
+
             if (errorType is not null)
             {
                 tags.Add(TelemetryTags.ErrorType, errorType);
@@ -184,7 +192,7 @@ internal sealed class EscalationTelemetry
             EscalationLog.Retrying(Logger, attempt, reason, (long)delay.TotalMilliseconds);
             if (_retries.Enabled)
             {
-                _retries.Add(1, new KeyValuePair<string, object?>(TelemetryTags.RetryReason, reason));
+                Count(_retries, new(TelemetryTags.RetryReason, reason));
             }
 
             Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection { [TelemetryTags.RetryReason] = reason, [TelemetryTags.RetryAttempt] = attempt }));
@@ -214,7 +222,7 @@ internal sealed class EscalationTelemetry
                 EscalationLog.GuardStoreFailed(Logger, exception.GetType().Name);
             }
 
-            _guardUnavailable.Add(1, new KeyValuePair<string, object?>(TelemetryTags.GuardReason, reason));
+            Count(_guardUnavailable, new(TelemetryTags.GuardReason, reason));
             Activity.Current?.SetTag(TelemetryTags.GuardUnavailable, true);
         }
         catch (Exception)
@@ -229,11 +237,33 @@ internal sealed class EscalationTelemetry
         try
         {
             EscalationLog.GuardSettleAbandoned(Logger, (long)triedFor.TotalMilliseconds);
-            _guardUnavailable.Add(1, new KeyValuePair<string, object?>(TelemetryTags.GuardReason, "settle_abandoned"));
+            Count(_guardUnavailable, new(TelemetryTags.GuardReason, "settle_abandoned"));
         }
         catch (Exception)
         {
             // Contained: see the class remarks.
         }
+    }
+
+    /// <summary>Adds one to <paramref name="counter"/> with the given tags and, for a named registration, its account.</summary>
+    private void Count(Counter<long> counter, KeyValuePair<string, object?>? first, KeyValuePair<string, object?>? second = null)
+    {
+        var tags = default(TagList);
+        if (first is { } one)
+        {
+            tags.Add(one);
+        }
+
+        if (second is { } two)
+        {
+            tags.Add(two);
+        }
+
+        if (Settings.Account is { } account)
+        {
+            tags.Add(LivePersonEscalationTelemetry.AccountTag, account);
+        }
+
+        counter.Add(1, tags);
     }
 }

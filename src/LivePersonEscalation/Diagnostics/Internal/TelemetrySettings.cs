@@ -6,4 +6,5 @@ namespace LivePersonEscalation.Internal;
 /// <param name="Endpoint">The endpoint escalations are posted to.</param>
 /// <param name="IncludeConversationId">Whether activities carry the conversation id.</param>
 /// <param name="LogMessageText">Whether the message text is logged (at Trace).</param>
-internal sealed record TelemetrySettings(string RegionTag, string Target, Uri Endpoint, bool IncludeConversationId, bool LogMessageText);
+/// <param name="Account">The account of a named registration, tagged on everything; null for the default one.</param>
+internal sealed record TelemetrySettings(string RegionTag, string Target, Uri Endpoint, bool IncludeConversationId, bool LogMessageText, string? Account = null);

@@ -12,18 +12,26 @@ internal sealed class EscalationScope : IDisposable
     private readonly EscalationTelemetry _telemetry;
     private readonly Activity? _activity;
     private readonly long _started;
+    private readonly IDisposable? _logScope;
 
-    private EscalationScope(EscalationTelemetry telemetry, Activity? activity, long started)
+    private EscalationScope(EscalationTelemetry telemetry, Activity? activity, long started, IDisposable? logScope)
     {
         _telemetry = telemetry;
         _activity = activity;
         _started = started;
+        _logScope = logScope;
     }
 
     public static EscalationScope Start(EscalationTelemetry telemetry, EscalationRequestBody body, TimeProvider timeProvider)
     {
+        IDisposable? logScope = null;
         try
         {
+            if (telemetry.Settings.Account is { } account)
+            {
+                logScope = EscalationLog.BeginAccountScope(telemetry.Logger, account);
+            }
+
             EscalationLog.Starting(telemetry.Logger, telemetry.Settings.Target, body.AgentSkillId);
             if (telemetry.Settings.LogMessageText)
             {
@@ -35,7 +43,7 @@ internal sealed class EscalationScope : IDisposable
             // Contained: see the class remarks.
         }
 
-        return new EscalationScope(telemetry, telemetry.StartActivity(body.AgentSkillId, body.ConversationId), timeProvider.GetTimestamp());
+        return new EscalationScope(telemetry, telemetry.StartActivity(body.AgentSkillId, body.ConversationId), timeProvider.GetTimestamp(), logScope);
     }
 
     public void Accepted(EscalationResult result, TimeProvider timeProvider)
@@ -98,6 +106,7 @@ internal sealed class EscalationScope : IDisposable
         try
         {
             _activity?.Dispose();
+            _logScope?.Dispose();
         }
         catch (Exception)
         {
