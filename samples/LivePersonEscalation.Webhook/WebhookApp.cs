@@ -36,8 +36,10 @@ internal static class WebhookApp
             // Several instances of the webhook share one Redis: one escalation per conversation, and one count of
             // failed transfers, across all of them.
             escalation.AddRedisDuplicateGuard();
-            builder.Services.AddHealthChecks().AddRedisDuplicateGuard();
         }
+
+        // /healthz: Healthy with the in-process guard; with Redis, Unhealthy while it cannot be reached.
+        builder.Services.AddHealthChecks().AddLivePersonEscalation();
 
         builder.Services.AddSingleton<SkillNames>();
         builder.Services.AddOptions<WebhookSettings>().Bind(builder.Configuration.GetSection("Webhook")).ValidateOnStart();
@@ -61,11 +63,7 @@ internal static class WebhookApp
         var app = builder.Build();
         app.MapPost("/escalations", EscalationEndpoint.HandleAsync);
         app.MapPost("/transfer-failures", TransferFailureEndpoint.HandleAsync);
-        app.MapGet("/healthz", () => Results.Ok("healthy"));
-        if (app.Services.GetService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>() is not null)
-        {
-            app.MapHealthChecks("/health");
-        }
+        app.MapHealthChecks("/healthz");
         return app;
     }
 }

@@ -12,7 +12,7 @@ namespace LivePersonEscalation.Redis.Internal;
 /// connection is down (StackExchange.Redis's own state); the guard bounds each step by the operation timeout.
 /// Timed on real time: Redis expires keys on its own clock.
 /// </summary>
-internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDisposable
+internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IHealthCheck, IAsyncDisposable
 {
     // How long a refusal stays for the callers that were waiting on its owner when it came.
     private static readonly TimeSpan RefusalExpiry = TimeSpan.FromSeconds(10);
@@ -137,6 +137,8 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IAsyncDis
         await _dataSafety.CheckAsync(multiplexer, _operationTimeout).ConfigureAwait(false);
         return _dataSafety.Problem is { } problem ? HealthCheckResult.Degraded(problem) : HealthCheckResult.Healthy("The duplicate guard's Redis answers.");
     }
+
+    Task<HealthCheckResult> IHealthCheck.CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) => CheckHealthAsync(cancellationToken);
 
     private static HealthCheckResult Unreachable(Exception? exception) =>
         HealthCheckResult.Unhealthy("The duplicate guard cannot reach Redis: each instance guards only its own escalations until it is back.", exception);

@@ -17,7 +17,8 @@ public sealed class Instance : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
-        services.AddHealthChecks().AddRedisDuplicateGuard();
+        // The library's own check (which asks the guard's store) and the Redis package's: both must agree.
+        services.AddHealthChecks().AddLivePersonEscalation().AddRedisDuplicateGuard();
         services.AddLivePersonEscalation(o =>
         {
             o.Endpoint = emulator.Endpoint;

@@ -172,7 +172,9 @@ public sealed class RedisFaultTests : RedisPerTest
         Assert.Contains("noeviction", warning.Message, StringComparison.Ordinal);
         Assert.Contains(instance.DataLoss.GetMeasurementSnapshot(), m => m.Tags["liveperson.guard.reason"] is "evicting_policy");
         Assert.Equal(HealthStatus.Degraded, health.Status);
-        Assert.Contains("maxmemory-policy", health.Entries.Single().Value.Description, StringComparison.Ordinal);
+        Assert.Equal(2, health.Entries.Count);
+        Assert.All(health.Entries.Values, entry => Assert.Equal(HealthStatus.Degraded, entry.Status));
+        Assert.Contains("maxmemory-policy", health.Entries[Microsoft.Extensions.DependencyInjection.LivePersonEscalationHealthChecksBuilderExtensions.DefaultName].Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,6 +197,7 @@ public sealed class RedisFaultTests : RedisPerTest
         var afterRestart = await instance.CheckHealthAsync();
 
         Assert.Equal(HealthStatus.Unhealthy, down.Status);
+        Assert.Equal(HealthStatus.Unhealthy, down.Entries[Microsoft.Extensions.DependencyInjection.LivePersonEscalationHealthChecksBuilderExtensions.DefaultName].Status);
         Assert.NotNull(warning);
         Assert.Contains("appendonly", warning.Message, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Degraded, afterRestart.Status);

@@ -52,7 +52,7 @@ public sealed class WebhookFleetTests(SharedRedis redis) : IAsyncLifetime
         var repeat = await PostAsync(two, "/escalations", Call());
         var fallback = await PostAsync(two, "/transfer-failures", Call(first.GetProperty("escalationId").GetString()));
         var repeatedReport = await PostAsync(one, "/transfer-failures", Call(first.GetProperty("escalationId").GetString()));
-        using var health = await one.Http.GetAsync(new Uri("/health", UriKind.Relative));
+        using var health = await one.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(2, _emulator.Escalations.Count(e => e.ConversationId == conversation));
         Assert.True(repeat.GetProperty("deduplicated").GetBoolean());
