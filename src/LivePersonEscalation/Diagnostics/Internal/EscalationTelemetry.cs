@@ -59,54 +59,35 @@ internal sealed class EscalationTelemetry
     /// <summary>Starts the client activity of one escalation (null when nothing listens, or a listener failed).</summary>
     public Activity? StartActivity(string skillId, string conversationId)
     {
+        var activity = Start(TelemetryTags.ActivityName, ActivityKind.Client, conversationId);
         try
         {
-            var activity = Source.StartActivity(TelemetryTags.ActivityName, ActivityKind.Client);
             if (activity is { IsAllDataRequested: true })
             {
                 activity.DisplayName = $"escalate {Settings.RegionTag}";
                 activity.SetTag(TelemetryTags.ServerAddress, Settings.Endpoint.Host);
                 activity.SetTag(TelemetryTags.ServerPort, Settings.Endpoint.Port);
-                activity.SetTag(TelemetryTags.Region, Settings.RegionTag);
                 activity.SetTag(TelemetryTags.SkillId, skillId);
-                activity.SetTag(LivePersonEscalationTelemetry.AccountTag, Settings.Account);
-                if (Settings.IncludeConversationId)
-                {
-                    activity.SetTag(TelemetryTags.ConversationId, conversationId);
-                }
             }
-
-            return activity;
         }
         catch (Exception)
         {
-            return null;
+            // Contained: see the class remarks.
         }
+
+        return activity;
     }
 
     /// <summary>Starts the activity of one transfer-failure report; the escalation to the fallback is its child.</summary>
     public Activity? StartTransferFailureActivity(string conversationId)
     {
-        try
+        var activity = Start(TelemetryTags.TransferFailureActivityName, ActivityKind.Internal, conversationId);
+        if (activity is { IsAllDataRequested: true })
         {
-            var activity = Source.StartActivity(TelemetryTags.TransferFailureActivityName, ActivityKind.Internal);
-            if (activity is { IsAllDataRequested: true })
-            {
-                activity.DisplayName = "transfer failure";
-                activity.SetTag(TelemetryTags.Region, Settings.RegionTag);
-                activity.SetTag(LivePersonEscalationTelemetry.AccountTag, Settings.Account);
-                if (Settings.IncludeConversationId)
-                {
-                    activity.SetTag(TelemetryTags.ConversationId, conversationId);
-                }
-            }
+            activity.DisplayName = "transfer failure";
+        }
 
-            return activity;
-        }
-        catch (Exception)
-        {
-            return null;
-        }
+        return activity;
     }
 
     /// <summary>Logs, counts and traces what a transfer-failure report decided (<see cref="TelemetryTags.Fallback"/>, <see cref="TelemetryTags.GaveUp"/> or <see cref="TelemetryTags.Repeated"/>).</summary>
@@ -265,5 +246,29 @@ internal sealed class EscalationTelemetry
         }
 
         counter.Add(1, tags);
+    }
+
+    /// <summary>Starts an activity with the tags every one carries: region, account, and the conversation when opted in.</summary>
+    private Activity? Start(string name, ActivityKind kind, string conversationId)
+    {
+        try
+        {
+            var activity = Source.StartActivity(name, kind);
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.SetTag(TelemetryTags.Region, Settings.RegionTag);
+                activity.SetTag(LivePersonEscalationTelemetry.AccountTag, Settings.Account);
+                if (Settings.IncludeConversationId)
+                {
+                    activity.SetTag(TelemetryTags.ConversationId, conversationId);
+                }
+            }
+
+            return activity;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 }
