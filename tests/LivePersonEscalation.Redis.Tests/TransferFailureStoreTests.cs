@@ -59,4 +59,24 @@ public sealed class TransferFailureStoreTests(SharedRedis redis) : IAsyncLifetim
         Assert.Equal("111.process-3", repeated.LatestEscalationId);
         Assert.Equal(["111.process-1"], repeated.ReportedEscalationIds);
     }
+
+    [Fact]
+    public async Task A_report_naming_nothing_means_an_unknown_outcome_and_then_counts_once()
+    {
+        var key = $"lpe:test:unknown-{Guid.NewGuid():N}";
+        const string escalation = "111.process-1";
+        await _store.TryClaimAsync(key, Claim(escalation), TimeSpan.FromMinutes(1), CancellationToken.None);
+        await _store.SettleAsync(key, escalation, Claim(escalation) with { State = DuplicateGuardState.OutcomeUnknown, Reason = "Timeout" }, Window, CancellationToken.None);
+
+        var first = await _store.RecordTransferFailureAsync(key, escalationId: null, agentSkillId: null, Rules, CancellationToken.None);
+        var repeated = await _store.RecordTransferFailureAsync(key, escalationId: null, agentSkillId: null, Rules, CancellationToken.None);
+        var next = Claim("222.process-2");
+        var claimed = await _store.TryClaimAsync(key, next, TimeSpan.FromMinutes(1), CancellationToken.None);
+        var whileInFlight = await _store.RecordTransferFailureAsync(key, escalationId: null, agentSkillId: null, Rules, CancellationToken.None);
+
+        Assert.Equal((1, true, "111"), (first!.TransferFailures, first.Counted, first.FailedSkillId));
+        Assert.Equal((1, false), (repeated!.TransferFailures, repeated.Counted));
+        Assert.Equal(next, claimed);
+        Assert.Equal((1, false), (whileInFlight!.TransferFailures, whileInFlight.Counted));
+    }
 }

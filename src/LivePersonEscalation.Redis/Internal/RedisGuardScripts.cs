@@ -72,12 +72,12 @@ internal static class RedisGuardScripts
         """;
 
     /// <summary>
-    /// KEYS[1] the conversation, KEYS[2] its transfer record; ARGV[1] the escalation reported ('' for the accepted
-    /// entry's, else the record's latest), ARGV[2] the skill that failed when no escalation is known (''), ARGV[3] the
+    /// KEYS[1] the conversation, KEYS[2] its transfer record; ARGV[1] the escalation reported ('' for the entry's,
+    /// accepted, unknown or failed, else the record's latest), ARGV[2] the skill that failed when no escalation is known (''), ARGV[3] the
     /// failures to give up at, ARGV[4] the record's window in ms, ARGV[5] the skills with a fallback as <c>,id,id,</c>
     /// (<c>*</c> for any). The rules of the in-process store's <c>TransferFailureStep</c>: unless the record gave up or
     /// counted that escalation already, one more failure of its skill (the id's digits before the dot); give up at the
-    /// limit or without a fallback; the accepted entry of that escalation becomes a failed transfer (letter <c>F</c>,
+    /// limit or without a fallback; the accepted (or unknown) entry of that escalation becomes a failed transfer (letter <c>F</c>,
     /// same expiry). Returns { 1, record } when it counted, { 0, record } when not, { 0, '' } when no skill is known.
     /// </summary>
     public const string ReportTransferFailure =
@@ -87,13 +87,17 @@ internal static class RedisGuardScripts
         local record = { failures = 0, reported = ' ' }
         if raw then record = cjson.decode(string.sub(raw, 3)) end
         local entry = redis.call('GET', KEYS[1])
-        local accepted = ''
-        if entry and string.sub(entry, 1, 1) == 'A' then
-          accepted = string.sub(entry, 2, string.find(entry, '|', 1, true) - 1)
+        local letter = ''
+        local meant = ''
+        if entry then letter = string.sub(entry, 1, 1) end
+        if letter == 'A' or letter == 'U' or letter == 'F' then
+          meant = string.sub(entry, 2, string.find(entry, '|', 1, true) - 1)
         end
         local id = ARGV[1]
         if id == '' then
-          if accepted ~= '' then id = accepted elseif type(record.latest) == 'string' then id = record.latest end
+          if meant ~= '' then id = meant
+          elseif type(record.latest) == 'string' then id = record.latest
+          else id = string.match(record.reported, '(%S+)%s*$') or '' end
         end
         if id ~= '' and string.find(record.reported, ' ' .. id .. ' ', 1, true) then return { 0, raw } end
         local skill = ARGV[2]
@@ -115,7 +119,7 @@ internal static class RedisGuardScripts
         end
         local value = state .. '|' .. cjson.encode(record)
         redis.call('SET', KEYS[2], value, 'PX', ARGV[4])
-        if id ~= '' and id == accepted then
+        if id ~= '' and id == meant and letter ~= 'F' then
           redis.call('SET', KEYS[1], 'F' .. string.sub(entry, 2), 'KEEPTTL')
         end
         return { 1, value }

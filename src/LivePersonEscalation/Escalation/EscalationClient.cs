@@ -179,8 +179,22 @@ public sealed class EscalationClient : IEscalationClient
             return new TransferFailureResult { TransferFailures = record.TransferFailures, FailedSkillId = record.FailedSkillId, IsRepeatedReport = repeated, GiveUpReason = reason };
         }
 
-        // Not given up, so the failed skill has a fallback (configured, or named by the report).
-        var next = checkedReport.FallbackSkillId ?? (fallback.TryGetFallback(record.FailedSkillId, out var configured) ? configured : record.FailedSkillId);
+        // Not given up, so the failed skill has a fallback: configured, or named by the report (a repeated report that
+        // names none answers the current state: the first one named it).
+        var next = checkedReport.FallbackSkillId ?? (fallback.TryGetFallback(record.FailedSkillId, out var configured) ? configured : null);
+        if (next is null)
+        {
+            _runtime.Telemetry.TransferFailureReported(activity, record.FailedSkillId, TelemetryTags.Repeated, record.TransferFailures, null, null);
+            return new TransferFailureResult
+            {
+                TransferFailures = record.TransferFailures,
+                FailedSkillId = record.FailedSkillId,
+                IsRepeatedReport = true,
+                FallbackSkillId = record.LatestEscalationId is { } current ? EscalationIds.SkillOf(current) : null,
+                EscalationId = record.LatestEscalationId,
+            };
+        }
+
         _runtime.Telemetry.TransferFailureReported(activity, record.FailedSkillId, repeated ? TelemetryTags.Repeated : TelemetryTags.Fallback, record.TransferFailures, next, null);
         if (repeated && record.LatestEscalationId is { } latest && latest != checkedReport.EscalationId && record.ReportedEscalationIds.Contains(latest) is false)
         {

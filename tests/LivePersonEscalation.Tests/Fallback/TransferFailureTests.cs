@@ -304,4 +304,52 @@ public sealed class TransferFailureTests
         Assert.Equal(2, fake.Escalations.Count);
         Assert.Single(fake.TransferFailures);
     }
+
+    [Fact]
+    public async Task A_report_after_an_unknown_outcome_proves_it_was_accepted_and_sends_the_fallback()
+    {
+        _wire.Respond(System.Net.HttpStatusCode.InternalServerError);
+        var client = Client(Chain(("billing", "general")));
+        var unknown = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(ToBilling()));
+        _wire.Respond(System.Net.HttpStatusCode.OK, """{"status":"accepted"}""");
+
+        var report = await client.ReportTransferFailureAsync(Report(escalationId: null));
+
+        Assert.True(unknown.IsOutcomeUnknown);
+        Assert.Equal([Billing, General], SentSkills);
+        Assert.Equal(Billing, report.FailedSkillId);
+        Assert.False(report.Escalation!.IsDeduplicated);
+    }
+
+    [Fact]
+    public async Task A_report_naming_nothing_while_the_fallback_was_refused_repeats_the_last_one_and_tries_the_fallback_again()
+    {
+        var client = Client(Chain(("billing", "general")));
+        await client.EscalateAsync(ToBilling());
+        _wire.Respond(System.Net.HttpStatusCode.BadRequest);
+        await Assert.ThrowsAsync<EscalationException>(() => client.ReportTransferFailureAsync(Report(escalationId: null)));
+        _wire.Respond(System.Net.HttpStatusCode.OK, """{"status":"accepted"}""");
+
+        var again = await client.ReportTransferFailureAsync(Report(escalationId: null));
+
+        Assert.True(again.IsRepeatedReport);
+        Assert.Equal(1, again.TransferFailures);
+        Assert.Equal([Billing, General, General], SentSkills);
+        Assert.False(again.Escalation!.IsDeduplicated);
+    }
+
+    [Fact]
+    public async Task A_repeated_report_without_the_fallback_it_first_named_sends_nothing()
+    {
+        var client = Client();
+        var first = await client.EscalateAsync(ToBilling());
+        var named = await client.ReportTransferFailureAsync(Report(first.EscalationId) with { FallbackSkillName = "overflow" });
+
+        var repeated = await client.ReportTransferFailureAsync(Report(first.EscalationId));
+
+        Assert.Equal([Billing, Overflow], SentSkills);
+        Assert.True(repeated.IsRepeatedReport);
+        Assert.Equal(named.EscalationId, repeated.EscalationId);
+        Assert.Equal(Overflow, repeated.FallbackSkillId);
+    }
 }

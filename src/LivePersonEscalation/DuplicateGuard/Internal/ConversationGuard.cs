@@ -111,6 +111,9 @@ internal sealed class ConversationGuard
             return _local.RecordTransferFailure(conversationId, escalationId, agentSkillId, rules);
         }
 
+        // A report that names no escalation means this instance's own when it has one: its write to the shared store
+        // may still be under way.
+        escalationId ??= _local.SettledEscalationOf(conversationId);
         var key = SharedKey(conversationId);
         var step = await _gate!.AskAsync(() => _shared.RecordTransferFailureAsync(key, escalationId, agentSkillId, rules, CancellationToken.None)).ConfigureAwait(false);
         if (!step.Answered)
@@ -124,7 +127,8 @@ internal sealed class ConversationGuard
             return _local.RecordTransferFailure(conversationId, escalationId, agentSkillId, rules);
         }
 
-        if (step.Value is { } record && (record.Counted || record.GiveUpReason is not null))
+        // Only what this report counted: a repeat's record keeps its own expiry in the shared store.
+        if (step.Value is { Counted: true } record)
         {
             var failed = escalationId ?? (record.Counted && record.ReportedEscalationIds.Count > 0 ? record.ReportedEscalationIds[record.ReportedEscalationIds.Count - 1] : null);
             _local.Mirror(conversationId, record, failed, rules.Window);

@@ -172,6 +172,18 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         }
     }
 
+    /// <summary>The escalation this tier's settled entry of <paramref name="key"/> names (accepted, unknown or failed), if any.</summary>
+    public string? SettledEscalationOf(string key)
+    {
+        lock (_gate)
+        {
+            return _slots.TryGetValue(key, out var slot) && !slot.HasExpired(timeProvider, timeProvider.GetTimestamp())
+                && slot.Entry.State is DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown or DuplicateGuardState.TransferFailed
+                ? slot.Entry.Owner
+                : null;
+        }
+    }
+
     /// <summary>
     /// Keeps what the shared store recorded (<paramref name="record"/>), so this instance knows it too: the record, and
     /// the failed transfer of <paramref name="failedEscalationId"/> when it is this instance's accepted entry.
@@ -287,7 +299,7 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         }
 
         if (failedEscalationId is not null && _slots.TryGetValue(key, out var existing)
-            && existing.Entry is { State: DuplicateGuardState.Accepted } accepted && accepted.Owner == failedEscalationId)
+            && existing.Entry is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown } accepted && accepted.Owner == failedEscalationId)
         {
             // Same slot, same lifetime and size: only the state changes.
             _slots[key] = existing with { Entry = accepted with { State = DuplicateGuardState.TransferFailed } };

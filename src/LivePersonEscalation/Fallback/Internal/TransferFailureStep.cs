@@ -5,10 +5,10 @@ namespace LivePersonEscalation.Internal;
 /// store under its lock; the Redis store runs the same rules as a script):
 /// <list type="number">
 /// <item>given up already: nothing changes;</item>
-/// <item>the escalation meant is the one named, else the accepted entry's, else the record's latest;</item>
+/// <item>the escalation meant is the one named, else the entry's (accepted, unknown or failed), else the record's latest;</item>
 /// <item>counted already: nothing changes (a repeated report);</item>
 /// <item>otherwise one more failure, of the escalation's skill (or the report's, when no escalation is known); give up
-/// at <c>MaxTransferFailures</c>, or when that skill has no fallback; the accepted entry of that escalation becomes
+/// at <c>MaxTransferFailures</c>, or when that skill has no fallback; the accepted (or unknown) entry of that escalation becomes
 /// <see cref="DuplicateGuardState.TransferFailed"/>, so the next escalation is sent.</item>
 /// </list>
 /// </summary>
@@ -23,8 +23,12 @@ internal static class TransferFailureStep
             return (current with { Counted = false }, false);
         }
 
-        var accepted = entry is { State: DuplicateGuardState.Accepted } ? entry.Owner : null;
-        var id = escalationId ?? accepted ?? current?.LatestEscalationId;
+        // The escalation an entry names: accepted, unknown (a failed transfer proves it was accepted), or already failed
+        // (a repeated report that names none).
+        var meant = entry is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown or DuplicateGuardState.TransferFailed } ? entry.Owner : null;
+        // With nothing else to go by (the fallback still in flight, or refused), a report that names nothing repeats
+        // the last one counted: it may not count twice.
+        var id = escalationId ?? meant ?? current?.LatestEscalationId ?? (current?.ReportedEscalationIds is { Count: > 0 } ids ? ids[ids.Count - 1] : null);
         if (id is not null && current is not null && current.ReportedEscalationIds.Contains(id))
         {
             return (current with { Counted = false }, false);
@@ -54,6 +58,6 @@ internal static class TransferFailureStep
             LatestEscalationId = current?.LatestEscalationId,
             Counted = true,
         };
-        return (record, id is not null && id == accepted);
+        return (record, id is not null && id == meant && entry!.State != DuplicateGuardState.TransferFailed);
     }
 }
