@@ -33,9 +33,10 @@ public static class LivePersonEscalationRedisHealthChecksBuilderExtensions
         var clientName = account is null ? null : LivePersonEscalationServiceCollectionExtensions.HttpClientName + ":" + account;
         return builder.Add(new HealthCheckRegistration(
             name ?? (account is null ? DefaultName : DefaultName + "-" + account),
-            provider => new RedisGuardHealthCheck(clientName is null
+            // The store reports its own health (it is what the core package's check asks, too).
+            provider => clientName is null
                 ? provider.GetRequiredService<RedisDuplicateGuardStore>()
-                : provider.GetRequiredKeyedService<RedisDuplicateGuardStore>(clientName)),
+                : provider.GetRequiredKeyedService<RedisDuplicateGuardStore>(clientName),
             failureStatus,
             tags));
     }
