@@ -88,6 +88,12 @@ public sealed class EscalationOptions
     [ValidateObjectMembers]
     public EscalationFallbackOptions Fallback { get; set; } = new();
 
+    /// <summary>
+    /// Before an escalation: whether the skill is on shift and agents are online, from LivePerson's account APIs
+    /// (see <see cref="ISkillAvailability"/>). Off until <see cref="SkillAvailabilityOptions.AccountId"/> is set.
+    /// </summary>
+    public SkillAvailabilityOptions Availability { get; set; } = new();
+
     /// <summary>Opt-ins for what traces and logs may contain (conversation id, message text); both off by default.</summary>
     public EscalationTelemetryOptions Telemetry { get; set; } = new();
 
@@ -97,6 +103,6 @@ public sealed class EscalationOptions
     {
         var target = Endpoint is null ? $"Region={Region}" : $"Endpoint={Endpoint}";
         var key = string.IsNullOrWhiteSpace(ApiAccessKey) ? "<not set>" : "***";
-        return $"EscalationOptions {{ {target}, ApiAccessKey={key}, Timeout={Timeout}, Retry.MaxAttempts={Retry?.MaxAttempts}, DuplicateGuard.Enabled={DuplicateGuard?.Enabled}, Fallback.Skills=[{(Fallback is null ? string.Empty : string.Join(", ", Fallback.Skills.Select(route => route.Key + "→" + route.Value)))}], Skills=[{string.Join(", ", Skills.Keys)}] }}";
+        return $"EscalationOptions {{ {target}, ApiAccessKey={key}, Timeout={Timeout}, Retry.MaxAttempts={Retry?.MaxAttempts}, DuplicateGuard.Enabled={DuplicateGuard?.Enabled}, Fallback.Skills=[{(Fallback is null ? string.Empty : string.Join(", ", Fallback.Skills.Select(route => route.Key + "→" + route.Value)))}], Skills=[{string.Join(", ", Skills.Keys)}], Availability.Enabled={Availability?.IsEnabled} }}";
     }
 }

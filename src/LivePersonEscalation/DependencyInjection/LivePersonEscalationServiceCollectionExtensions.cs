@@ -82,8 +82,13 @@ public static class LivePersonEscalationServiceCollectionExtensions
         services.AddOptions<EscalationOptions>().ValidateOnStart();
         AddShared(services);
         services.TryAddSingleton(static provider => CreateRuntime(provider, Microsoft.Extensions.Options.Options.DefaultName, provider.GetService<IDuplicateGuardStore>()));
-        services.TryAddTransient(static provider =>
-            new AgentHandoff(provider.GetRequiredService<IEscalationClient>(), provider.GetRequiredService<EscalationRuntime>().Settings));
+        services.TryAddSingleton<ISkillAvailability>(static provider =>
+            CreateAvailability(provider, Microsoft.Extensions.Options.Options.DefaultName, provider.GetRequiredService<EscalationRuntime>()));
+        services.TryAddTransient(static provider => new AgentHandoff(
+            provider.GetRequiredService<IEscalationClient>(),
+            provider.GetRequiredService<EscalationRuntime>().Settings,
+            provider.GetRequiredService<ISkillAvailability>()));
+        AddAvailabilityClient(services, Microsoft.Extensions.Options.Options.DefaultName);
 
         return ConfigureClient(services.AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
             new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), pipelineAddsKey: true)));
@@ -153,9 +158,12 @@ public static class LivePersonEscalationServiceCollectionExtensions
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
             provider.GetRequiredKeyedService<EscalationRuntime>(name),
             pipelineAddsKey: true));
+        services.AddKeyedSingleton<ISkillAvailability>(name, (provider, _) => CreateAvailability(provider, name, provider.GetRequiredKeyedService<EscalationRuntime>(name)));
         services.AddKeyedTransient(name, (provider, _) => new AgentHandoff(
             provider.GetRequiredKeyedService<IEscalationClient>(name),
-            provider.GetRequiredKeyedService<EscalationRuntime>(name).Settings));
+            provider.GetRequiredKeyedService<EscalationRuntime>(name).Settings,
+            provider.GetRequiredKeyedService<ISkillAvailability>(name)));
+        AddAvailabilityClient(services, name);
         return ConfigureClient(services.AddHttpClient(clientName));
     }
 
@@ -185,6 +193,26 @@ public static class LivePersonEscalationServiceCollectionExtensions
         provider.GetService<IMeterFactory>(),
         provider.GetService<ILoggerFactory>(),
         store);
+
+    /// <summary>The <see cref="HttpClient"/> name of an account's availability calls: <c>LivePersonEscalation.Availability</c>, or <c>…:{name}</c> for a named account.</summary>
+    internal static string AvailabilityClientNameOf(string optionsName) =>
+        optionsName == Microsoft.Extensions.Options.Options.DefaultName ? AvailabilityHttpClientName : AvailabilityHttpClientName + ":" + optionsName;
+
+    /// <summary>The name of the <see cref="HttpClient"/> the availability snapshot uses (LivePerson's account APIs), for <c>IHttpClientFactory</c> configuration.</summary>
+    public const string AvailabilityHttpClientName = "LivePersonEscalation.Availability";
+
+    private static SkillAvailabilityMonitor CreateAvailability(IServiceProvider provider, string name, EscalationRuntime runtime)
+    {
+        var factory = provider.GetRequiredService<IHttpClientFactory>();
+        var clientName = AvailabilityClientNameOf(name);
+        return new SkillAvailabilityMonitor(runtime.Settings.Availability, runtime.Settings.Skills, () => factory.CreateClient(clientName), runtime.TimeProvider, runtime.Telemetry);
+    }
+
+    private static void AddAvailabilityClient(IServiceCollection services, string name) => services
+        .AddHttpClient(AvailabilityClientNameOf(name))
+        .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+        // The library logs each refresh that fails; the factory's loggers would log every call, tokens' URLs included.
+        .RemoveAllLoggers();
 
     private static IHttpClientBuilder ConfigureClient(IHttpClientBuilder builder) => builder
         .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)

@@ -39,6 +39,15 @@ public static class LivePersonEscalationTelemetry
     public const string TransferFailuresInstrument = "liveperson.escalation.transfer_failures";
 
     /// <summary>
+    /// Counter of availability decisions before an escalation (<c>liveperson.availability.decision</c>: not_checked,
+    /// escalate, escalate_to_fallback, escalate_with_no_agents_online, escalate_unknown, off_shift, no_agents_online), by skill.
+    /// </summary>
+    public const string AvailabilityDecisionsInstrument = "liveperson.escalation.availability_decisions";
+
+    /// <summary>Counter of availability snapshot refreshes, by data (shift, agents) and outcome (succeeded, failed).</summary>
+    public const string AvailabilityRefreshesInstrument = "liveperson.escalation.availability_refreshes";
+
+    /// <summary>
     /// The tag naming the account of a named registration (<c>AddLivePersonEscalation("brand-b", …)</c>) on every
     /// activity and measurement, and the <c>Account</c> of its log scope; absent for the default registration.
     /// </summary>

@@ -23,6 +23,7 @@ public sealed class AgentHandoff
 {
     private readonly IEscalationClient _client;
     private readonly SkillDirectory _skills;
+    private readonly ISkillAvailability? _availability;
 
     /// <summary>
     /// Creates a handoff over <paramref name="client"/>, resolving skill names through the
@@ -37,15 +38,30 @@ public sealed class AgentHandoff
     {
     }
 
-    internal AgentHandoff(IEscalationClient client, EscalationSettings settings)
-        : this(client, settings.Skills)
+    /// <summary>
+    /// Creates a handoff over <paramref name="client"/> that asks <paramref name="availability"/> first: off shift,
+    /// nothing is delivered or sent; on shift with nobody online, the fallback skill or as
+    /// <see cref="SkillAvailabilityOptions.WhenNoAgentsOnline"/> says (<see cref="ISkillAvailability.DecideAsync"/>).
+    /// </summary>
+    /// <param name="client">The escalation client.</param>
+    /// <param name="options">Settings whose <see cref="EscalationOptions.Skills"/> map skill names to ids.</param>
+    /// <param name="availability">The account's skill availability.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A skill id is not numeric; the message names it.</exception>
+    public AgentHandoff(IEscalationClient client, EscalationOptions options, ISkillAvailability availability)
+        : this(client, SkillsOf(Argument.NotNull(options)), Argument.NotNull(availability))
     {
     }
 
-    private AgentHandoff(IEscalationClient client, SkillDirectory skills)
+    internal AgentHandoff(IEscalationClient client, EscalationSettings settings, ISkillAvailability? availability = null)
+        : this(client, settings.Skills, availability)
+    {
+    }
+
+    private AgentHandoff(IEscalationClient client, SkillDirectory skills, ISkillAvailability? availability = null)
     {
         _client = Argument.NotNull(client);
         _skills = skills;
+        _availability = availability;
     }
 
     /// <summary>Delivers the transfer message and escalates the conversation of <paramref name="context"/>.</summary>
@@ -75,16 +91,31 @@ public sealed class AgentHandoff
         // The resolved skill id goes in the request, so the result shows what was really sent.
         var body = EscalationRequestValidator.CreateBody(request, _skills);
 
+        // Then whether anyone is there: off shift (or nobody online, when so configured) the user is told nothing
+        // of a transfer, and nothing is sent. A fallback skill with agents takes the conversation instead.
+        TransferDecision? decision = null;
+        if (_availability is { IsEnabled: true })
+        {
+            decision = await _availability.DecideAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!decision.ShouldEscalate)
+            {
+                var withheld = new TransferMessageDelivery(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
+                return new AgentHandoffResult { TransferMessage = withheld, Request = request with { AgentSkillId = body.AgentSkillId }, Decision = decision };
+            }
+
+            body = EscalationRequestValidator.CreateBody(decision.Request, _skills);
+        }
+
         var delivery = await TransferMessage.DeliverAsync(context, text, cancellationToken).ConfigureAwait(false);
-        request = request with { AgentSkillId = body.AgentSkillId, Message = delivery.EscalationMessage };
+        request = request with { AgentSkillId = body.AgentSkillId, AgentSkillName = decision?.Kind == TransferDecisionKind.EscalateToFallback ? null : request.AgentSkillName, Message = delivery.EscalationMessage };
         try
         {
             var accepted = await _client.EscalateAsync(request, cancellationToken).ConfigureAwait(false);
-            return new AgentHandoffResult { TransferMessage = delivery, Request = request, Escalation = accepted };
+            return new AgentHandoffResult { TransferMessage = delivery, Request = request, Escalation = accepted, Decision = decision };
         }
         catch (EscalationException failure)
         {
-            return new AgentHandoffResult { TransferMessage = delivery, Request = request, Failure = failure };
+            return new AgentHandoffResult { TransferMessage = delivery, Request = request, Failure = failure, Decision = decision };
         }
     }
 

@@ -31,6 +31,24 @@ public sealed class AgentHandoffResult
     /// </summary>
     public bool GaveUp => TransferFailure?.GaveUp == true || Failure?.Kind == EscalationFailureKind.GaveUp;
 
+    /// <summary>
+    /// What the account's skill availability decided before the escalation (<see cref="ISkillAvailability.DecideAsync"/>):
+    /// null when availability is off or for a transfer-failure report.
+    /// </summary>
+    public TransferDecision? Decision { get; init; }
+
+    /// <summary>
+    /// True when nothing was delivered or sent because the skill is off shift (<see cref="OpensAt"/> says when it
+    /// opens) or nobody is online (<see cref="NoAgentsOnlineHandling.TellUser"/>). Tell the user.
+    /// </summary>
+    public bool IsWithheld => Decision is { ShouldEscalate: false };
+
+    /// <summary>True when the skill is off shift and nothing was sent.</summary>
+    public bool OutOfHours => Decision?.IsOffShift == true;
+
+    /// <summary>When an off-shift skill opens, when LivePerson said.</summary>
+    public DateTimeOffset? OpensAt => Decision?.OpensAt;
+
     /// <summary>True when LivePerson accepted the escalation.</summary>
     public bool IsAccepted => Escalation is not null;
 
@@ -40,6 +58,9 @@ public sealed class AgentHandoffResult
     /// <summary>Returns the acceptance, or throws the failure.</summary>
     /// <returns>The accepted escalation.</returns>
     /// <exception cref="EscalationException">The escalation failed.</exception>
+    /// <exception cref="InvalidOperationException">Nothing was sent: the skill is off shift, nobody is online, or the library gave up.</exception>
     public EscalationResult EnsureAccepted() =>
-        Escalation ?? throw (Exception?)Failure ?? new InvalidOperationException("The handoff has neither an escalation nor a failure.");
+        Escalation ?? throw (Exception?)Failure ?? new InvalidOperationException(
+            IsWithheld ? $"The escalation was not sent: {Decision!.Availability}. Tell the user instead (see AgentHandoffResult.IsWithheld)."
+            : "The handoff has neither an escalation nor a failure.");
 }

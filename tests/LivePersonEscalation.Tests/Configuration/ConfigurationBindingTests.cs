@@ -137,7 +137,7 @@ public sealed class ConfigurationBindingTests
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<EscalationOptions>>().Value);
 
-        Assert.Contains(error.Failures, f => f.StartsWith("LivePerson:Escalation:Colour is not a setting", StringComparison.Ordinal) && f.Contains("ApiAccessKey, DuplicateGuard, Endpoint", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.StartsWith("LivePerson:Escalation:Colour is not a setting", StringComparison.Ordinal) && f.Contains("ApiAccessKey, Availability, DuplicateGuard, Endpoint", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("LivePerson:Escalation:Retry:MaxAtempts is not a setting", StringComparison.Ordinal) && f.Contains("MaxAttempts", StringComparison.Ordinal));
         Assert.Equal(2, error.Failures.Count());
         Assert.DoesNotContain("LivePersonEscalation.EscalationOptions", error.Message, StringComparison.Ordinal);

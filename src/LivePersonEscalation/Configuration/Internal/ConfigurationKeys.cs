@@ -35,6 +35,21 @@ internal static class ConfigurationKeys
             (nameof(EscalationFallbackOptions.Skills), Known.AnyKey),
             (nameof(EscalationFallbackOptions.MaxTransferFailures), null),
             (nameof(EscalationFallbackOptions.Window), null))),
+        (nameof(EscalationOptions.Availability), new Known(
+            (nameof(SkillAvailabilityOptions.AccountId), null),
+            (nameof(SkillAvailabilityOptions.ClientId), null),
+            (nameof(SkillAvailabilityOptions.ClientSecret), null),
+            (nameof(SkillAvailabilityOptions.Username), null),
+            (nameof(SkillAvailabilityOptions.Password), null),
+            (nameof(SkillAvailabilityOptions.DomainApi), null),
+            (nameof(SkillAvailabilityOptions.ShiftStatusService), null),
+            (nameof(SkillAvailabilityOptions.AgentManagerWorkspaceService), null),
+            (nameof(SkillAvailabilityOptions.AppTokenService), null),
+            (nameof(SkillAvailabilityOptions.LoginService), null),
+            (nameof(SkillAvailabilityOptions.AgentsRefreshInterval), null),
+            (nameof(SkillAvailabilityOptions.ShiftRefreshInterval), null),
+            (nameof(SkillAvailabilityOptions.Timeout), null),
+            (nameof(SkillAvailabilityOptions.WhenNoAgentsOnline), null))),
         (nameof(EscalationOptions.Telemetry), new Known(
             (nameof(EscalationTelemetryOptions.IncludeConversationId), null),
             (nameof(EscalationTelemetryOptions.LogMessageText), null))));
@@ -52,6 +67,10 @@ internal static class ConfigurationKeys
         ["DuplicateGuard:Window"] = TimeSpanRule,
         ["DuplicateGuard:Redis:OperationTimeout"] = TimeSpanRule,
         ["Fallback:Window"] = TimeSpanRule,
+        ["Availability:AgentsRefreshInterval"] = TimeSpanRule,
+        ["Availability:ShiftRefreshInterval"] = TimeSpanRule,
+        ["Availability:Timeout"] = TimeSpanRule,
+        ["Availability:WhenNoAgentsOnline"] = EnumRule<NoAgentsOnlineHandling>,
     };
 
     /// <exception cref="OptionsValidationException">A key in <paramref name="section"/> is not a setting, or its value cannot mean what it says.</exception>

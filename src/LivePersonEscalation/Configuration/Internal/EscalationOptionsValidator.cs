@@ -28,6 +28,7 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
         ValidateRetry(options.Retry, failures);
         ValidateDuplicateGuard(options.DuplicateGuard, failures);
         ValidateFallback(options, failures);
+        AvailabilityOptionsValidator.Validate(options.Availability, failures);
         if (options.Telemetry is null)
         {
             failures.Add("Telemetry must not be null; remove the assignment to keep the defaults.");

@@ -17,6 +17,7 @@ internal sealed class EscalationSettings
         Timeout = options.Timeout;
         Skills = new SkillDirectory(options.Skills);
         Fallback = new FallbackSettings(options.Fallback, options.Skills);
+        Availability = options.Availability.IsEnabled ? new AvailabilitySettings(options.Availability, options.Skills, Fallback) : null;
         Retry = new RetrySettings(options.Retry.MaxAttempts, options.Retry.TotalBudget, options.Retry.BaseDelay, options.Retry.MaxDelay);
         var regionTag = options.Endpoint is null ? options.Region.ToString() : "custom";
         var target = options.Endpoint is null ? $"region {options.Region} ({Endpoint.Host})" : $"endpoint {Endpoint.Host}:{Endpoint.Port}";
@@ -56,6 +57,9 @@ internal sealed class EscalationSettings
 
     /// <summary>The skills tried after a failed transfer, and when to give up.</summary>
     public FallbackSettings Fallback { get; }
+
+    /// <summary>Where skill availability is read; null when it is off.</summary>
+    public AvailabilitySettings? Availability { get; }
 
     /// <summary>Null when the guard is off.</summary>
     public GuardSettings? DuplicateGuard { get; }

@@ -50,6 +50,15 @@ internal static partial class EscalationLog
     [LoggerMessage(13, LogLevel.Information, "Transfer failure of skill {SkillId} reported again for the same escalation; not counted again ({Failures} failure(s))")]
     public static partial void TransferFailureRepeated(ILogger logger, string skillId, int failures);
 
+    [LoggerMessage(14, LogLevel.Information, "Escalation to skill {SkillId} not sent: {Decision} ({Availability})")]
+    public static partial void AvailabilityWithheld(ILogger logger, string skillId, string decision, string availability);
+
+    [LoggerMessage(15, LogLevel.Debug, "Availability of skill {SkillId}: {Decision} ({Availability})")]
+    public static partial void AvailabilityDecided(ILogger logger, string skillId, string decision, string availability);
+
+    [LoggerMessage(16, LogLevel.Warning, "Skill availability: the {Data} could not be refreshed: {Reason} The last good data is used while it is younger than {StaleAfterSeconds} s")]
+    public static partial void AvailabilityRefreshFailed(ILogger logger, string data, string reason, long staleAfterSeconds);
+
     private static readonly Func<ILogger, string, IDisposable?> AccountScope = LoggerMessage.DefineScope<string>("Account {Account}");
 
     /// <summary>The log scope naming a named registration's account, around what it logs of one call.</summary>

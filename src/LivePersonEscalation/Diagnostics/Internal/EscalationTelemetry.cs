@@ -32,6 +32,8 @@ internal sealed class EscalationTelemetry
     private readonly Counter<long> _deduplicated;
     private readonly Counter<long> _guardUnavailable;
     private readonly Counter<long> _transferFailures;
+    private readonly Counter<long> _availabilityDecisions;
+    private readonly Counter<long> _availabilityRefreshes;
 
     public EscalationTelemetry(TelemetrySettings settings, IMeterFactory? meterFactory, ILoggerFactory? loggerFactory)
     {
@@ -48,6 +50,8 @@ internal sealed class EscalationTelemetry
         _retries = meter.CreateCounter<long>(LivePersonEscalationTelemetry.RetriesInstrument, "{retry}", "Attempts retried because the escalation provably was not accepted.");
         _deduplicated = meter.CreateCounter<long>(LivePersonEscalationTelemetry.DeduplicatedInstrument, "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
         _transferFailures = meter.CreateCounter<long>(LivePersonEscalationTelemetry.TransferFailuresInstrument, "{report}", "Transfer failures reported after LivePerson accepted an escalation, by what the library did: fallback, gave_up or repeated.");
+        _availabilityDecisions = meter.CreateCounter<long>(LivePersonEscalationTelemetry.AvailabilityDecisionsInstrument, "{decision}", "Availability decisions before an escalation, by decision and skill.");
+        _availabilityRefreshes = meter.CreateCounter<long>(LivePersonEscalationTelemetry.AvailabilityRefreshesInstrument, "{refresh}", "Availability snapshot refreshes, by data (shift, agents) and outcome.");
         _guardUnavailable = meter.CreateCounter<long>(LivePersonEscalationTelemetry.GuardUnavailableInstrument, "{failure}", "Steps of the duplicate guard whose store could not be reached.");
     }
 
@@ -125,6 +129,95 @@ internal sealed class EscalationTelemetry
             // Contained: see the class remarks.
         }
     }
+
+    /// <summary>Starts the activity of one availability decision, before the escalation it decides on.</summary>
+    public Activity? StartAvailabilityActivity(string? conversationId)
+    {
+        var activity = Start(TelemetryTags.AvailabilityActivityName, ActivityKind.Internal, conversationId ?? string.Empty);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.DisplayName = "check availability";
+        }
+
+        return activity;
+    }
+
+    /// <summary>Logs, counts and traces an availability decision.</summary>
+    public void AvailabilityDecided(Activity? activity, string skillId, TransferDecision decision)
+    {
+        try
+        {
+            var name = DecisionTag(decision.Kind);
+            var availability = decision.Availability?.ToString() ?? string.Empty;
+            using (AccountScope())
+            {
+                if (decision.ShouldEscalate)
+                {
+                    EscalationLog.AvailabilityDecided(Logger, skillId, name, availability);
+                }
+                else
+                {
+                    EscalationLog.AvailabilityWithheld(Logger, skillId, name, availability);
+                }
+            }
+
+            Count(_availabilityDecisions, new(TelemetryTags.AvailabilityDecision, name), new(TelemetryTags.SkillId, skillId));
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.SetTag(TelemetryTags.SkillId, skillId);
+                activity.SetTag(TelemetryTags.AvailabilityDecision, name);
+                if (decision.Kind == TransferDecisionKind.EscalateToFallback)
+                {
+                    activity.SetTag(TelemetryTags.FallbackSkillId, decision.Request.AgentSkillId);
+                }
+
+                if (decision.Availability?.UnknownReason is { } reason)
+                {
+                    activity.SetTag(TelemetryTags.AvailabilityUnknownReason, reason);
+                }
+            }
+        }
+        catch (Exception)
+        {
+            // Contained: see the class remarks.
+        }
+    }
+
+    /// <summary>Counts one refresh of the availability snapshot, and logs a failure (<paramref name="failure"/> not null).</summary>
+    public void AvailabilityRefreshed(string data, string? failure, TimeSpan staleAfter)
+    {
+        try
+        {
+            if (failure is not null)
+            {
+                using (AccountScope())
+                {
+                    EscalationLog.AvailabilityRefreshFailed(Logger, data == TelemetryTags.AvailabilityShift ? "shift status" : "agent counts", failure, (long)staleAfter.TotalSeconds);
+                }
+            }
+
+            Count(_availabilityRefreshes, new(TelemetryTags.AvailabilityData, data), new(TelemetryTags.Outcome, failure is null ? TelemetryTags.Succeeded : TelemetryTags.Failed));
+        }
+        catch (Exception)
+        {
+            // Contained: see the class remarks.
+        }
+    }
+
+    /// <summary>The decision as a tag value: snake case, as the other tag values.</summary>
+    public static string DecisionTag(TransferDecisionKind kind) => kind switch
+    {
+        TransferDecisionKind.NotChecked => "not_checked",
+        TransferDecisionKind.Escalate => "escalate",
+        TransferDecisionKind.EscalateToFallback => "escalate_to_fallback",
+        TransferDecisionKind.EscalateWithNoAgentsOnline => "escalate_with_no_agents_online",
+        TransferDecisionKind.EscalateUnknown => "escalate_unknown",
+        TransferDecisionKind.OffShift => "off_shift",
+        TransferDecisionKind.NoAgentsOnline => "no_agents_online",
+        _ => "unknown",
+    };
+
+    private IDisposable? AccountScope() => Settings.Account is { } account ? EscalationLog.BeginAccountScope(Logger, account) : null;
 
     /// <summary>Counts one escalation call by outcome and records its duration.</summary>
     public void Record(string outcome, int? statusCode, string? errorType, TimeSpan elapsed)
