@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 namespace LivePersonEscalation.WebhookSample;
 
 /// <summary>
-/// POST /escalations: checks the secret and the body, picks the skill from the intent, respects business hours,
-/// escalates, and answers the bot with what to do next.
+/// POST /escalations: checks the secret and the body, picks the skill from the intent, asks LivePerson whether the
+/// skill is on shift and anyone is online (the library's availability snapshot; the hand-written business hours only
+/// when that is not configured), escalates, and answers the bot with what to do next.
 /// </summary>
 internal static class EscalationEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, IEscalationClient client, IOptions<WebhookSettings> options, SkillNames skills, TimeProvider time)
+    public static async Task<IResult> HandleAsync(HttpRequest request, IEscalationClient client, ISkillAvailability availability, IOptions<WebhookSettings> options, SkillNames skills, TimeProvider time)
     {
         var settings = options.Value;
         var (call, problem) = await WebhookCall.ReadAsync(request, WebhookJsonContext.Default.EscalationCall, settings, c => c.Fields, request.HttpContext.RequestAborted);
@@ -18,31 +19,51 @@ internal static class EscalationEndpoint
         }
 
         var skill = settings.SkillFor(call!.Intent);
-        if (!settings.BusinessHours.IsOpen(time.GetUtcNow()))
+        if (!availability.IsEnabled && !settings.BusinessHours.IsOpen(time.GetUtcNow()))
         {
             return Results.Ok(new EscalationAnswer { Accepted = false, OutOfHours = true, Skill = skill, ShowUser = settings.BusinessHours.ClosedMessage });
         }
 
         // On the Conversation Builder preview (web) the message never reaches LiveEngage: the bot sends it itself.
         var preview = new BotChannel(call.Channel!).IsPreview;
+        var escalation = new EscalationRequest
+        {
+            ConversationId = call.ConversationId!,
+            UserPlatformId = call.UserPlatformId!,
+            ChatBotId = call.ChatBotId!,
+            AgentSkillName = skill,
+            Message = preview ? EscalationRequest.BlankMessage : settings.TransferMessage,
+        };
         try
         {
+            // LivePerson's shift status and agents online, from the snapshot the library refreshes in the background:
+            // no call to LivePerson here once it exists. Off shift (or nobody online, if so configured) sends nothing.
+            var decision = await availability.DecideAsync(escalation, CancellationToken.None);
+            if (decision.IsOffShift)
+            {
+                return Results.Ok(new EscalationAnswer { Accepted = false, OutOfHours = true, OpensAt = decision.OpensAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), Skill = skill, ShowUser = settings.BusinessHours.ClosedMessage });
+            }
+
+            if (!decision.ShouldEscalate)
+            {
+                return Results.Ok(new EscalationAnswer { Accepted = false, NoAgentsOnline = true, Skill = skill, ShowUser = settings.NoAgentsMessage });
+            }
+
+            if (decision.Kind == TransferDecisionKind.EscalateToFallback)
+            {
+                skill = skills.NameOf(decision.Request.AgentSkillId);
+            }
+
             // Not the request's RequestAborted: an escalation under way finishes and is recorded even when the bot
             // stopped waiting, so its retry is told the outcome instead of "unknown". The library bounds its time.
-            var result = await client.EscalateAsync(
-                new EscalationRequest
-                {
-                    ConversationId = call.ConversationId!,
-                    UserPlatformId = call.UserPlatformId!,
-                    ChatBotId = call.ChatBotId!,
-                    AgentSkillName = skill,
-                    Message = preview ? EscalationRequest.BlankMessage : settings.TransferMessage,
-                },
-                CancellationToken.None);
+            var result = await client.EscalateAsync(decision.Request, CancellationToken.None);
             return Results.Ok(new EscalationAnswer
             {
                 Accepted = true,
                 Deduplicated = result.IsDeduplicated,
+                Fallback = decision.Kind == TransferDecisionKind.EscalateToFallback,
+                NoAgentsOnline = decision.IsNoAgentsOnline ? true : null,
+                AvailabilityUnknown = decision.IsUnknown ? true : null,
                 Skill = skill,
                 EscalationId = result.EscalationId,
                 Failures = result.TransferFailures,

@@ -1,19 +1,23 @@
 using LivePersonEscalation.Testing;
 using LivePersonEscalation.WebhookSample;
 
-// The service a Conversation Builder bot calls through an API integration. Runs against the embedded emulator
-// unless configuration names an endpoint or region. Needs Webhook:Secret (Webhook__Secret in the environment).
+// The service a Conversation Builder bot calls through an API integration. Runs against the embedded emulators (the
+// escalation endpoint and LivePerson's account APIs for shift status and agents online) unless configuration names an
+// endpoint or region. Needs Webhook:Secret (Webhook__Secret in the environment).
 var probe = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
     .AddEnvironmentVariables()
     .AddCommandLine(args)
     .Build();
 
-await using var emulator = WebhookApp.HasTarget(probe) ? null : await EscalationEmulator.StartAsync();
-if (emulator is not null)
+var embedded = !WebhookApp.HasTarget(probe);
+await using var emulator = embedded ? await EscalationEmulator.StartAsync() : null;
+await using var accountApis = embedded ? await AccountApiEmulator.StartAsync() : null;
+if (emulator is not null && accountApis is not null)
 {
-    Console.WriteLine($"Escalating to the embedded local emulator at {emulator.Endpoint}.");
+    DemoAccount.Seed(accountApis, probe, DateTimeOffset.UtcNow);
+    Console.WriteLine($"Escalating to the embedded local emulator at {emulator.Endpoint}; shift status and agents from the embedded account APIs at {accountApis.DomainApi} ({DemoAccount.OffShiftSkill} is off shift).");
 }
 
-await using var app = WebhookApp.Build(args, emulator);
+await using var app = WebhookApp.Build(args, emulator, accountApis: accountApis);
 await app.RunAsync();

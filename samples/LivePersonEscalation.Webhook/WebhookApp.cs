@@ -16,7 +16,7 @@ internal static class WebhookApp
         return section["Endpoint"] is not null || section["Region"] is not null;
     }
 
-    public static WebApplication Build(string[] args, EscalationEmulator? emulator, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, EscalationEmulator? emulator, Action<WebApplicationBuilder>? configure = null, AccountApiEmulator? accountApis = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (emulator is not null)
@@ -26,6 +26,14 @@ internal static class WebhookApp
                 ["LivePerson:Escalation:Endpoint"] = emulator.Endpoint.ToString(),
                 ["LivePerson:Escalation:ApiAccessKey"] = emulator.ApiAccessKey,
             });
+        }
+
+        if (accountApis is not null)
+        {
+            // Shift status and agents online from the emulated account APIs, as from a real account's.
+            builder.Configuration.AddInMemoryCollection(accountApis.Settings().ToDictionary(
+                setting => $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.Availability)}:{setting.Key}",
+                setting => (string?)setting.Value));
         }
 
         // The tests' settings and services first: they decide what is registered below (the Redis guard).

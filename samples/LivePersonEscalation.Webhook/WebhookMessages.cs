@@ -21,7 +21,8 @@ internal sealed record TransferFailureCall(string? ConversationId, string? UserP
 /// <summary>
 /// What the bot does next. <c>accepted</c>: LivePerson took the escalation (<c>escalationId</c>: keep it for a
 /// transfer-failure report). <c>sendTransferMessage</c>: send <c>transferMessage</c> yourself (the Conversation
-/// Builder preview channel, <c>web</c>). <c>showUser</c>: a text to show instead (out of hours, the escalation
+/// Builder preview channel, <c>web</c>). <c>showUser</c>: a text to show instead (out of hours with <c>opensAt</c>,
+/// nobody online with <c>noAgentsOnline</c>, the escalation
 /// failed, or the library gave up after failed transfers: <c>gaveUp</c>). <c>failures</c>: the conversation's
 /// transfer failures so far. <c>fallback</c>: a transfer-failure report escalated to the next skill.
 /// </summary>
@@ -50,6 +51,15 @@ internal sealed record EscalationAnswer
     public string? TransferMessage { get; init; }
 
     public bool OutOfHours { get; init; }
+
+    /// <summary>When an off-shift skill opens (LivePerson's <c>nextOn</c>), ISO 8601 UTC.</summary>
+    public string? OpensAt { get; init; }
+
+    /// <summary>Nobody is online with the skill: sent anyway to wait in its queue (<c>accepted</c>), or not sent (<c>showUser</c>).</summary>
+    public bool? NoAgentsOnline { get; init; }
+
+    /// <summary>LivePerson's availability answer was unknown (its API failing): escalated unchecked.</summary>
+    public bool? AvailabilityUnknown { get; init; }
 
     public string? FailureKind { get; init; }
 

@@ -15,10 +15,14 @@ internal sealed class WebhookSettings
     /// <summary>Routing rules: intent name to skill name.</summary>
     public Dictionary<string, string> IntentSkills { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Agents' hours, written by hand: used only when LivePerson:Escalation:Availability is not configured. Its ClosedMessage is shown off shift either way.</summary>
     public BusinessHours BusinessHours { get; set; } = new();
 
     /// <summary>What the bot shows the user when LivePerson refused the escalation.</summary>
     public string FailureMessage { get; set; } = "Sorry, I could not reach an agent just now. Please try again in a moment.";
+
+    /// <summary>What the bot shows the user when the skill is on shift but nobody is online (LivePerson:Escalation:Availability:WhenNoAgentsOnline = TellUser).</summary>
+    public string NoAgentsMessage { get; set; } = "All our agents are busy right now; please write again in a few minutes.";
 
     /// <summary>What the bot shows the user when the library gave up on the conversation after failed transfers.</summary>
     public string GiveUpMessage { get; set; } = "I'm sorry, none of our agents can take the conversation right now. I'm still here to help, or you can write to us later.";

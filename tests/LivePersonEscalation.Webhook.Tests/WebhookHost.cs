@@ -24,7 +24,7 @@ public sealed class WebhookHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<WebhookHost> StartAsync(EscalationEmulator emulator, Dictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public static async Task<WebhookHost> StartAsync(EscalationEmulator emulator, Dictionary<string, string?>? settings = null, TimeProvider? time = null, AccountApiEmulator? accountApis = null)
     {
         var app = WebhookApp.Build(["--urls", "http://127.0.0.1:0"], emulator, builder =>
         {
@@ -38,7 +38,7 @@ public sealed class WebhookHost : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
-        });
+        }, accountApis);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new WebhookHost(app, new HttpClient { BaseAddress = new Uri(address) });

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LivePersonEscalation.Redis.Tests;
+
+namespace LivePersonEscalation.Webhook.Tests;
+
+/// <summary>The webhook with LivePerson's shift status and agents online (the embedded account APIs): off shift and nobody online answered without a send.</summary>
+public sealed class AvailabilityWebhookTests : IAsyncLifetime
+{
+    private const string Billing = "123456";
+    private const string General = "100200300";
+    private const string Sales = "234567";
+
+    private EscalationEmulator _emulator = null!;
+    private AccountApiEmulator _accountApis = null!;
+    private WebhookHost? _host;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EscalationEmulator.StartAsync();
+        _accountApis = await AccountApiEmulator.StartAsync();
+        _accountApis.SetAgents(Billing, online: 1);
+        _accountApis.SetAgents(General, online: 4);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        await _emulator.DisposeAsync();
+        await _accountApis.DisposeAsync();
+    }
+
+    private async Task<JsonElement> EscalateAsync(string intent, string conversationId, Dictionary<string, string?>? settings = null)
+    {
+        _host ??= await WebhookHost.StartAsync(_emulator, settings, accountApis: _accountApis);
+        using var response = await _host.Http.SendAsync(WebhookHost.Call("/escalations", new { conversationId, userPlatformId = "u-1", chatBotId = "b-1", channel = "lp_web", intent }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task An_off_shift_skill_answers_out_of_hours_with_its_opening_time_and_sends_nothing()
+    {
+        var opens = new DateTimeOffset(2030, 1, 7, 9, 0, 0, TimeSpan.Zero);
+        _accountApis.SetShift(Sales, onShift: false, nextOn: opens);
+
+        var answer = await EscalateAsync("buy_product", "c-off");
+
+        Assert.False(answer.GetProperty("accepted").GetBoolean());
+        Assert.True(answer.GetProperty("outOfHours").GetBoolean());
+        Assert.Equal("2030-01-07T09:00:00Z", answer.GetProperty("opensAt").GetString());
+        Assert.Contains("away", answer.GetProperty("showUser").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    [Fact]
+    public async Task An_on_shift_skill_with_agents_answers_accepted()
+    {
+        var answer = await EscalateAsync("billing_question", "c-on");
+
+        Assert.True(answer.GetProperty("accepted").GetBoolean());
+        Assert.False(answer.TryGetProperty("noAgentsOnline", out _));
+        Assert.Equal(Billing, Assert.Single(_emulator.Escalations).AgentSkillId);
+    }
+
+    [Fact]
+    public async Task Nobody_online_falls_back_to_the_skill_with_agents()
+    {
+        _accountApis.SetAgents(Billing, online: 0);
+
+        var answer = await EscalateAsync("billing_question", "c-fallback");
+
+        Assert.True(answer.GetProperty("accepted").GetBoolean());
+        Assert.True(answer.GetProperty("fallback").GetBoolean());
+        Assert.Equal("general", answer.GetProperty("skill").GetString());
+        Assert.Equal(General, Assert.Single(_emulator.Escalations).AgentSkillId);
+    }
+
+    [Fact]
+    public async Task Nobody_online_anywhere_with_TellUser_answers_no_agents_online_and_sends_nothing()
+    {
+        _accountApis.SetAgents(Billing, online: 0);
+        _accountApis.SetAgents(General, online: 0);
+
+        var answer = await EscalateAsync("billing_question", "c-nobody", new() { ["LivePerson:Escalation:Availability:WhenNoAgentsOnline"] = "TellUser" });
+
+        Assert.False(answer.GetProperty("accepted").GetBoolean());
+        Assert.True(answer.GetProperty("noAgentsOnline").GetBoolean());
+        Assert.Contains("busy", answer.GetProperty("showUser").GetString(), StringComparison.Ordinal);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    [Fact]
+    public async Task The_account_apis_down_leave_escalations_working_flagged_unknown()
+    {
+        _accountApis.Fail(AccountApi.SkillAvailability, 500);
+
+        var answer = await EscalateAsync("billing_question", "c-down");
+
+        Assert.True(answer.GetProperty("accepted").GetBoolean());
+        Assert.True(answer.GetProperty("availabilityUnknown").GetBoolean());
+    }
+}
+
+/// <summary>The webhook run as its README says (its own process, the embedded emulators): the demo account's off-shift and on-shift skills.</summary>
+public sealed class WebhookProcessTests
+{
+    [Fact]
+    public async Task Run_as_the_readme_says_it_answers_an_off_shift_skill_with_opensAt_and_an_on_shift_one_accepted()
+    {
+        var process = Processes.Start("LivePersonEscalation.Webhook", ["--urls", "http://127.0.0.1:0", "--Webhook:Secret", "s"]);
+        try
+        {
+            var address = await ListeningAddressAsync(process);
+            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+
+            var off = await PostAsync(http, "buy_product", "c-sales");
+            var on = await PostAsync(http, "billing_question", "c-billing");
+
+            Assert.False(off.GetProperty("accepted").GetBoolean());
+            Assert.True(off.GetProperty("outOfHours").GetBoolean());
+            Assert.True(DateTimeOffset.TryParse(off.GetProperty("opensAt").GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var opens));
+            Assert.InRange(opens - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromHours(1));
+            Assert.True(on.GetProperty("accepted").GetBoolean());
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await Processes.EndAsync(process);
+        }
+    }
+
+    private static async Task<JsonElement> PostAsync(HttpClient http, string intent, string conversationId)
+    {
+        using var request = WebhookHost.Call("/escalations", new { conversationId, userPlatformId = "u-1", chatBotId = "b-1", channel = "lp_web", intent }, secret: "s");
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The address from ASP.NET Core's "Now listening on:" line, read for at most a minute.</summary>
+    private static async Task<string> ListeningAddressAsync(System.Diagnostics.Process process)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await process.StandardOutput.ReadLineAsync(bound.Token) is { } line)
+        {
+            const string Marker = "Now listening on: ";
+            var at = line.IndexOf(Marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return line[(at + Marker.Length)..].Trim();
+            }
+        }
+
+        throw new InvalidOperationException("The webhook ended before it listened.");
+    }
+}
