@@ -29,6 +29,7 @@ internal static class EscalationCommand
         };
         root.SetAction((parse, token) => EscalateAsync(parse, output, error, token));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
+        root.Subcommands.Add(AvailabilityCommand.Create(output, error));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
