@@ -244,6 +244,9 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
         try
         {
             var agents = await _api!.GetAgentsAsync(_stopping.Token).ConfigureAwait(false);
+
+            // Free for the next refresh before the data is published: whoever sees it can count on the next one running.
+            Volatile.Write(ref _agentsBusy, 0);
             Volatile.Write(ref _agents, new AgentsSnapshot(agents, _time.GetUtcNow(), Error: null));
             _telemetry.AvailabilityRefreshed(TelemetryTags.AvailabilityAgents, failure: null, _settings!.StaleAfter(_settings.AgentsRefreshInterval));
         }
@@ -319,6 +322,7 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
                 }
             }
 
+            Volatile.Write(ref _shiftBusy, 0);
             Volatile.Write(ref _shift, new ShiftSnapshot(skills, errors));
             _telemetry.AvailabilityRefreshed(TelemetryTags.AvailabilityShift, errors.Count == 0 ? null : string.Join("; ", errors.Values.Distinct()), settings.StaleAfter(settings.ShiftRefreshInterval));
         }
