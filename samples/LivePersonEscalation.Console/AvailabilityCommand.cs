@@ -16,9 +16,9 @@ internal static class AvailabilityCommand
 {
     private static readonly Option<string> AccountId = new("--account-id") { Description = "LivePerson account (site) id; without it, the embedded emulator." };
     private static readonly Option<string> ClientId = new("--client-id") { Description = "App installation client id (or LivePerson__Escalation__Availability__ClientId)." };
-    private static readonly Option<string> ClientSecret = new("--client-secret") { Description = "App installation client secret (or LivePerson__Escalation__Availability__ClientSecret)." };
+    private static readonly Option<string> ClientSecret = new("--client-secret") { Description = "App installation client secret; prefer LivePerson__Escalation__Availability__ClientSecret (arguments show in ps and shell history)." };
     private static readonly Option<string> Username = new("--username") { Description = "LivePerson user for the Login Service, instead of an app installation." };
-    private static readonly Option<string> Password = new("--password") { Description = "That user's password (or LivePerson__Escalation__Availability__Password)." };
+    private static readonly Option<string> Password = new("--password") { Description = "That user's password; prefer LivePerson__Escalation__Availability__Password." };
     private static readonly Option<string> DomainApi = new("--domain-api") { Description = "LivePerson's Domain API (default https://api.liveperson.net); http only on loopback, for an emulator." };
     private static readonly Option<string[]> Skills = new("--skill") { Description = "A skill to show, as name=id (repeatable); default: LivePerson:Escalation:Skills.", AllowMultipleArgumentsPerToken = false };
 
@@ -169,10 +169,10 @@ internal static class AvailabilityCommand
         }
     }
 
-    /// <summary>The demo account: billing on shift with agents, general on shift with nobody online, sales off shift until the next hour.</summary>
+    /// <summary>The demo account: billing on shift with agents, general on shift with nobody online, sales off shift for the next hour.</summary>
     private static void SeedDemo(AccountApiEmulator accountApis, DateTimeOffset now)
     {
-        var nextHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
+        var nextHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(1);
         accountApis.SetShift("123456", onShift: true, nextOff: nextHour.AddHours(8));
         accountApis.SetAgents("123456", online: 2, backSoon: 1);
         accountApis.SetShift("100200300", onShift: true);

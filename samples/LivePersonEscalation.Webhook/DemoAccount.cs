@@ -4,7 +4,7 @@ namespace LivePersonEscalation.WebhookSample;
 
 /// <summary>
 /// The embedded account APIs' state when the webhook runs without a LivePerson account: billing and general on shift
-/// with agents online, sales off shift until the next full hour, so each answer of <c>POST /escalations</c> can be tried.
+/// with agents online, sales off shift for the next hour, so each answer of <c>POST /escalations</c> can be tried.
 /// </summary>
 internal static class DemoAccount
 {
@@ -17,7 +17,7 @@ internal static class DemoAccount
         {
             if (string.Equals(skill.Key, OffShiftSkill, StringComparison.OrdinalIgnoreCase))
             {
-                var opens = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(1);
+                var opens = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddHours(1);
                 accountApis.SetShift(skill.Value!, onShift: false, nextOn: opens, nextOff: opens.AddHours(8));
             }
             else

@@ -172,7 +172,7 @@ public sealed class AccountApiEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Makes <paramref name="api"/> wait <paramref name="delay"/> (real time) before it answers, until <see cref="Heal"/>.</summary>
+    /// <summary>Makes <paramref name="api"/> wait <paramref name="delay"/> (on <see cref="AccountApiEmulatorOptions.TimeProvider"/>) before it answers, until <see cref="Heal"/>.</summary>
     /// <param name="api">The API.</param>
     /// <param name="delay">How long each answer takes.</param>
     public void Delay(AccountApi api, TimeSpan delay)
@@ -277,7 +277,7 @@ public sealed class AccountApiEmulator : IAsyncDisposable
         {
             try
             {
-                await Task.Delay(delay, context.RequestAborted).ConfigureAwait(false);
+                await Task.Delay(delay, _options.TimeProvider, context.RequestAborted).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

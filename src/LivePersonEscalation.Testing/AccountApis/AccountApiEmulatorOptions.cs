@@ -29,6 +29,9 @@ public sealed class AccountApiEmulatorOptions
     /// <summary>The port; 0 (the default) for a free one.</summary>
     public int Port { get; set; }
 
+    /// <summary>The clock <see cref="AccountApiEmulator.Delay"/> waits on; defaults to the system clock.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>The <c>expires_in</c> of the app tokens it issues; defaults to 1 hour.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 }

@@ -198,7 +198,10 @@ public static class LivePersonEscalationServiceCollectionExtensions
     internal static string AvailabilityClientNameOf(string optionsName) =>
         optionsName == Microsoft.Extensions.Options.Options.DefaultName ? AvailabilityHttpClientName : AvailabilityHttpClientName + ":" + optionsName;
 
-    /// <summary>The name of the <see cref="HttpClient"/> the availability snapshot uses (LivePerson's account APIs), for <c>IHttpClientFactory</c> configuration.</summary>
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> the availability snapshot uses (LivePerson's account APIs), for
+    /// <c>IHttpClientFactory</c> configuration (a proxy, say); a named account's is <c>LivePersonEscalation.Availability:{name}</c>.
+    /// </summary>
     public const string AvailabilityHttpClientName = "LivePersonEscalation.Availability";
 
     private static SkillAvailabilityMonitor CreateAvailability(IServiceProvider provider, string name, EscalationRuntime runtime)
@@ -211,6 +214,8 @@ public static class LivePersonEscalationServiceCollectionExtensions
     private static void AddAvailabilityClient(IServiceCollection services, string name) => services
         .AddHttpClient(AvailabilityClientNameOf(name))
         .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
+        // Never followed: a redirected token request would carry the client secret or the password elsewhere.
+        .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
         // The library logs each refresh that fails; the factory's loggers would log every call, tokens' URLs included.
         .RemoveAllLoggers();
 

@@ -39,7 +39,7 @@ public static class LivePersonEscalationTelemetry
     public const string TransferFailuresInstrument = "liveperson.escalation.transfer_failures";
 
     /// <summary>
-    /// Counter of availability decisions before an escalation (<c>liveperson.availability.decision</c>: not_checked,
+    /// Counter of availability decisions before an escalation, when availability is configured (<c>liveperson.availability.decision</c>:
     /// escalate, escalate_to_fallback, escalate_with_no_agents_online, escalate_unknown, off_shift, no_agents_online), by skill.
     /// </summary>
     public const string AvailabilityDecisionsInstrument = "liveperson.escalation.availability_decisions";

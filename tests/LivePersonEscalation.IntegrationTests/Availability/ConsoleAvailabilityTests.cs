@@ -22,8 +22,8 @@ public sealed class ConsoleAvailabilityTests
         Assert.Equal(string.Empty, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("skill", lines[1], StringComparison.Ordinal);
-        Assert.Matches(@"^billing\s+123456\s+on\s+closes \d{4}-\d\d-\d\d \d\d:00\s+2\s+1\s+0\s+\d+ s$", lines.Single(l => l.StartsWith("billing", StringComparison.Ordinal)));
-        Assert.Matches(@"^sales\s+234567\s+off\s+opens \d{4}-\d\d-\d\d \d\d:00\s+0\s+0\s+0", lines.Single(l => l.StartsWith("sales", StringComparison.Ordinal)));
+        Assert.Matches(@"^billing\s+123456\s+on\s+closes \d{4}-\d\d-\d\d \d\d:\d\d\s+2\s+1\s+0\s+\d+ s$", lines.Single(l => l.StartsWith("billing", StringComparison.Ordinal)));
+        Assert.Matches(@"^sales\s+234567\s+off\s+opens \d{4}-\d\d-\d\d \d\d:\d\d\s+0\s+0\s+0", lines.Single(l => l.StartsWith("sales", StringComparison.Ordinal)));
         Assert.Matches(@"^general\s+100200300\s+on\s+-\s+0\s+0\s+1", lines.Single(l => l.StartsWith("general", StringComparison.Ordinal)));
     }
 

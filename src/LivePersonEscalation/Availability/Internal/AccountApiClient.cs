@@ -54,7 +54,7 @@ internal sealed class AccountApiClient
         {
             if (entry.SkillId is { } id)
             {
-                bySkill[id.ToString(CultureInfo.InvariantCulture)] = entry;
+                bySkill[SkillIds.Canonical(id)] = entry;
             }
         }
 
@@ -93,7 +93,7 @@ internal sealed class AccountApiClient
         {
             if (skill.SkillId is { } id)
             {
-                bySkill[id.ToString(CultureInfo.InvariantCulture)] = skill;
+                bySkill[SkillIds.Canonical(id)] = skill;
             }
         }
 
@@ -129,9 +129,13 @@ internal sealed class AccountApiClient
 
             if ((int)status is < 200 or > 299)
             {
-                throw new AccountApiException(status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-                    ? $"the {api} refused the token (HTTP {(int)status}) after a fresh one was fetched: check that the {(_settings.UsesAppToken ? "app installation" : "user")} has the permissions the package README lists."
-                    : $"the {api} answered HTTP {(int)status}.");
+                throw new AccountApiException(status switch
+                {
+                    HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                        $"the {api} refused the token (HTTP {(int)status}{(attempt > 1 ? ", a freshly fetched one too" : string.Empty)}): check that the {(_settings.UsesAppToken ? "app installation" : "user")} has access to it (see the package README).",
+                    >= (HttpStatusCode)300 and < (HttpStatusCode)400 => $"the {api} answered a redirect (HTTP {(int)status}), which is never followed: check Availability:DomainApi and the service names.",
+                    _ => $"the {api} answered HTTP {(int)status}.",
+                });
             }
 
             return Parse(body, type, api);
@@ -144,6 +148,9 @@ internal sealed class AccountApiClient
         try
         {
             using var response = await _http().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+
+            // Where a body read ignores the token once started (.NET Framework), the timeout ends it by disposing.
+            using var abort = timeout.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
             return (response.StatusCode, await ReadBodyAsync(response.Content, api, timeout.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException ex) when (timeout.TimedOut && !cancellationToken.IsCancellationRequested)
@@ -153,6 +160,14 @@ internal sealed class AccountApiClient
         catch (HttpRequestException ex)
         {
             throw new AccountApiException($"the {api} could not be reached ({ex.Message})", ex);
+        }
+        catch (ObjectDisposedException ex) when (timeout.TimedOut && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AccountApiException($"the {api} did not finish its answer within {_settings.Timeout.TotalSeconds:0.#} s (Availability:Timeout).", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new AccountApiException($"the {api} broke off its answer ({ex.Message})", ex);
         }
     }
 
@@ -303,6 +318,6 @@ internal sealed class AccountApiClient
     {
         var life = lifetime is { } given && given > TimeSpan.Zero ? given : DefaultTokenLifetime;
         var early = TimeSpan.FromTicks(Math.Max(life.Ticks / 10, TimeSpan.FromSeconds(30).Ticks));
-        return life > early ? life - early : TimeSpan.Zero;
+        return life > early + early ? life - early : TimeSpan.FromTicks(life.Ticks / 2); // a short-lived token: half its life
     }
 }

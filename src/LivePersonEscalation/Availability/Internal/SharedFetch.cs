@@ -26,7 +26,14 @@ internal sealed class SharedFetch<T>
                 return Task.FromResult(_value);
             }
 
-            _fetch ??= FetchAsync(fetch);
+            if (_fetch is null)
+            {
+                _fetch = FetchAsync(fetch);
+
+                // Observed even when every waiter gave up: its failure is reported to the next caller instead.
+                _ = _fetch.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+
             shared = _fetch;
         }
 

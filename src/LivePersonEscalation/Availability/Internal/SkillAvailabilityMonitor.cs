@@ -12,6 +12,9 @@ namespace LivePersonEscalation.Internal;
 [SuppressMessage("Design", "CA1031", Justification = "A refresh that fails for any reason keeps the last good data: it must never fail an escalation.")]
 internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDisposable, IDisposable
 {
+    /// <summary>How soon a kind of data nothing is known of yet is asked for again after a failure: 30 seconds.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(30);
+
     private readonly AvailabilitySettings? _settings;
     private readonly SkillDirectory _skills;
     private readonly AccountApiClient? _api;
@@ -21,6 +24,7 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
     private readonly object _gate = new();
     private readonly Dictionary<string, string> _tracked;
     private Task? _first;
+    private bool _disposed;
     private ITimer? _agentsTimer;
     private ITimer? _shiftTimer;
     private int _agentsBusy;
@@ -34,7 +38,7 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
         _skills = skills;
         _time = time;
         _telemetry = telemetry;
-        _tracked = (settings?.SkillIds ?? []).ToDictionary(id => id, id => id, StringComparer.Ordinal);
+        _tracked = (settings?.SkillIds ?? []).ToDictionary(id => id, SkillIds.Canonical, StringComparer.Ordinal);
         _api = settings is null ? null : new AccountApiClient(http, settings, time);
     }
 
@@ -97,9 +101,19 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
 
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _agentsTimer?.Dispose();
+            _shiftTimer?.Dispose();
+        }
+
         _stopping.Cancel();
-        _agentsTimer?.Dispose();
-        _shiftTimer?.Dispose();
     }
 
     public ValueTask DisposeAsync()
@@ -143,6 +157,11 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
         Task first;
         lock (_gate)
         {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(ISkillAvailability), "The skill availability was disposed with its service provider.");
+            }
+
             if (_first is null)
             {
                 _first = Task.Run(() => Task.WhenAll(RefreshShiftAsync(), RefreshAgentsAsync()), CancellationToken.None);
@@ -199,7 +218,7 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
             var bound = settings.StaleAfter(settings.AgentsRefreshInterval);
             if (now - fetched <= bound)
             {
-                counts = bySkill.TryGetValue(skillId, out var listed) ? listed : new SkillAgents();
+                counts = bySkill.TryGetValue(_tracked[skillId], out var listed) ? listed : new SkillAgents();
             }
             else
             {
@@ -250,15 +269,20 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
             Volatile.Write(ref _agents, new AgentsSnapshot(agents, _time.GetUtcNow(), Error: null));
             _telemetry.AvailabilityRefreshed(TelemetryTags.AvailabilityAgents, failure: null, _settings!.StaleAfter(_settings.AgentsRefreshInterval));
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
-            // Stopping.
+            // Stopping: whatever the call under way ended with.
         }
         catch (Exception ex)
         {
             var reason = ReasonOf(ex);
-            Volatile.Write(ref _agents, _agents with { Error = reason });
+            var before = Volatile.Read(ref _agents);
+            Interlocked.CompareExchange(ref _agents, before with { Error = reason }, before); // never over newer data
             _telemetry.AvailabilityRefreshed(TelemetryTags.AvailabilityAgents, reason, _settings!.StaleAfter(_settings.AgentsRefreshInterval));
+            if (before.FetchedAt is null)
+            {
+                RetrySoon(_agentsTimer, _settings.AgentsRefreshInterval);
+            }
         }
         finally
         {
@@ -302,13 +326,19 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
                     var now = _time.GetUtcNow();
                     foreach (var skillId in settings.SkillIds)
                     {
-                        if (all.TryGetValue(skillId, out var answer))
+                        if (!all.TryGetValue(_tracked[skillId], out var answer))
+                        {
+                            errors[skillId] = $"the account's shift status does not list skill {skillId}";
+                            continue;
+                        }
+
+                        try
                         {
                             skills[skillId] = ShiftState.From(answer, now, skillId);
                         }
-                        else
+                        catch (AccountApiException ex)
                         {
-                            errors[skillId] = $"the account's shift status does not list skill {skillId}";
+                            errors[skillId] = ex.Message;
                         }
                     }
                 }
@@ -325,10 +355,14 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
             Volatile.Write(ref _shiftBusy, 0);
             Volatile.Write(ref _shift, new ShiftSnapshot(skills, errors));
             _telemetry.AvailabilityRefreshed(TelemetryTags.AvailabilityShift, errors.Count == 0 ? null : string.Join("; ", errors.Values.Distinct()), settings.StaleAfter(settings.ShiftRefreshInterval));
+            if (skills.Count == 0 && errors.Count > 0)
+            {
+                RetrySoon(_shiftTimer, settings.ShiftRefreshInterval);
+            }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
-            // Stopping.
+            // Stopping: whatever the calls under way ended with.
         }
         finally
         {
@@ -346,6 +380,21 @@ internal sealed class SkillAvailabilityMonitor : ISkillAvailability, IAsyncDispo
         catch (Exception ex) when (!_stopping.IsCancellationRequested)
         {
             return (skillId, null, ReasonOf(ex));
+        }
+    }
+
+    /// <summary>
+    /// While nothing of a kind is known (the first fetch failed), asks again after at most
+    /// <see cref="FirstRetryDelay"/> instead of a whole interval; then on the interval again.
+    /// </summary>
+    private void RetrySoon(ITimer? timer, TimeSpan interval)
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                timer?.Change(interval < FirstRetryDelay ? interval : FirstRetryDelay, interval);
+            }
         }
     }
 
