@@ -2,12 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LivePersonEscalation.Testing;
 
@@ -67,19 +62,9 @@ public sealed class AccountApiEmulator : IAsyncDisposable
     public static async Task<AccountApiEmulator> StartAsync(AccountApiEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new AccountApiEmulatorOptions();
-        if (!System.Net.IPAddress.IsLoopback(options.Address))
-        {
-            throw new ArgumentException($"The emulator only listens on loopback addresses, not {options.Address}.", nameof(options));
-        }
-
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(options.Address, options.Port));
-        var app = builder.Build();
-        var emulator = new AccountApiEmulator(app, options);
-        app.Run(emulator.ServeAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        emulator.DomainApi = new Uri(address.EndsWith('/') ? address : address + "/");
+        AccountApiEmulator? emulator = null;
+        var (app, baseAddress) = await LoopbackHost.StartAsync(options.Address, options.Port, context => emulator!.ServeAsync(context), configure: null, cancellationToken).ConfigureAwait(false);
+        emulator = new AccountApiEmulator(app, options) { DomainApi = baseAddress };
         return emulator;
     }
 

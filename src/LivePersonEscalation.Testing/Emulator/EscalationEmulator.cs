@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LivePersonEscalation.Testing;
 
@@ -65,25 +60,14 @@ public sealed class EscalationEmulator : IAsyncDisposable
     public static async Task<EscalationEmulator> StartAsync(EscalationEmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EscalationEmulatorOptions();
-        if (!System.Net.IPAddress.IsLoopback(options.Address))
-        {
-            throw new ArgumentException($"The emulator only listens on loopback addresses, not {options.Address}.", nameof(options));
-        }
-
         var engine = new EmulatorEngine(options.ApiAccessKey, options.TimeProvider);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(options.Address, options.Port);
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-        });
-
-        var app = builder.Build();
-        app.Run(context => ServeAsync(context, engine));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new EscalationEmulator(app, engine, new Uri(address.EndsWith('/') ? address : address + "/"));
+        var (app, baseAddress) = await LoopbackHost.StartAsync(
+            options.Address,
+            options.Port,
+            context => ServeAsync(context, engine),
+            kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes,
+            cancellationToken).ConfigureAwait(false);
+        return new EscalationEmulator(app, engine, baseAddress);
     }
 
     /// <summary>
