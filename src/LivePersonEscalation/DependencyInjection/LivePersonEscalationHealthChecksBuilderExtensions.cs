@@ -13,7 +13,10 @@ public static class LivePersonEscalationHealthChecksBuilderExtensions
     /// <summary>
     /// Adds a check of a registration's duplicate guard: with a shared store that reports its health (the Redis guard
     /// of <c>LivePersonEscalation.Redis</c>), Unhealthy while it cannot be reached and Degraded when it lost or can
-    /// evict the guard's keys, with the reason; Healthy with the in-process guard.
+    /// evict the guard's keys, with the reason; Healthy with the in-process guard. With skill availability configured
+    /// (<see cref="SkillAvailabilityOptions"/>), also its snapshot: Degraded while a skill's shift or agents are unknown,
+    /// with the reason and the data's age (<c>liveperson.availability.age_seconds</c>). The first check starts the
+    /// snapshot (waiting at most <see cref="SkillAvailabilityOptions.Timeout"/>), so a readiness probe warms it up.
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="account">The named account to check (as given to <c>AddLivePersonEscalation(name, …)</c>); null for the unnamed registration.</param>
@@ -37,6 +40,7 @@ public static class LivePersonEscalationHealthChecksBuilderExtensions
                 account is null
                     ? provider.GetService<IDuplicateGuardStore>()
                     : provider.GetKeyedService<IDuplicateGuardStore>(LivePersonEscalationServiceCollectionExtensions.ClientNameOf(account)),
+                account is null ? provider.GetService<ISkillAvailability>() : provider.GetKeyedService<ISkillAvailability>(account),
                 account),
             failureStatus,
             tags));

@@ -387,6 +387,48 @@ public sealed class AvailabilityEdgeTests : IAsyncLifetime
         Assert.Equal(0, elsewhere);
     }
 
+    [Fact]
+    public async Task The_health_check_starts_the_snapshot_and_reports_its_age_then_degraded_while_it_is_unknown()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = new Uri("http://127.0.0.1:9/botservice-0.1/botcentral/livePersonAgent");
+            o.ApiAccessKey = "key";
+            o.Skills["billing"] = "123456";
+            _accountApis.Configure(o.Availability);
+        });
+        services.AddHealthChecks().AddLivePersonEscalation();
+        await using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
+
+        var first = (await health.CheckHealthAsync()).Entries["liveperson-escalation"];
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, first.Status);
+        Assert.Equal(1, _accountApis.CallsTo(AccountApi.SkillAvailability)); // the probe started it
+        Assert.Equal(0L, first.Data["liveperson.availability.age_seconds"]);
+
+        _accountApis.Fail(AccountApi.SkillAvailability, 500);
+        _time.Advance(TimeSpan.FromMinutes(4)); // refreshes fail; the last good data is now too old
+        var degraded = await EventuallyAsync(async () => (await health.CheckHealthAsync()).Entries["liveperson-escalation"], e => e.Status == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded && e.Description!.Contains("HTTP 500", StringComparison.Ordinal));
+
+        Assert.Contains("older than", degraded.Description, StringComparison.Ordinal);
+        Assert.Equal(1, degraded.Data["liveperson.availability.unknown_skills"]);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        T value;
+        while (!done(value = await read()))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "not reached within 20 s");
+            await Task.Delay(10);
+        }
+
+        return value;
+    }
+
     private static async Task WaitForAsync(Func<bool> condition) => await WaitForAsync(() => Task.FromResult(condition()));
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
