@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace LivePersonEscalation.WebhookSample;
 
 /// <summary>What both endpoints check first: the secret, a JSON body, the conversation's ids and channel, and no control characters in any field.</summary>
-internal static class WebhookCall
+internal static partial class WebhookCall
 {
     /// <summary>The call's body, or the problem to answer instead (401, 415, 400 naming the field).</summary>
     public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, WebhookSettings settings, Func<T, ConversationFields> fields, CancellationToken cancellationToken)
@@ -29,10 +29,19 @@ internal static class WebhookCall
         {
             return (null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not the JSON this webhook takes.", detail: ex.Message));
         }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            // The bot's integration hung up or sent its body too slowly: nothing was escalated, nobody needs paging.
+            ClientGaveUp(request.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(WebhookCall)), request.Path, ex.GetType().Name);
+            return (null, Results.Problem(statusCode: ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest, title: "The body did not arrive."));
+        }
 
         var errors = Missing(body is null ? default : fields(body));
         return errors is null ? (body, null) : (null, Results.ValidationProblem(errors, title: "The call is missing fields."));
     }
+
+    [LoggerMessage(1, LogLevel.Information, "The caller of {Path} gave up before its body arrived ({Reason}); nothing was escalated")]
+    private static partial void ClientGaveUp(ILogger logger, string path, string reason);
 
     /// <summary>The fields the call lacks, each named as in the JSON, or null when it has them all.</summary>
     private static Dictionary<string, string[]>? Missing(ConversationFields call)

@@ -24,7 +24,7 @@ public sealed class WebhookHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<WebhookHost> StartAsync(EscalationEmulator emulator, Dictionary<string, string?>? settings = null, TimeProvider? time = null, AccountApiEmulator? accountApis = null)
+    public static async Task<WebhookHost> StartAsync(EscalationEmulator emulator, Dictionary<string, string?>? settings = null, TimeProvider? time = null, AccountApiEmulator? accountApis = null, Action<IServiceCollection>? configure = null)
     {
         var app = WebhookApp.Build(["--urls", "http://127.0.0.1:0"], emulator, builder =>
         {
@@ -38,6 +38,8 @@ public sealed class WebhookHost : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
+
+            configure?.Invoke(builder.Services);
         }, accountApis);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
