@@ -34,6 +34,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
         Argument.NotNull(services);
         Argument.NotNull(configuration);
 
+        services.AddSingleton(new AccountSection(Microsoft.Extensions.Options.Options.DefaultName, (configuration as IConfigurationSection)?.Path));
         services.AddOptions<EscalationOptions>()
             .Configure(_ =>
             {
@@ -116,11 +117,12 @@ public static class LivePersonEscalationServiceCollectionExtensions
         Argument.NotNull(configuration);
         CheckName(name);
 
+        services.AddSingleton(new AccountSection(name, (configuration as IConfigurationSection)?.Path));
         services.AddOptions<EscalationOptions>(name)
             .Configure(_ =>
             {
-                ConfigurationKeys.EnsureKnown(configuration);
-                RegionSetting.EnsureValid(configuration);
+                ConfigurationKeys.EnsureKnown(configuration, name);
+                RegionSetting.EnsureValid(configuration, name);
             })
             .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
         return services.AddNamedAccount(name);

@@ -74,14 +74,14 @@ internal static class ConfigurationKeys
     };
 
     /// <exception cref="OptionsValidationException">A key in <paramref name="section"/> is not a setting, or its value cannot mean what it says.</exception>
-    public static void EnsureKnown(IConfiguration section)
+    public static void EnsureKnown(IConfiguration section, string name = "")
     {
         var failures = new List<string>();
         Check(section, Root, failures);
         CheckValues(section, failures);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(EscalationOptions), failures);
+            throw new OptionsValidationException(name, typeof(EscalationOptions), failures);
         }
     }
 

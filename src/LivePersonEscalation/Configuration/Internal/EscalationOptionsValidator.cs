@@ -10,6 +10,16 @@ namespace LivePersonEscalation.Internal;
 internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOptions>
 {
     private readonly EscalationOptionsAttributeValidator _attributes = new();
+    private readonly Dictionary<string, AccountSection> _sections;
+
+    public EscalationOptionsValidator()
+        : this([])
+    {
+    }
+
+    /// <param name="sections">Where each registration's settings come from, for messages that name the account and its path.</param>
+    public EscalationOptionsValidator(IEnumerable<AccountSection> sections) =>
+        _sections = sections.GroupBy(section => section.Name, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.Last(), StringComparer.Ordinal);
 
     public ValidateOptionsResult Validate(string? name, EscalationOptions options)
     {
@@ -34,7 +44,13 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
             failures.Add("Telemetry must not be null; remove the assignment to keep the defaults.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        if (failures.Count == 0)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var section = _sections.TryGetValue(name ?? Options.DefaultName, out var known) ? known : new AccountSection(name ?? Options.DefaultName, Path: null);
+        return ValidateOptionsResult.Fail(failures.Select(section.Explain));
     }
 
     /// <summary>Validates <paramref name="options"/> outside dependency injection.</summary>

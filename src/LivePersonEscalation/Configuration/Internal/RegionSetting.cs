@@ -9,7 +9,7 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal static class RegionSetting
 {
-    public static void EnsureValid(IConfiguration configuration)
+    public static void EnsureValid(IConfiguration configuration, string name = "")
     {
         var value = configuration[nameof(EscalationOptions.Region)];
         if (value is null)
@@ -21,10 +21,11 @@ internal static class RegionSetting
             || !LivePersonEndpoints.IsDefined(region)
             || char.IsDigit(value.Trim().FirstOrDefault()))
         {
+            var path = configuration.GetSection(nameof(EscalationOptions.Region)).Path;
             throw new OptionsValidationException(
-                Options.DefaultName,
+                name,
                 typeof(EscalationOptions),
-                [$"Region '{value}' is not a LivePerson region. Valid regions: {string.Join(", ", LivePersonEndpoints.RegionNames)}."]);
+                [$"Region '{value}' is not a LivePerson region. Valid regions: {string.Join(", ", LivePersonEndpoints.RegionNames)}. Set at {path}."]);
         }
     }
 }
