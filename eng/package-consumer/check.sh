@@ -4,7 +4,8 @@
 # a clang is installed (however it is named), publishes it with Native AOT, runs that, and times its cold start
 # beside a raw HttpClient program published the same way. It also runs the README's dependency-injection block
 # as written, in a fresh `dotnet new worker`, and builds every C# block of the READMEs in a fresh project of its
-# template (readme-blocks.sh).
+# template (readme-blocks.sh), and restores a net8.0 consumer to prove it resolves no 10.x package through ours
+# (net8-dependencies.sh).
 # Fails on a missing README, XML docs or symbols, on any trim/AOT warning that names the library, or on a failed run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -51,6 +52,8 @@ cat > "$work/nuget.config" <<XML
 </configuration>
 XML
 export NUGET_PACKAGES="$side/nuget-packages"
+
+bash "$repo/eng/package-consumer/net8-dependencies.sh" "$side/net8-consumer" "$version" "$work/nuget.config"
 
 (cd "$work" && dotnet run -c Release -v quiet -nologo)
 

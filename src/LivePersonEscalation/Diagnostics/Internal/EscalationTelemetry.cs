@@ -24,7 +24,9 @@ internal sealed class EscalationTelemetry
     private static readonly Meter SharedMeter = new(Name, Version);
 
     // OpenTelemetry's recommended boundaries for HTTP client durations in seconds.
+#if NET9_0_OR_GREATER
     private static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30];
+#endif
 
     private readonly Counter<long> _escalations;
     private readonly Histogram<double> _duration;
@@ -41,12 +43,17 @@ internal sealed class EscalationTelemetry
         Logger = loggerFactory?.CreateLogger(EscalationLog.Category) ?? NullLogger.Instance;
         var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter;
         _escalations = meter.CreateCounter<long>(LivePersonEscalationTelemetry.EscalationsInstrument, "{escalation}", "Escalations completed, by outcome.");
+#if NET9_0_OR_GREATER
         _duration = meter.CreateHistogram<double>(
             LivePersonEscalationTelemetry.DurationInstrument,
             "s",
             "Duration of escalations, from the call to the answer, retries included.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+#else
+        // The 8.0-series DiagnosticSource (net8.0, netstandard2.0) has no bucket advice: the exporter's own boundaries apply.
+        _duration = meter.CreateHistogram<double>(LivePersonEscalationTelemetry.DurationInstrument, "s", "Duration of escalations, from the call to the answer, retries included.");
+#endif
         _retries = meter.CreateCounter<long>(LivePersonEscalationTelemetry.RetriesInstrument, "{retry}", "Attempts retried because the escalation provably was not accepted.");
         _deduplicated = meter.CreateCounter<long>(LivePersonEscalationTelemetry.DeduplicatedInstrument, "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
         _transferFailures = meter.CreateCounter<long>(LivePersonEscalationTelemetry.TransferFailuresInstrument, "{report}", "Transfer failures reported after LivePerson accepted an escalation, by what the library did: fallback, gave_up or repeated.");
