@@ -21,18 +21,38 @@ for package in LivePersonEscalation LivePersonEscalation.Testing LivePersonEscal
   dotnet pack "$repo/src/$package/$package.csproj" -c Release -o "$feed" -v quiet -nologo
 done
 
-version=$(sed -n 's/.*<VersionPrefix>\(.*\)<\/VersionPrefix>.*/\1/p' "$repo/Directory.Build.props")
+# The version comes from git (MinVer): the packed core package's file name says which.
+core_nupkg=$(ls "$feed"/LivePersonEscalation.[0-9]*.nupkg | head -n 1)
+version=$(basename "$core_nupkg" .nupkg | sed 's/^LivePersonEscalation\.//')
+if git -C "$repo" describe --tags --exact-match HEAD >/dev/null 2>&1; then
+  [[ "$version" != *-* ]] || { echo "package check: HEAD is tagged but the version $version is a prerelease" >&2; exit 1; }
+else
+  [[ "$version" == *-* ]] || { echo "package check: HEAD is not tagged but the version $version has no prerelease suffix" >&2; exit 1; }
+fi
+
 for id in LivePersonEscalation LivePersonEscalation.Testing LivePersonEscalation.Redis; do
   nupkg="$feed/$id.$version.nupkg"
   [ -f "$nupkg" ] || { echo "package check: $nupkg is missing" >&2; exit 1; }
   [ -f "$feed/$id.$version.snupkg" ] || { echo "package check: symbols package of $id is missing" >&2; exit 1; }
   listing=$(unzip -l "$nupkg")
-  grep -q ' README.md$' <<<"$listing" || { echo "package check: $id has no README.md" >&2; exit 1; }
+  nuspec=$(unzip -p "$nupkg" "$id.nuspec")
+  fail() { echo "package check: $id: $1" >&2; exit 1; }
+  for file in README.md LICENSE CHANGELOG.md icon.png; do
+    grep -qE " $file\$" <<<"$listing" || fail "no $file in the package"
+  done
   dlls=$(grep -c "lib/.*/$id.dll$" <<<"$listing" || true)
   docs=$(grep -c "lib/.*/$id.xml$" <<<"$listing" || true)
-  [ "$dlls" -gt 0 ] && [ "$dlls" -eq "$docs" ] || { echo "package check: $id has $dlls assemblies but $docs XML doc files" >&2; exit 1; }
-  unzip -p "$nupkg" "$id.nuspec" | grep -q '<license type="expression">MIT</license>' || { echo "package check: $id has no license expression" >&2; exit 1; }
-  echo "package check: $id $version: README, $dlls assemblies with XML docs, symbols, license"
+  [ "$dlls" -gt 0 ] && [ "$dlls" -eq "$docs" ] || fail "$dlls assemblies but $docs XML doc files"
+  grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "no license expression"
+  grep -q '<icon>icon.png</icon>' <<<"$nuspec" || fail "no icon"
+  grep -qE '<projectUrl>https://[^<]+</projectUrl>' <<<"$nuspec" || fail "no project URL"
+  grep -qE '<repository type="git" url="https://[^"]+"' <<<"$nuspec" || fail "no repository URL"
+  grep -qE '<releaseNotes>https://[^<]+CHANGELOG.md</releaseNotes>' <<<"$nuspec" || fail "no release notes pointing at the changelog"
+  readme=$(unzip -p "$nupkg" README.md)
+  relative=$(grep -oE '\]\([^)h#][^)]*\)' <<<"$readme" || true)
+  [ -z "$relative" ] || fail "its README has relative links, broken on the gallery: $relative"
+  ! grep -q 'dotnet run --project' <<<"$readme" || fail "its README has repository-only commands (dotnet run --project)"
+  echo "package check: $id $version: README (absolute links only), LICENSE, CHANGELOG, icon, project and repository URLs, $dlls assemblies with XML docs, symbols, license"
 done
 
 cp "$repo/eng/package-consumer/Program.cs" "$work/"

@@ -7,6 +7,7 @@ internal static class Repository
     public static readonly string[] Readmes =
     [
         "README.md",
+        "src/LivePersonEscalation/PACKAGE.md",
         "src/LivePersonEscalation.Redis/README.md",
         "src/LivePersonEscalation.Testing/README.md",
     ];
