@@ -67,6 +67,21 @@ internal static partial class WebhookCall
             }
         }
 
+        void Substituted(string? value, string field)
+        {
+            // Conversation Builder leaves {$botContext.x} as it is when the variable is not set: never an id.
+            if (value is not null && value.Contains("{$", StringComparison.Ordinal))
+            {
+                errors[field] = [$"{field} is '{value}', a placeholder Conversation Builder did not fill: set that bot variable in the pre-process code before the integration runs."];
+            }
+        }
+
+        Substituted(call.ConversationId, "conversationId");
+        Substituted(call.UserPlatformId, "userPlatformId");
+        Substituted(call.ChatBotId, "chatBotId");
+        Substituted(call.Channel, "channel");
+        Substituted(call.Intent, "intent");
+        Substituted(call.EscalationId, "escalationId");
         Printable(call.ConversationId, "conversationId");
         Printable(call.UserPlatformId, "userPlatformId");
         Printable(call.ChatBotId, "chatBotId");

@@ -94,6 +94,19 @@ public sealed class WebhookSampleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_placeholder_Conversation_Builder_left_unfilled_gets_a_400_naming_the_field_and_sends_nothing()
+    {
+        using var http = await StartAsync();
+
+        using var response = await http.SendAsync(Call(new { conversationId = "{$botContext.convId}", userPlatformId = "u", chatBotId = "b", channel = "lp_web" }));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("a placeholder Conversation Builder did not fill", problem.GetProperty("errors").GetProperty("conversationId")[0].GetString(), StringComparison.Ordinal);
+        Assert.Empty(Emulator.Requests);
+    }
+
+    [Fact]
     public async Task A_body_without_a_conversation_id_gets_a_400_problem_naming_it()
     {
         using var http = await StartAsync();

@@ -1,0 +1,304 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LivePersonEscalation.WebhookSample;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LivePersonEscalation.Webhook.Tests;
+
+/// <summary>
+/// The Conversation Builder JavaScript of the webhook's README, taken from the markdown and run in node (cb-runtime.js:
+/// the integration interaction as LivePerson documents it, with a botContext of the documented functions) against the
+/// running webhook over HTTP. Each case asserts what the user is told.
+/// </summary>
+public sealed class ConversationBuilderScriptTests : IAsyncLifetime
+{
+    private const string Fallback = "Sorry, I cannot reach our agents right now. Please try again in a few minutes.";
+    private static readonly Lazy<ReadmeScripts> Scripts = new(ReadmeScripts.Read);
+
+    private EscalationEmulator _emulator = null!;
+    private WebhookHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EscalationEmulator.StartAsync();
+        _host = await WebhookHost.StartAsync(_emulator);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _emulator.DisposeAsync();
+    }
+
+    /// <summary>The webhook's settings as it runs (its appsettings.json), for the texts the user is told.</summary>
+    private WebhookSettings Settings => _host.App.Services.GetRequiredService<IOptions<WebhookSettings>>().Value;
+
+    [Fact]
+    public async Task Accepted_on_messaging_the_bot_says_nothing_and_keeps_the_escalation_id()
+    {
+        var result = await RunAsync("Escalate", Conversation("lp_web"));
+
+        Assert.Empty(result.Messages);
+        Assert.StartsWith("123456.", result.Variables["escalationId"], StringComparison.Ordinal);
+        Assert.Equal("Hold on while I transfer you to an agent.", Assert.Single(_emulator.Escalations).Message);
+    }
+
+    [Fact]
+    public async Task On_the_preview_the_bot_sends_the_transfer_message_itself()
+    {
+        var result = await RunAsync("Escalate", Conversation("web"));
+
+        Assert.Equal([Settings.TransferMessage], result.Messages);
+        Assert.Equal(EscalationRequest.BlankMessage, Assert.Single(_emulator.Escalations).Message);
+    }
+
+    [Fact]
+    public async Task Refused_by_LivePerson_the_user_is_told_the_failure_text()
+    {
+        _emulator.Script(EmulatorResponse.Status(HttpStatusCode.BadRequest, "{\"error\":\"bad skill\"}"));
+
+        var result = await RunAsync("Escalate", Conversation("lp_web"));
+
+        Assert.Equal([Settings.FailureMessage], result.Messages);
+    }
+
+    [Fact]
+    public async Task An_outcome_unknown_tells_the_user_the_bot_is_still_trying_not_silence()
+    {
+        _emulator.Script(EmulatorResponse.Abort());
+
+        var result = await RunAsync("Escalate", Conversation("lp_web"));
+
+        Assert.Equal(["I am still trying to reach an agent for you. Please stay with me a moment."], result.Messages);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_401_from_the_webhook_gets_the_fallback_text(bool transformOnFailure)
+    {
+        var result = await RunAsync("Escalate", Conversation("lp_web"), secret: "wrong", transformOnFailure: transformOnFailure);
+
+        Assert.Equal("401", result.Status);
+        Assert.Equal([Fallback], result.Messages);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_placeholder_left_unfilled_is_refused_with_400_and_the_user_gets_the_fallback_text()
+    {
+        var result = await RunAsync("Escalate", Conversation("lp_web") with { ConversationId = null });
+
+        Assert.Equal("400", result.Status);
+        Assert.Equal([Fallback], result.Messages);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_webhook_that_answers_500_gets_the_fallback_text(bool transformOnFailure)
+    {
+        await using var broken = await RawServer.StartAsync("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\noops!");
+
+        var result = await RunAsync("Escalate", Conversation("lp_web"), url: broken.Url, transformOnFailure: transformOnFailure);
+
+        Assert.Equal("500", result.Status);
+        Assert.Equal([Fallback], result.Messages);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_webhook_that_is_down_gets_the_fallback_text_not_a_script_error(bool transformOnFailure)
+    {
+        var closed = RawServer.ClosedPortUrl();
+
+        var result = await RunAsync("Escalate", Conversation("lp_web"), url: closed, transformOnFailure: transformOnFailure);
+
+        Assert.Equal(string.Empty, result.Status);
+        Assert.Equal([Fallback], result.Messages);
+    }
+
+    [Fact]
+    public async Task A_transfer_failure_report_falls_back_and_then_gives_up_with_the_give_up_text()
+    {
+        var first = await RunAsync("Escalate", Conversation("lp_web"));
+        var fallback = await RunAsync("TransferFailed", Conversation("lp_web"), variables: first.Variables);
+        Assert.Empty(fallback.Messages);
+        Assert.StartsWith("100200300.", fallback.Variables["escalationId"], StringComparison.Ordinal); // general, billing's fallback
+
+        var gaveUp = await RunAsync("TransferFailed", Conversation("lp_web"), variables: fallback.Variables);
+
+        Assert.Equal([Settings.GiveUpMessage], gaveUp.Messages);
+        Assert.Equal(2, _emulator.Escalations.Count);
+    }
+
+    [Fact]
+    public async Task Off_shift_the_user_is_told_the_closed_message_and_nothing_is_sent()
+    {
+        await using var accountApis = await AccountApiEmulator.StartAsync();
+        accountApis.SetShift("123456", onShift: false, nextOn: DateTimeOffset.UtcNow.AddHours(2));
+        await using var withAvailability = await WebhookHost.StartAsync(_emulator, accountApis: accountApis);
+
+        var result = await RunAsync("Escalate", Conversation("lp_web"), url: new Uri(withAvailability.Http.BaseAddress!, "/escalations").ToString());
+
+        Assert.Equal([Settings.BusinessHours.ClosedMessage], result.Messages);
+        Assert.Empty(_emulator.Requests);
+    }
+
+    private static ConversationState Conversation(string channel) => new("conv-" + Guid.NewGuid().ToString("N")[..8], "user-1", "bot-1", channel, "billing_question");
+
+    private async Task<ScriptResult> RunAsync(string integration, ConversationState conversation, string? url = null, string secret = WebhookHost.Secret, Dictionary<string, string?>? variables = null, bool transformOnFailure = false)
+    {
+        var scripts = Scripts.Value;
+        var (preProcess, transform, postProcess, body) = integration == "Escalate"
+            ? (scripts.Javascript[0], scripts.Javascript[1], scripts.Javascript[2], scripts.Json[0])
+            : (scripts.Javascript[3], scripts.Javascript[4], scripts.Javascript[5], scripts.Json[1]);
+        var scenario = new JsonObject
+        {
+            ["name"] = integration,
+            ["url"] = url ?? new Uri(_host.Http.BaseAddress!, integration == "Escalate" ? "/escalations" : "/transfer-failures").ToString(),
+            ["headers"] = new JsonObject { ["X-Webhook-Secret"] = secret },
+            ["preProcess"] = preProcess,
+            ["transform"] = transform,
+            ["postProcess"] = postProcess,
+            ["body"] = body,
+            ["transformOnFailure"] = transformOnFailure,
+            ["timeoutMs"] = 20000,
+            ["conversation"] = JsonSerializer.SerializeToNode(conversation, JsonSerializerOptions.Web),
+            ["variables"] = variables is null ? new JsonObject() : JsonSerializer.SerializeToNode(variables.Where(v => v.Key is not ("escalationAnswered" or "reportAnswered")).ToDictionary()),
+        };
+
+        var start = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ConversationBuilder", "cb-runtime.js"));
+        Process node;
+        try
+        {
+            node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException("These tests run the README's scripts in node: install it (apt-get install nodejs; .ci/run does).", ex);
+        }
+
+        using var started = node;
+        await node.StandardInput.WriteAsync(scenario.ToJsonString());
+        node.StandardInput.Close();
+        var output = node.StandardOutput.ReadToEndAsync();
+        var error = node.StandardError.ReadToEndAsync();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await node.WaitForExitAsync(bound.Token);
+        Assert.True(node.ExitCode == 0, $"the scripts failed in node (exit {node.ExitCode}): {await error}");
+        var printed = JsonNode.Parse(await output)!;
+        return new ScriptResult(
+            [.. printed["messages"]!.AsArray().Select(m => m!.GetValue<string>())],
+            printed["variables"]!.AsObject().ToDictionary(v => v.Key, v => v.Value?.GetValue<string>()),
+            printed["status"]!.GetValue<string>());
+    }
+
+    private sealed record ConversationState(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent);
+
+    private sealed record ScriptResult(IReadOnlyList<string> Messages, Dictionary<string, string?> Variables, string Status);
+
+    /// <summary>The JavaScript and JSON blocks of the README's "In Conversation Builder" section, in order.</summary>
+    private sealed record ReadmeScripts(IReadOnlyList<string> Javascript, IReadOnlyList<string> Json)
+    {
+        public static ReadmeScripts Read()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(directory!.FullName, "LivePersonEscalation.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            var lines = File.ReadAllLines(Path.Combine(directory.FullName, "samples", "LivePersonEscalation.Webhook", "README.md"));
+            var javascript = new List<string>();
+            var json = new List<string>();
+            var inSection = false;
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (lines[i].StartsWith("## ", StringComparison.Ordinal))
+                {
+                    inSection = lines[i] == "## In Conversation Builder";
+                }
+                else if (inSection && lines[i] is "```javascript" or "```json")
+                {
+                    var block = new StringBuilder();
+                    var target = lines[i] == "```javascript" ? javascript : json;
+                    for (i++; lines[i] != "```"; i++)
+                    {
+                        block.AppendLine(lines[i]);
+                    }
+
+                    target.Add(block.ToString());
+                }
+            }
+
+            Assert.Equal(6, javascript.Count);
+            Assert.Equal(2, json.Count);
+            return new ReadmeScripts(javascript, json);
+        }
+    }
+
+    /// <summary>A loopback server that answers every connection with one canned response, or a port nobody listens on.</summary>
+    private sealed class RawServer : IAsyncDisposable
+    {
+        private readonly TcpListener _listener;
+        private readonly Task _serving;
+
+        private RawServer(TcpListener listener, string response)
+        {
+            _listener = listener;
+            _serving = ServeAsync(response);
+        }
+
+        public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/escalations";
+
+        public static Task<RawServer> StartAsync(string response)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return Task.FromResult(new RawServer(listener, response));
+        }
+
+        public static string ClosedPortUrl()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return $"http://127.0.0.1:{port}/escalations";
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _listener.Stop();
+            try
+            {
+                await _serving;
+            }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                // Stopped.
+            }
+        }
+
+        private async Task ServeAsync(string response)
+        {
+            while (true)
+            {
+                using var client = await _listener.AcceptTcpClientAsync();
+                var stream = client.GetStream();
+                var buffer = new byte[8192];
+                _ = await stream.ReadAsync(buffer);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
+            }
+        }
+    }
+}
