@@ -87,7 +87,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
             CreateAvailability(provider, Microsoft.Extensions.Options.Options.DefaultName, provider.GetRequiredService<EscalationRuntime>()));
         services.TryAddTransient(static provider => new AgentHandoff(
             provider.GetRequiredService<IEscalationClient>(),
-            provider.GetRequiredService<EscalationRuntime>().Settings,
+            provider.GetRequiredService<EscalationRuntime>(),
             provider.GetRequiredService<ISkillAvailability>()));
         AddAvailabilityClient(services, Microsoft.Extensions.Options.Options.DefaultName);
 
@@ -163,7 +163,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
         services.AddKeyedSingleton<ISkillAvailability>(name, (provider, _) => CreateAvailability(provider, name, provider.GetRequiredKeyedService<EscalationRuntime>(name)));
         services.AddKeyedTransient(name, (provider, _) => new AgentHandoff(
             provider.GetRequiredKeyedService<IEscalationClient>(name),
-            provider.GetRequiredKeyedService<EscalationRuntime>(name).Settings,
+            provider.GetRequiredKeyedService<EscalationRuntime>(name),
             provider.GetRequiredKeyedService<ISkillAvailability>(name)));
         AddAvailabilityClient(services, name);
         return ConfigureClient(services.AddHttpClient(clientName));
@@ -187,14 +187,25 @@ public static class LivePersonEscalationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SingleSendHandlerFilter>());
     }
 
-    private static EscalationRuntime CreateRuntime(IServiceProvider provider, string name, IDuplicateGuardStore? store) => new(
-        EscalationSettings.FromValidated(
-            provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(name),
-            account: name == Microsoft.Extensions.Options.Options.DefaultName ? null : name),
-        provider.GetRequiredService<TimeProvider>(),
-        provider.GetService<IMeterFactory>(),
-        provider.GetService<ILoggerFactory>(),
-        store);
+    private static EscalationRuntime CreateRuntime(IServiceProvider provider, string name, IDuplicateGuardStore? store)
+    {
+        var runtime = new EscalationRuntime(
+            EscalationSettings.FromValidated(
+                provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(name),
+                account: name == Microsoft.Extensions.Options.Options.DefaultName ? null : name),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<IMeterFactory>(),
+            provider.GetService<ILoggerFactory>(),
+            store);
+
+        // Options bound from configuration follow its reloads (a rotated key, a moved endpoint) for the next escalation.
+        runtime.ReloadSubscription = OptionsReload.Watch(
+            provider.GetServices<IOptionsChangeTokenSource<EscalationOptions>>(),
+            provider.GetRequiredService<IOptionsFactory<EscalationOptions>>(),
+            name,
+            runtime);
+        return runtime;
+    }
 
     /// <summary>The <see cref="HttpClient"/> name of an account's availability calls: <c>LivePersonEscalation.Availability</c>, or <c>…:{name}</c> for a named account.</summary>
     internal static string AvailabilityClientNameOf(string optionsName) =>

@@ -89,7 +89,8 @@ public sealed class EscalationClient : IEscalationClient
     private async Task<EscalationResult> EscalateAsync(EscalationRequest request, int transferFailures, CancellationToken cancellationToken)
     {
         Argument.NotNull(request);
-        var body = EscalationRequestValidator.CreateBody(request, _runtime.Settings.Skills);
+        var settings = _runtime.Settings;
+        var body = EscalationRequestValidator.CreateBody(request, settings.Skills);
         var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
         if (cancellationToken.IsCancellationRequested)
         {
@@ -113,7 +114,7 @@ public sealed class EscalationClient : IEscalationClient
             EscalationResult result;
             if (claim.Earlier is { } earlier)
             {
-                result = GuardEntries.Answer(earlier, body.AgentSkillId, _runtime.Settings);
+                result = GuardEntries.Answer(earlier, body.AgentSkillId, settings);
             }
             else
             {

@@ -22,7 +22,7 @@ namespace LivePersonEscalation;
 public sealed class AgentHandoff
 {
     private readonly IEscalationClient _client;
-    private readonly SkillDirectory _skills;
+    private readonly Func<SkillDirectory> _skills;
     private readonly ISkillAvailability? _availability;
 
     /// <summary>
@@ -34,7 +34,7 @@ public sealed class AgentHandoff
     /// <param name="options">Settings whose <see cref="EscalationOptions.Skills"/> map skill names to ids.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A skill id is not numeric; the message names it.</exception>
     public AgentHandoff(IEscalationClient client, EscalationOptions options)
-        : this(client, SkillsOf(Argument.NotNull(options)))
+        : this(client, Fixed(SkillsOf(Argument.NotNull(options))))
     {
     }
 
@@ -48,16 +48,22 @@ public sealed class AgentHandoff
     /// <param name="availability">The account's skill availability.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A skill id is not numeric; the message names it.</exception>
     public AgentHandoff(IEscalationClient client, EscalationOptions options, ISkillAvailability availability)
-        : this(client, SkillsOf(Argument.NotNull(options)), Argument.NotNull(availability))
+        : this(client, Fixed(SkillsOf(Argument.NotNull(options))), Argument.NotNull(availability))
     {
     }
 
     internal AgentHandoff(IEscalationClient client, EscalationSettings settings, ISkillAvailability? availability = null)
-        : this(client, settings.Skills, availability)
+        : this(client, Fixed(settings.Skills), availability)
     {
     }
 
-    private AgentHandoff(IEscalationClient client, SkillDirectory skills, ISkillAvailability? availability = null)
+    /// <summary>A handoff of a registration: its skills as the registration's current settings have them (they follow reloads).</summary>
+    internal AgentHandoff(IEscalationClient client, EscalationRuntime runtime, ISkillAvailability? availability)
+        : this(client, () => runtime.Settings.Skills, availability)
+    {
+    }
+
+    private AgentHandoff(IEscalationClient client, Func<SkillDirectory> skills, ISkillAvailability? availability = null)
     {
         _client = Argument.NotNull(client);
         _skills = skills;
@@ -89,7 +95,8 @@ public sealed class AgentHandoff
 
         // Check the escalation before the user is told anything: an invalid one must not say "transferring".
         // The resolved skill id goes in the request, so the result shows what was really sent.
-        var body = EscalationRequestValidator.CreateBody(request, _skills);
+        var skills = _skills();
+        var body = EscalationRequestValidator.CreateBody(request, skills);
 
         // Then whether anyone is there: off shift (or nobody online, when so configured) the user is told nothing
         // of a transfer, and nothing is sent. A fallback skill with agents takes the conversation instead.
@@ -103,7 +110,7 @@ public sealed class AgentHandoff
                 return new AgentHandoffResult { TransferMessage = withheld, Request = request with { AgentSkillId = body.AgentSkillId }, Decision = decision };
             }
 
-            body = EscalationRequestValidator.CreateBody(decision.Request, _skills);
+            body = EscalationRequestValidator.CreateBody(decision.Request, skills);
         }
 
         var delivery = await TransferMessage.DeliverAsync(context, text, cancellationToken).ConfigureAwait(false);
@@ -156,7 +163,7 @@ public sealed class AgentHandoff
         };
 
         // Checked before anything is stored, recorded or sent; the client checks again, with the same rules.
-        _ = CheckedTransferFailureReport.Check(report, _skills);
+        _ = CheckedTransferFailureReport.Check(report, _skills());
         if (!preview)
         {
             await context.SetBotVariableAsync(TransferMessage.VariableName, text, persistForSession: true, persistForever: false, cancellationToken).ConfigureAwait(false);
@@ -197,6 +204,8 @@ public sealed class AgentHandoff
         AgentSkillName = skillId is null ? report.FallbackSkillName : null,
         Message = report.Message,
     };
+
+    private static Func<SkillDirectory> Fixed(SkillDirectory skills) => () => skills;
 
     private static SkillDirectory SkillsOf(EscalationOptions options)
     {

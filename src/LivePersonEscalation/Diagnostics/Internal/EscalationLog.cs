@@ -59,6 +59,12 @@ internal static partial class EscalationLog
     [LoggerMessage(16, LogLevel.Warning, "Skill availability: the {Data} could not be refreshed: {Reason} The last good data is used while it is younger than {StaleAfterSeconds} s")]
     public static partial void AvailabilityRefreshFailed(ILogger logger, string data, string reason, long staleAfterSeconds);
 
+    [LoggerMessage(17, LogLevel.Error, "The reloaded escalation settings are invalid, so the last valid ones stay in use: {Failures}")]
+    public static partial void ReloadRejected(ILogger logger, string failures);
+
+    [LoggerMessage(18, LogLevel.Information, "Escalation settings reloaded: the next escalations go to {Target}")]
+    public static partial void Reloaded(ILogger logger, string target);
+
     private static readonly Func<ILogger, string, IDisposable?> AccountScope = LoggerMessage.DefineScope<string>("Account {Account}");
 
     /// <summary>The log scope naming a named registration's account, around what it logs of one call.</summary>

@@ -39,7 +39,7 @@ internal sealed class EscalationTelemetry
 
     public EscalationTelemetry(TelemetrySettings settings, IMeterFactory? meterFactory, ILoggerFactory? loggerFactory)
     {
-        Settings = settings;
+        _settings = settings;
         Logger = loggerFactory?.CreateLogger(EscalationLog.Category) ?? NullLogger.Instance;
         var meter = meterFactory?.Create(new MeterOptions(Name) { Version = Version }) ?? SharedMeter;
         _escalations = meter.CreateCounter<long>(LivePersonEscalationTelemetry.EscalationsInstrument, "{escalation}", "Escalations completed, by outcome.");
@@ -62,7 +62,14 @@ internal sealed class EscalationTelemetry
         _guardUnavailable = meter.CreateCounter<long>(LivePersonEscalationTelemetry.GuardUnavailableInstrument, "{failure}", "Steps of the duplicate guard whose store could not be reached.");
     }
 
-    public TelemetrySettings Settings { get; }
+    private volatile TelemetrySettings _settings;
+
+    /// <summary>What telemetry records about the target, replaced when the options are reloaded.</summary>
+    public TelemetrySettings Settings
+    {
+        get => _settings;
+        set => _settings = value;
+    }
 
 
     public ILogger Logger { get; }

@@ -12,12 +12,15 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
 {
     private readonly InFlightCounter _inFlight = new();
 
+    private volatile EscalationSettings _settings;
+    private volatile EscalationRetryPolicy _retry;
+
     public EscalationRuntime(EscalationSettings settings, TimeProvider timeProvider, IMeterFactory? meterFactory = null, ILoggerFactory? loggerFactory = null, IDuplicateGuardStore? sharedGuardStore = null)
     {
-        Settings = settings;
+        _settings = settings;
         TimeProvider = timeProvider;
         Telemetry = new EscalationTelemetry(settings.Telemetry, meterFactory, loggerFactory);
-        Retry = new EscalationRetryPolicy(settings.Retry, timeProvider, Telemetry);
+        _retry = new EscalationRetryPolicy(settings.Retry, timeProvider, Telemetry);
         if (settings.DuplicateGuard is { } guard)
         {
             // The instance's tier serves this registration alone, so its keys need no namespace: the conversation id
@@ -26,11 +29,15 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
         }
     }
 
-    public EscalationSettings Settings { get; }
+    /// <summary>The settings the next escalation uses: replaced, whole, when the options are reloaded. Read it once per call.</summary>
+    public EscalationSettings Settings => _settings;
 
     public TimeProvider TimeProvider { get; }
 
-    public EscalationRetryPolicy Retry { get; }
+    public EscalationRetryPolicy Retry => _retry;
+
+    /// <summary>Where the options are watched for reloads (bound from configuration); disposed with the runtime.</summary>
+    public IDisposable? ReloadSubscription { get; set; }
 
     public EscalationTelemetry Telemetry { get; }
 
@@ -46,13 +53,24 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
     /// </summary>
     public TimeSpan DrainBound => Settings.Timeout + (Settings.DuplicateGuard is { } guard ? guard.OperationTimeout + guard.OperationTimeout : TimeSpan.Zero);
 
-    /// <summary>A synchronous stop waits for nothing: hosts stop asynchronously, and only that drains.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Takes reloaded, validated settings for the next escalations: target, key, skills, timeout, retry, fallback and
+    /// telemetry. The duplicate guard keeps its state and its settings (window, capacity, store, key prefix) from the
+    /// start, and so does skill availability: those apply at start only.
+    /// </summary>
+    public void Reload(EscalationSettings settings)
     {
+        Telemetry.Settings = settings.Telemetry;
+        _retry = new EscalationRetryPolicy(settings.Retry, TimeProvider, Telemetry);
+        _settings = settings;
     }
+
+    /// <summary>A synchronous stop waits for nothing: hosts stop asynchronously, and only that drains.</summary>
+    public void Dispose() => ReloadSubscription?.Dispose();
 
     public async ValueTask DisposeAsync()
     {
+        ReloadSubscription?.Dispose();
         var started = TimeProvider.GetTimestamp();
         await _inFlight.WaitAsync(DrainBound, TimeProvider).ConfigureAwait(false);
         if (DuplicateGuard is { } guard)

@@ -7,26 +7,29 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime runtime, bool pipelineAddsKey)
 {
-    private EscalationSettings Settings => runtime.Settings;
-
     private TimeProvider Time => runtime.TimeProvider;
 
     public async Task<SendOutcome> SendAsync(byte[] payload, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
+
+        // One snapshot for the whole call: a reload of the options (a rotated key, a moved endpoint) applies to the
+        // next escalation, never to half of this one.
+        var settings = runtime.Settings;
+        var retry = runtime.Retry;
         for (var attempt = 1; ; attempt++)
         {
             // One attempt: send, then read the (capped) answer within the attempt's time. Inline rather than a method
             // of its own: under real I/O every async level costs an allocation and a resumption on each call.
             AttemptOutcome outcome;
-            var ticket = new AttemptTicket(Settings.ApiAccessKey);
+            var ticket = new AttemptTicket(settings.ApiAccessKey);
             try
             {
-                using var request = EscalationHttpRequest.Create(Settings.Endpoint, payload, ticket, addKeyHere: !pipelineAddsKey);
-                using var timeout = new AttemptTimeout(Settings.Timeout, Time, cancellationToken);
+                using var request = EscalationHttpRequest.Create(settings.Endpoint, payload, ticket, addKeyHere: !pipelineAddsKey);
+                using var timeout = new AttemptTimeout(settings.Timeout, Time, cancellationToken);
                 using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
                 var body = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
-                outcome = new AttemptOutcome(attempt, new AttemptResponse(Settings.Endpoint, response, body, Time), null, true);
+                outcome = new AttemptOutcome(attempt, new AttemptResponse(settings.Endpoint, response, body, Time), null, true);
             }
 #pragma warning disable CA1031 // Every ending is classified below; nothing may escape before the guard is settled.
             catch (Exception ex)
@@ -38,17 +41,17 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 
             if (cancellationToken.IsCancellationRequested)
             {
-                return Canceled(outcome, started, cancellationToken);
+                return Canceled(outcome, started, settings, Time, cancellationToken);
             }
 
-            if (!runtime.Retry.ShouldRetry(outcome, started, out var delay, out var stopReason))
+            if (!retry.ShouldRetry(outcome, started, out var delay, out var stopReason))
             {
-                return Conclude(outcome, Time.GetElapsedTime(started), stopReason);
+                return Conclude(outcome, Time.GetElapsedTime(started), stopReason, settings);
             }
 
             try
             {
-                await runtime.Retry.WaitBeforeRetryAsync(outcome, delay, cancellationToken).ConfigureAwait(false);
+                await retry.WaitBeforeRetryAsync(outcome, delay, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
@@ -59,32 +62,32 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
     }
 
     /// <summary>The caller cancelled: say how far the escalation got, and keep an acceptance that already arrived.</summary>
-    private SendOutcome Canceled(AttemptOutcome outcome, long started, CancellationToken cancellationToken)
+    private static SendOutcome Canceled(AttemptOutcome outcome, long started, EscalationSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
-        var concluded = outcome.Response is null ? null : Conclude(outcome, Time.GetElapsedTime(started), stopReason: null);
+        var concluded = outcome.Response is null ? null : Conclude(outcome, time.GetElapsedTime(started), stopReason: null, settings);
         var state = concluded?.State ?? (outcome.ProvesNotAccepted ? EscalationOutcome.NotAccepted : EscalationOutcome.Unknown);
         return SendOutcome.Canceled(new EscalationCanceledException(state, cancellationToken, concluded?.Result, concluded?.Failure ?? outcome.Exception));
     }
 
     /// <summary>The result of the last attempt, or the failure that says why the escalation was not (or may not have been) accepted.</summary>
-    private SendOutcome Conclude(AttemptOutcome outcome, TimeSpan elapsed, string? stopReason)
+    private static SendOutcome Conclude(AttemptOutcome outcome, TimeSpan elapsed, string? stopReason, EscalationSettings settings)
     {
         if (outcome.Response is { } response)
         {
             if (response.FollowedRedirectTo is not null)
             {
-                return SendOutcome.Failed(EscalationFailures.Redirected(response, Settings, outcome.Attempt, elapsed));
+                return SendOutcome.Failed(EscalationFailures.Redirected(response, settings, outcome.Attempt, elapsed));
             }
 
             if (!response.IsAccepted)
             {
-                return SendOutcome.Failed(EscalationFailures.FromResponse(response.StatusCode, response.Body, response.RequestId, Settings, outcome.Attempt, elapsed, stopReason));
+                return SendOutcome.Failed(EscalationFailures.FromResponse(response.StatusCode, response.Body, response.RequestId, settings, outcome.Attempt, elapsed, stopReason));
             }
 
             return SendOutcome.Accepted(new EscalationResult
             {
                 StatusCode = response.StatusCode,
-                Body = Settings.KeyRedaction.Redact(response.Body.Text),
+                Body = settings.KeyRedaction.Redact(response.Body.Text),
                 IsBodyTruncated = response.Body.IsTruncated,
                 RequestId = response.RequestId,
                 Attempts = outcome.Attempt,
@@ -101,22 +104,22 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 
         if (Find<BodyAlreadySentException>(exception) is not null)
         {
-            return SendOutcome.Failed(EscalationFailures.BodyResendRefused(Settings, exception, outcome.Attempt, elapsed));
+            return SendOutcome.Failed(EscalationFailures.BodyResendRefused(settings, exception, outcome.Attempt, elapsed));
         }
 
         switch (exception)
         {
             case HttpRequestException transport when TransportErrors.IsConnectFailure(transport) || !sentMaybe:
-                return SendOutcome.Failed(EscalationFailures.ConnectionFailed(Settings, transport, outcome.Attempt, elapsed, stopReason));
+                return SendOutcome.Failed(EscalationFailures.ConnectionFailed(settings, transport, outcome.Attempt, elapsed, stopReason));
             case HttpRequestException transport:
-                return SendOutcome.Failed(EscalationFailures.ConnectionLost(Settings, transport, outcome.Attempt, elapsed));
+                return SendOutcome.Failed(EscalationFailures.ConnectionLost(settings, transport, outcome.Attempt, elapsed));
             case OperationCanceledException when sentMaybe:
                 // The attempt's timeout, HttpClient.Timeout, or a chained handler's timeout: the request may have been sent.
-                return SendOutcome.Failed(EscalationFailures.Timeout(Settings, exception, outcome.Attempt, elapsed));
+                return SendOutcome.Failed(EscalationFailures.Timeout(settings, exception, outcome.Attempt, elapsed));
             case not null when sentMaybe:
                 // A chained handler's own failure (Polly's TimeoutRejectedException, say) after the request went out.
                 var timedOut = exception is TimeoutException || IsTimeoutNamed(exception);
-                return SendOutcome.Failed(EscalationFailures.PipelineFailed(Settings, exception, timedOut, outcome.Attempt, elapsed));
+                return SendOutcome.Failed(EscalationFailures.PipelineFailed(settings, exception, timedOut, outcome.Attempt, elapsed));
             default:
                 // A chained handler failed before the request reached the transport: nothing was sent; the host's error as is.
                 return SendOutcome.Unclassified(exception!, EscalationOutcome.NotAccepted);
