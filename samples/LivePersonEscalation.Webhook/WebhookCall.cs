@@ -59,35 +59,29 @@ internal static partial class WebhookCall
         Require(call.UserPlatformId, "userPlatformId", "the user platform id (botContext.getUserPlatformId())");
         Require(call.ChatBotId, "chatBotId", "the bot's id ({$chatBotId})");
         Require(call.Channel, "channel", "the channel (botContext.getChannel(), e.g. lp_web or web)");
-        void Printable(string? value, string field)
+        (string? Value, string Field)[] all =
+        [
+            (call.ConversationId, "conversationId"), (call.UserPlatformId, "userPlatformId"), (call.ChatBotId, "chatBotId"),
+            (call.Channel, "channel"), (call.Intent, "intent"), (call.EscalationId, "escalationId"),
+        ];
+        foreach (var (value, field) in all)
         {
-            if (value is not null && value.Any(char.IsControl))
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value.Any(char.IsControl))
             {
                 errors[field] = [$"{field} contains a control character: check how the bot fills it."];
             }
-        }
-
-        void Substituted(string? value, string field)
-        {
-            // Conversation Builder leaves {$botContext.x} as it is when the variable is not set: never an id.
-            if (value is not null && value.Contains("{$", StringComparison.Ordinal))
+            else if (value.Contains("{$", StringComparison.Ordinal))
             {
+                // Conversation Builder leaves {$botContext.x} as it is when the variable is not set: never an id.
                 errors[field] = [$"{field} is '{value}', a placeholder Conversation Builder did not fill: set that bot variable in the pre-process code before the integration runs."];
             }
         }
 
-        Substituted(call.ConversationId, "conversationId");
-        Substituted(call.UserPlatformId, "userPlatformId");
-        Substituted(call.ChatBotId, "chatBotId");
-        Substituted(call.Channel, "channel");
-        Substituted(call.Intent, "intent");
-        Substituted(call.EscalationId, "escalationId");
-        Printable(call.ConversationId, "conversationId");
-        Printable(call.UserPlatformId, "userPlatformId");
-        Printable(call.ChatBotId, "chatBotId");
-        Printable(call.Channel, "channel");
-        Printable(call.Intent, "intent");
-        Printable(call.EscalationId, "escalationId");
         return errors.Count == 0 ? null : errors;
     }
 }

@@ -278,7 +278,7 @@ public sealed class AvailabilityEdgeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _accountApis.DisposeAsync();
 
-    private ServiceProvider Provider(Action<EscalationOptions>? configure = null)
+    private ServiceProvider Provider(Action<EscalationOptions>? configure = null, Action<IServiceCollection>? more = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
@@ -290,6 +290,7 @@ public sealed class AvailabilityEdgeTests : IAsyncLifetime
             _accountApis.Configure(o.Availability);
             configure?.Invoke(o);
         });
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
@@ -390,17 +391,7 @@ public sealed class AvailabilityEdgeTests : IAsyncLifetime
     [Fact]
     public async Task The_health_check_starts_the_snapshot_and_reports_its_age_then_degraded_while_it_is_unknown()
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddLivePersonEscalation(o =>
-        {
-            o.Endpoint = new Uri("http://127.0.0.1:9/botservice-0.1/botcentral/livePersonAgent");
-            o.ApiAccessKey = "key";
-            o.Skills["billing"] = "123456";
-            _accountApis.Configure(o.Availability);
-        });
-        services.AddHealthChecks().AddLivePersonEscalation();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Provider(more: services => services.AddHealthChecks().AddLivePersonEscalation());
         var health = provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
 
         var first = (await health.CheckHealthAsync()).Entries["liveperson-escalation"];
