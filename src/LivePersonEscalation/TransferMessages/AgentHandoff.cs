@@ -95,8 +95,7 @@ public sealed class AgentHandoff
 
         // Check the escalation before the user is told anything: an invalid one must not say "transferring".
         // The resolved skill id goes in the request, so the result shows what was really sent.
-        var skills = _skills();
-        var body = EscalationRequestValidator.CreateBody(request, skills);
+        var skillId = EscalationRequestValidator.CreateBody(request, _skills()).AgentSkillId;
 
         // Then whether anyone is there: off shift (or nobody online, when so configured) the user is told nothing
         // of a transfer, and nothing is sent. A fallback skill with agents takes the conversation instead.
@@ -107,14 +106,19 @@ public sealed class AgentHandoff
             if (!decision.ShouldEscalate)
             {
                 var withheld = new TransferMessageDelivery(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
-                return new AgentHandoffResult { TransferMessage = withheld, Request = request with { AgentSkillId = body.AgentSkillId }, Decision = decision };
+                return new AgentHandoffResult { TransferMessage = withheld, Request = request with { AgentSkillId = skillId }, Decision = decision };
             }
 
-            body = EscalationRequestValidator.CreateBody(decision.Request, skills);
+            if (decision.Kind == TransferDecisionKind.EscalateToFallback)
+            {
+                // The decision names the fallback by its id.
+                request = decision.Request;
+                skillId = decision.Request.AgentSkillId!;
+            }
         }
 
         var delivery = await TransferMessage.DeliverAsync(context, text, cancellationToken).ConfigureAwait(false);
-        request = request with { AgentSkillId = body.AgentSkillId, AgentSkillName = decision?.Kind == TransferDecisionKind.EscalateToFallback ? null : request.AgentSkillName, Message = delivery.EscalationMessage };
+        request = request with { AgentSkillId = skillId, Message = delivery.EscalationMessage };
         try
         {
             var accepted = await _client.EscalateAsync(request, cancellationToken).ConfigureAwait(false);

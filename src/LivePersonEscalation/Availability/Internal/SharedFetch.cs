@@ -31,7 +31,7 @@ internal sealed class SharedFetch<T>
                 _fetch = FetchAsync(fetch);
 
                 // Observed even when every waiter gave up: its failure is reported to the next caller instead.
-                _ = _fetch.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _ = ObserveAsync(_fetch);
             }
 
             shared = _fetch;
@@ -49,6 +49,19 @@ internal sealed class SharedFetch<T>
             {
                 _value = null;
             }
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "Only observes the failure; each waiter sees it on its own await.")]
+    private static async Task ObserveAsync(Task fetch)
+    {
+        try
+        {
+            await fetch.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Observed.
         }
     }
 

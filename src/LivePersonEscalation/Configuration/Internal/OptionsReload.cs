@@ -51,21 +51,38 @@ internal sealed class OptionsReload : IDisposable
 
     private void Reload()
     {
-        var logger = _runtime.Telemetry.Logger;
+        string? rejected = null;
+        EscalationSettings? taken = null;
         try
         {
-            var settings = EscalationSettings.FromValidated(_factory.Create(_name), _runtime.Settings.Telemetry.Account);
-            _runtime.Reload(settings);
-            EscalationLog.Reloaded(logger, settings.Telemetry.Target);
+            taken = EscalationSettings.FromValidated(_factory.Create(_name), _runtime.Settings.Telemetry.Account);
+            _runtime.Reload(taken);
         }
         catch (OptionsValidationException ex)
         {
-            EscalationLog.ReloadRejected(logger, string.Join(" ", ex.Failures));
+            rejected = string.Join(" ", ex.Failures);
         }
         catch (Exception ex)
         {
             // The binder's own errors (a value it cannot convert): its message names the configuration path.
-            EscalationLog.ReloadRejected(logger, ex.Message);
+            rejected = ex.Message;
+        }
+
+        // Apart from the reload itself: a throwing log provider must not undo it, nor escape into the change callback.
+        try
+        {
+            if (rejected is not null)
+            {
+                EscalationLog.ReloadRejected(_runtime.Telemetry.Logger, rejected);
+            }
+            else if (taken is not null)
+            {
+                EscalationLog.Reloaded(_runtime.Telemetry.Logger, taken.Telemetry.Target);
+            }
+        }
+        catch (Exception)
+        {
+            // Contained: telemetry never changes an outcome.
         }
     }
 }
