@@ -20,7 +20,7 @@ public sealed class ClientGaveUpTests
             await socket.ConnectAsync(host.Http.BaseAddress!.Host, host.Http.BaseAddress.Port);
             var head = $"POST /escalations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nX-Webhook-Secret: {WebhookHost.Secret}\r\nContent-Length: 200\r\n\r\n{{\"conversationId\":\"c-";
             await socket.GetStream().WriteAsync(Encoding.ASCII.GetBytes(head));
-            await Task.Delay(100);
+            await socket.GetStream().FlushAsync();
         } // hangs up with 180 bytes still to come
 
         var deadline = DateTime.UtcNow.AddSeconds(20);

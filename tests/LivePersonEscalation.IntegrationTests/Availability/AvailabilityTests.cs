@@ -335,17 +335,71 @@ public sealed class AvailabilityEdgeTests : IAsyncLifetime
     [Fact]
     public async Task After_disposal_nothing_refreshes_and_a_call_says_it_was_disposed()
     {
-        var provider = Provider();
+        var timers = new TimerRecordingTimeProvider(_time);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(timers);
+        services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = new Uri("http://127.0.0.1:9/botservice-0.1/botcentral/livePersonAgent");
+            o.ApiAccessKey = "key";
+            o.Skills["billing"] = "123456";
+            _accountApis.Configure(o.Availability);
+        });
+        var provider = services.BuildServiceProvider();
         var availability = provider.GetRequiredService<ISkillAvailability>();
         Assert.True((await availability.GetAsync("123456")).IsKnown);
-        var calls = _accountApis.CallsTo(AccountApi.SkillAvailability);
+        Assert.Equal(2, timers.Created); // periodic: the agents' and the shifts' refresh
 
         await provider.DisposeAsync();
-        _time.Advance(TimeSpan.FromMinutes(5));
-        await Task.Delay(200);
 
-        Assert.Equal(calls, _accountApis.CallsTo(AccountApi.SkillAvailability));
+        Assert.Equal(timers.Created, timers.Disposed); // nothing left to fire a refresh
         await Assert.ThrowsAsync<ObjectDisposedException>(() => availability.GetAsync("123456").AsTask());
+    }
+
+    /// <summary>The fake clock, counting the periodic timers made on it (the refreshes; one-shot timeouts aside) and those disposed.</summary>
+    private sealed class TimerRecordingTimeProvider(FakeTimeProvider time) : TimeProvider
+    {
+        private int _created;
+        private int _disposed;
+
+        public int Created => Volatile.Read(ref _created);
+
+        public int Disposed => Volatile.Read(ref _disposed);
+
+        public override DateTimeOffset GetUtcNow() => time.GetUtcNow();
+
+        public override long GetTimestamp() => time.GetTimestamp();
+
+        public override long TimestampFrequency => time.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = time.CreateTimer(callback, state, dueTime, period);
+            if (period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero)
+            {
+                return timer;
+            }
+
+            Interlocked.Increment(ref _created);
+            return new CountedTimer(timer, () => Interlocked.Increment(ref _disposed));
+        }
+
+        private sealed class CountedTimer(ITimer inner, Action disposed) : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+            public void Dispose()
+            {
+                disposed();
+                inner.Dispose();
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                Dispose();
+                return default;
+            }
+        }
     }
 
     [Fact]
