@@ -336,16 +336,7 @@ public sealed class AvailabilityEdgeTests : IAsyncLifetime
     public async Task After_disposal_nothing_refreshes_and_a_call_says_it_was_disposed()
     {
         var timers = new TimerRecordingTimeProvider(_time);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(timers);
-        services.AddLivePersonEscalation(o =>
-        {
-            o.Endpoint = new Uri("http://127.0.0.1:9/botservice-0.1/botcentral/livePersonAgent");
-            o.ApiAccessKey = "key";
-            o.Skills["billing"] = "123456";
-            _accountApis.Configure(o.Availability);
-        });
-        var provider = services.BuildServiceProvider();
+        var provider = Provider(more: services => services.AddSingleton<TimeProvider>(timers)); // the last clock registered wins
         var availability = provider.GetRequiredService<ISkillAvailability>();
         Assert.True((await availability.GetAsync("123456")).IsKnown);
         Assert.Equal(2, timers.Created); // periodic: the agents' and the shifts' refresh
