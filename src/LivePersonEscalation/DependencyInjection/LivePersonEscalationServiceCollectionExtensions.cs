@@ -92,7 +92,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
         AddAvailabilityClient(services, Microsoft.Extensions.Options.Options.DefaultName);
 
         return ConfigureClient(services.AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
-            new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), pipelineAddsKey: true)));
+            new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), hasSingleSendHandler: true)));
     }
 
     /// <summary>
@@ -159,7 +159,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
         services.AddKeyedTransient<IEscalationClient>(name, (provider, _) => new EscalationClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
             provider.GetRequiredKeyedService<EscalationRuntime>(name),
-            pipelineAddsKey: true));
+            hasSingleSendHandler: true));
         services.AddKeyedSingleton<ISkillAvailability>(name, (provider, _) => CreateAvailability(provider, name, provider.GetRequiredKeyedService<EscalationRuntime>(name)));
         services.AddKeyedTransient(name, (provider, _) => new AgentHandoff(
             provider.GetRequiredKeyedService<IEscalationClient>(name),
@@ -184,7 +184,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, GuardStoreRegistrationValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SingleSendHandlerFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SingleSendHandler.BuilderFilter>());
     }
 
     private static EscalationRuntime CreateRuntime(IServiceProvider provider, string name, IDuplicateGuardStore? store)
@@ -228,13 +228,13 @@ public static class LivePersonEscalationServiceCollectionExtensions
         .AddHttpClient(AvailabilityClientNameOf(name))
         .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
         // Never followed: a redirected token request would carry the client secret or the password elsewhere.
-        .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
+        .ConfigurePrimaryHttpMessageHandler(SingleSendHandler.CreatePrimary)
         // The library logs each refresh that fails; the factory's loggers would log every call, tokens' URLs included.
         .RemoveAllLoggers();
 
     private static IHttpClientBuilder ConfigureClient(IHttpClientBuilder builder) => builder
         .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-        .ConfigurePrimaryHttpMessageHandler(PrimaryHandler.Create)
+        .ConfigurePrimaryHttpMessageHandler(SingleSendHandler.CreatePrimary)
         // The API key is added by the innermost handler, below every handler and logger a host may chain (the
         // factory's own loggers included), so none of them ever sees it. The library logs and traces each
         // escalation itself, so the factory's per-request loggers would only repeat that at a cost on every call.

@@ -43,7 +43,7 @@ public sealed class EscalationClient : IEscalationClient
     /// <param name="loggerFactory">Where the client logs (category <c>LivePersonEscalation</c>); null for no logs.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
     public EscalationClient(EscalationOptions options, ILoggerFactory? loggerFactory)
-        : this(SharedHttpClient, CreateRuntime(options, loggerFactory), pipelineAddsKey: true)
+        : this(SharedHttpClient, CreateRuntime(options, loggerFactory), hasSingleSendHandler: true)
     {
     }
 
@@ -69,17 +69,17 @@ public sealed class EscalationClient : IEscalationClient
     /// <param name="loggerFactory">Where the client logs; null for no logs.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">A setting is invalid; the message names it.</exception>
     public EscalationClient(HttpClient httpClient, EscalationOptions options, ILoggerFactory? loggerFactory)
-        : this(Argument.NotNull(httpClient), CreateRuntime(options, loggerFactory), pipelineAddsKey: false)
+        : this(Argument.NotNull(httpClient), CreateRuntime(options, loggerFactory), hasSingleSendHandler: false)
     {
     }
 
-    internal EscalationClient(HttpClient httpClient, EscalationRuntime runtime, bool pipelineAddsKey)
+    internal EscalationClient(HttpClient httpClient, EscalationRuntime runtime, bool hasSingleSendHandler)
     {
         _runtime = runtime;
-        _sender = new EscalationSender(httpClient, runtime, pipelineAddsKey);
+        _sender = new EscalationSender(httpClient, runtime, hasSingleSendHandler);
     }
 
-    private static HttpClient SharedHttpClient { get; } = new(PrimaryHandler.Shared, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+    private static HttpClient SharedHttpClient { get; } = new(SingleSendHandler.Shared, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <inheritdoc />
     public Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default) =>

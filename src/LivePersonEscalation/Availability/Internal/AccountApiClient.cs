@@ -144,7 +144,7 @@ internal sealed class AccountApiClient
 
     private async Task<(HttpStatusCode Status, byte[] Body)> SendOnceAsync(HttpRequestMessage request, string api, CancellationToken cancellationToken)
     {
-        using var timeout = new AttemptTimeout(_settings.Timeout, _time, cancellationToken);
+        using var timeout = new LinkedTimeout(_settings.Timeout, _time, cancellationToken);
         try
         {
             using var response = await _http().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);

@@ -11,9 +11,10 @@ internal static class EscalationFailures
     private const int MessageBodyExcerptLength = 256;
     private const string NotResent = "The escalation may or may not have been accepted, so it was not re-sent: check the conversation before escalating it again.";
 
-    public static EscalationException FromResponse(
-        HttpStatusCode status, ResponseBody body, string? requestId, EscalationSettings settings, int attempts, TimeSpan elapsed, string? stopReason = null)
+    public static EscalationException FromResponse(AttemptResponse response, EscalationSettings settings, int attempts, TimeSpan elapsed, string? stopReason = null)
     {
+        var status = response.StatusCode;
+        var requestId = response.RequestId;
         var code = (int)status;
         var kind = KindOf(status);
         var what = $"HTTP {code} {status} from {settings.Target}";
@@ -29,7 +30,7 @@ internal static class EscalationFailures
             _ => $"Unexpected response ({what}); escalations are not redirected. Check EscalationOptions.Endpoint or Region.",
         };
 
-        var excerpt = TextRules.Cut(settings.KeyRedaction.Redact(body.Text), EscalationException.MaxResponseBodyLength);
+        var excerpt = TextRules.Cut(settings.KeyRedaction.Redact(response.Body), EscalationException.MaxResponseBodyLength);
         var message = advice + Details(requestId, attempts, elapsed);
         if (excerpt.Length > 0)
         {

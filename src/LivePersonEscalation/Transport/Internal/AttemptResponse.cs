@@ -8,12 +8,15 @@ internal sealed class AttemptResponse
     // netstandard2.0's HttpStatusCode has no TooManyRequests.
     private const HttpStatusCode TooManyRequests = (HttpStatusCode)429;
 
-    /// <summary>The answer of <paramref name="response"/> to a POST to <paramref name="endpoint"/>, whose body was read as <paramref name="body"/>.</summary>
-    public AttemptResponse(Uri endpoint, HttpResponseMessage response, ResponseBody body, TimeProvider timeProvider)
+    /// <summary>Correlation headers a service may answer with, in order of preference.</summary>
+    private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-Correlation-Id", "Request-Id"];
+
+    private AttemptResponse(Uri endpoint, HttpResponseMessage response, string body, bool isBodyTruncated, TimeProvider timeProvider)
     {
         StatusCode = response.StatusCode;
         Body = body;
-        RequestId = EscalationHttpRequest.GetRequestId(response);
+        IsBodyTruncated = isBodyTruncated;
+        RequestId = RequestIdOf(response);
 
         // A handler that followed a redirect answers for another address (.NET's handlers rewrite the request they
         // follow in place): the escalation endpoint's own answer was the redirect. The body went along only when
@@ -30,7 +33,10 @@ internal sealed class AttemptResponse
 
     public HttpStatusCode StatusCode { get; }
 
-    public ResponseBody Body { get; }
+    /// <summary>The body's text, at most <see cref="ResponseBodyReader.MaxBytes"/> of it.</summary>
+    public string Body { get; }
+
+    public bool IsBodyTruncated { get; }
 
     public string? RequestId { get; }
 
@@ -48,6 +54,36 @@ internal sealed class AttemptResponse
 
     /// <summary>The delay the server asked for with <c>Retry-After</c> (a delay, or a date compared with the clock), if it did.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Reads the answer of <paramref name="response"/> to a POST to <paramref name="endpoint"/>, its body within <paramref name="attemptToken"/>.</summary>
+    public static async ValueTask<AttemptResponse> ReadAsync(Uri endpoint, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken attemptToken)
+    {
+        var (body, truncated) = await ResponseBodyReader.ReadAsync(response.Content, attemptToken).ConfigureAwait(false);
+        return new AttemptResponse(endpoint, response, body, truncated, timeProvider);
+    }
+
+    private static string? RequestIdOf(HttpResponseMessage response)
+    {
+        foreach (var name in RequestIdHeaders)
+        {
+#if NET
+            if (response.Headers.NonValidated.TryGetValues(name, out var values))
+#else
+            if (response.Headers.TryGetValues(name, out var values))
+#endif
+            {
+                foreach (var value in values)
+                {
+                    if (!string.IsNullOrWhiteSpace(value))
+                    {
+                        return value;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response, TimeProvider timeProvider)
     {

@@ -3,12 +3,6 @@ using System.Text;
 
 namespace LivePersonEscalation.Internal;
 
-/// <summary>The text of a response body, and whether it was cut short.</summary>
-internal readonly record struct ResponseBody(string Text, bool IsTruncated)
-{
-    public static ResponseBody Empty { get; } = new(string.Empty, false);
-}
-
 /// <summary>
 /// Reads at most <see cref="MaxBytes"/> of a response body, so a broken or hostile server cannot exhaust memory.
 /// A body that breaks off midway (connection lost, attempt timed out, caller cancelled) yields what arrived, marked
@@ -18,18 +12,19 @@ internal static class ResponseBodyReader
 {
     public const int MaxBytes = 64 * 1024;
 
-    public static async ValueTask<ResponseBody> ReadAsync(HttpContent? content, CancellationToken attemptToken)
+    /// <summary>The text of the body, and whether it was cut short.</summary>
+    public static async ValueTask<(string Text, bool IsTruncated)> ReadAsync(HttpContent? content, CancellationToken attemptToken)
     {
         if (content is null)
         {
-            return ResponseBody.Empty;
+            return (string.Empty, false);
         }
 
         // The raw header, not Headers.ContentLength: that parses the value (or computes it) on every call.
         var declared = DeclaredLength(content);
         if (declared == 0)
         {
-            return ResponseBody.Empty;
+            return (string.Empty, false);
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(declared is long length ? (int)Math.Min(length + 1, MaxBytes + 1) : 4096);
@@ -79,7 +74,7 @@ internal static class ResponseBodyReader
 
         try
         {
-            return new ResponseBody(GetEncoding(content).GetString(buffer, 0, count), truncated);
+            return (GetEncoding(content).GetString(buffer, 0, count), truncated);
         }
         finally
         {

@@ -20,7 +20,7 @@ internal sealed class SingleUseContent : HttpContent
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         Interlocked.Exchange(ref _written, 1) == 0
             ? stream.WriteAsync(_payload, 0, _payload.Length)
-            : Task.FromException(new BodyAlreadySentException());
+            : Task.FromException(AttemptRefusedException.BodyResend());
 
     protected override bool TryComputeLength(out long length)
     {

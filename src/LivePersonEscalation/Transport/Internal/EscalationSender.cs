@@ -5,7 +5,7 @@ namespace LivePersonEscalation.Internal;
 /// accepted), and classifies how it ended. It never throws: every ending, the caller's cancellation included, is a
 /// <see cref="SendOutcome"/>, so the duplicate guard is always settled with what the wire decided.
 /// </summary>
-internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime runtime, bool pipelineAddsKey)
+internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime runtime, bool hasSingleSendHandler)
 {
     private TimeProvider Time => runtime.TimeProvider;
 
@@ -17,26 +17,12 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
         // next escalation, never to half of this one.
         var settings = runtime.Settings;
         var retry = runtime.Retry;
-        for (var attempt = 1; ; attempt++)
+        for (var number = 1; ; number++)
         {
-            // One attempt: send, then read the (capped) answer within the attempt's time. Inline rather than a method
-            // of its own: under real I/O every async level costs an allocation and a resumption on each call.
             AttemptOutcome outcome;
-            var ticket = new AttemptTicket(settings.ApiAccessKey);
-            try
+            using (var attempt = new EscalationAttempt(number, settings, payload, hasSingleSendHandler, Time, cancellationToken))
             {
-                using var request = EscalationHttpRequest.Create(settings.Endpoint, payload, ticket, addKeyHere: !pipelineAddsKey);
-                using var timeout = new AttemptTimeout(settings.Timeout, Time, cancellationToken);
-                using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                var body = await ResponseBodyReader.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
-                outcome = new AttemptOutcome(attempt, new AttemptResponse(settings.Endpoint, response, body, Time), null, true);
-            }
-#pragma warning disable CA1031 // Every ending is classified below; nothing may escape before the guard is settled.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                // Without the library's innermost handler (a host's own HttpClient) nobody can tell whether it was sent.
-                outcome = new AttemptOutcome(attempt, null, ex, pipelineAddsKey ? ticket.ReachedTransport : null);
+                outcome = await attempt.SendAsync(httpClient, Time).ConfigureAwait(false);
             }
 
             if (cancellationToken.IsCancellationRequested)
@@ -81,14 +67,14 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 
             if (!response.IsAccepted)
             {
-                return SendOutcome.Failed(EscalationFailures.FromResponse(response.StatusCode, response.Body, response.RequestId, settings, outcome.Attempt, elapsed, stopReason));
+                return SendOutcome.Failed(EscalationFailures.FromResponse(response, settings, outcome.Attempt, elapsed, stopReason));
             }
 
             return SendOutcome.Accepted(new EscalationResult
             {
                 StatusCode = response.StatusCode,
-                Body = settings.KeyRedaction.Redact(response.Body.Text),
-                IsBodyTruncated = response.Body.IsTruncated,
+                Body = settings.KeyRedaction.Redact(response.Body),
+                IsBodyTruncated = response.IsBodyTruncated,
                 RequestId = response.RequestId,
                 Attempts = outcome.Attempt,
                 Elapsed = elapsed,
@@ -97,14 +83,11 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 
         var exception = outcome.Exception!;
         var sentMaybe = outcome.ReachedTransport != false;
-        if (Find<RepeatedSendException>(exception) is { } repeated)
+        if (Find<AttemptRefusedException>(exception) is { } refused)
         {
-            return SendOutcome.Failed(EscalationFailures.RepeatedSend(repeated, outcome.Attempt, elapsed));
-        }
-
-        if (Find<BodyAlreadySentException>(exception) is not null)
-        {
-            return SendOutcome.Failed(EscalationFailures.BodyResendRefused(settings, exception, outcome.Attempt, elapsed));
+            return SendOutcome.Failed(refused.IsBodyResend
+                ? EscalationFailures.BodyResendRefused(settings, exception, outcome.Attempt, elapsed)
+                : EscalationFailures.RepeatedSend(refused, outcome.Attempt, elapsed));
         }
 
         switch (exception)
@@ -122,7 +105,7 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
                 return SendOutcome.Failed(EscalationFailures.PipelineFailed(settings, exception, timedOut, outcome.Attempt, elapsed));
             default:
                 // A chained handler failed before the request reached the transport: nothing was sent; the host's error as is.
-                return SendOutcome.Unclassified(exception!, EscalationOutcome.NotAccepted);
+                return SendOutcome.Unclassified(exception!);
         }
     }
 

@@ -28,8 +28,8 @@ internal sealed class SendOutcome
 
     public static SendOutcome Canceled(EscalationCanceledException canceled) => new(canceled.Outcome, canceled.Result, canceled);
 
-    /// <summary>An exception the library does not classify, after the request was handed to the transport (or may have been).</summary>
-    public static SendOutcome Unclassified(Exception exception, EscalationOutcome state) => new(state, null, exception);
+    /// <summary>An exception the library does not classify, raised by a chained handler before the request reached the transport.</summary>
+    public static SendOutcome Unclassified(Exception exception) => new(EscalationOutcome.NotAccepted, null, exception);
 
     public EscalationResult ResultOrThrow()
     {

@@ -1,15 +1,16 @@
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
-/// A token that cancels when the caller cancels or when one attempt's time runs out, measured on the
-/// <see cref="TimeProvider"/> so tests can advance time instead of waiting.
+/// A token that cancels when the caller cancels or when the time runs out, measured on the
+/// <see cref="TimeProvider"/> so tests can advance time instead of waiting. A value: whoever holds it disposes it.
 /// </summary>
-internal sealed class AttemptTimeout : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "It is IDisposable; the rule misreads a struct.")]
+internal readonly struct LinkedTimeout : IDisposable
 {
     private readonly CancellationTokenSource _timeout;
     private readonly CancellationTokenSource? _linked;
 
-    public AttemptTimeout(TimeSpan timeout, TimeProvider timeProvider, CancellationToken callerToken)
+    public LinkedTimeout(TimeSpan timeout, TimeProvider timeProvider, CancellationToken callerToken)
     {
 #if NET8_0_OR_GREATER
         _timeout = new CancellationTokenSource(timeout, timeProvider);
@@ -20,13 +21,11 @@ internal sealed class AttemptTimeout : IDisposable
         {
             _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timeout.Token);
         }
-
-        Token = _linked?.Token ?? _timeout.Token;
     }
 
-    public CancellationToken Token { get; }
+    public CancellationToken Token => (_linked ?? _timeout).Token;
 
-    /// <summary>True when the attempt's own time ran out (not the caller's cancellation).</summary>
+    /// <summary>True when the time ran out (not the caller's cancellation).</summary>
     public bool TimedOut => _timeout.IsCancellationRequested;
 
     public void Dispose()

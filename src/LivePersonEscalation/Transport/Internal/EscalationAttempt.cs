@@ -1,0 +1,98 @@
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// One attempt at sending an escalation: its POST, its time (the attempt's timeout linked to the caller's token) and
+/// its single send. It rides in the request's options; handlers that clone a request to send it again (a resilience
+/// handler's retry or hedging) copy option values by reference, so every copy carries this one attempt, and the
+/// innermost <see cref="SingleSendHandler"/> lets it reach the transport once and records that it did.
+/// </summary>
+internal sealed class EscalationAttempt : IDisposable
+{
+#if NET
+    private static readonly HttpRequestOptionsKey<EscalationAttempt> Key = new("LivePersonEscalation.Attempt");
+#else
+    private const string Key = "LivePersonEscalation.Attempt";
+#endif
+
+    private static readonly string UserAgent = "LivePersonEscalation/" + LibraryVersion.Value;
+
+    private readonly HttpRequestMessage _request;
+    private readonly LinkedTimeout _timeout;
+    private readonly bool _hasSingleSendHandler;
+    private int _sends;
+
+    /// <summary>
+    /// Attempt number <paramref name="number"/> of <paramref name="payload"/> to the settings' endpoint.
+    /// <paramref name="hasSingleSendHandler"/> says whether the client's pipeline ends in the library's
+    /// <see cref="SingleSendHandler"/>, which adds the key innermost and records the send; without it (a host's own
+    /// <see cref="HttpClient"/>) the key goes in the <c>Authorization</c> header here, and nobody can tell whether the
+    /// attempt was sent.
+    /// </summary>
+    public EscalationAttempt(int number, EscalationSettings settings, byte[] payload, bool hasSingleSendHandler, TimeProvider timeProvider, CancellationToken callerToken)
+    {
+        Number = number;
+        Endpoint = settings.Endpoint;
+        ApiAccessKey = settings.ApiAccessKey;
+        _request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint) { Content = new SingleUseContent(payload) };
+#if NET
+        _request.Options.Set(Key, this);
+#else
+        _request.Properties[Key] = this;
+#endif
+        _hasSingleSendHandler = hasSingleSendHandler;
+        if (!hasSingleSendHandler)
+        {
+            _request.Headers.TryAddWithoutValidation("Authorization", ApiAccessKey);
+        }
+
+        _request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        _timeout = new LinkedTimeout(settings.Timeout, timeProvider, callerToken);
+    }
+
+    public int Number { get; }
+
+    public Uri Endpoint { get; }
+
+    /// <summary>The key the innermost handler puts in the <c>Authorization</c> header, below every outer handler and logger.</summary>
+    public string ApiAccessKey { get; }
+
+    /// <summary>True once the innermost handler handed the attempt to the transport: from then on it may have reached LivePerson.</summary>
+    public bool ReachedTransport => Volatile.Read(ref _sends) > 0;
+
+    /// <summary>The attempt a request carries, if it is one.</summary>
+    public static EscalationAttempt? Of(HttpRequestMessage request) =>
+#if NET
+        request.Options.TryGetValue(Key, out var attempt) ? attempt : null;
+#else
+        request.Properties.TryGetValue(Key, out var value) ? value as EscalationAttempt : null;
+#endif
+
+    /// <summary>Counts a send: true for the first only.</summary>
+    public bool TryTakeSend() => Interlocked.Increment(ref _sends) == 1;
+
+    /// <summary>
+    /// Sends the attempt and reads its (capped) answer within the attempt's time. Never throws: what ended the attempt
+    /// is its outcome, with whether it had reached the transport (when the pipeline can tell).
+    /// </summary>
+    public async ValueTask<AttemptOutcome> SendAsync(HttpClient httpClient, TimeProvider timeProvider)
+    {
+        try
+        {
+            using var response = await httpClient.SendAsync(_request, HttpCompletionOption.ResponseHeadersRead, _timeout.Token).ConfigureAwait(false);
+            var answer = await AttemptResponse.ReadAsync(Endpoint, response, timeProvider, _timeout.Token).ConfigureAwait(false);
+            return new AttemptOutcome(Number, answer, null, ReachedTransport: true);
+        }
+#pragma warning disable CA1031 // Every ending is classified by the sender; nothing may escape before the guard is settled.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new AttemptOutcome(Number, null, ex, _hasSingleSendHandler ? ReachedTransport : null);
+        }
+    }
+
+    public void Dispose()
+    {
+        _request.Dispose();
+        _timeout.Dispose();
+    }
+}
