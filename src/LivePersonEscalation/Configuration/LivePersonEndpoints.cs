@@ -31,11 +31,15 @@ public static class LivePersonEndpoints
         _ => throw new ArgumentOutOfRangeException(
             nameof(region),
             region,
-            $"Unknown LivePerson region. Valid regions: {string.Join(", ", RegionNames)}."),
+            NotARegion(region)),
     };
 
     /// <summary>True when <paramref name="region"/> is a defined region (an enum can hold any integer).</summary>
     internal static bool IsDefined(LivePersonRegion region) => region is >= LivePersonRegion.Us and <= LivePersonRegion.UsAutomation;
+
+    /// <summary>The one message for a region that is none of LivePerson's.</summary>
+    internal static string NotARegion(object value) =>
+        $"Region '{value}' is not a LivePerson region. Valid regions: {string.Join(", ", RegionNames)}.";
 
     /// <summary>The names of the defined regions, for error messages.</summary>
     internal static IReadOnlyList<string> RegionNames { get; } = ["Us", "Eu", "Apac", "UsAutomation"];

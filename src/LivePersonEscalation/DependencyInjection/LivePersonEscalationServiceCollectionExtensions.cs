@@ -36,11 +36,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
 
         services.AddSingleton(new AccountSection(Microsoft.Extensions.Options.Options.DefaultName, (configuration as IConfigurationSection)?.Path));
         services.AddOptions<EscalationOptions>()
-            .Configure(_ =>
-            {
-                ConfigurationKeys.EnsureKnown(configuration);
-                RegionSetting.EnsureValid(configuration);
-            })
+            .Configure(_ => ConfigurationKeys.EnsureKnown(configuration))
             .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
         return services.AddLivePersonEscalation();
     }
@@ -119,11 +115,7 @@ public static class LivePersonEscalationServiceCollectionExtensions
 
         services.AddSingleton(new AccountSection(name, (configuration as IConfigurationSection)?.Path));
         services.AddOptions<EscalationOptions>(name)
-            .Configure(_ =>
-            {
-                ConfigurationKeys.EnsureKnown(configuration, name);
-                RegionSetting.EnsureValid(configuration, name);
-            })
+            .Configure(_ => ConfigurationKeys.EnsureKnown(configuration, name))
             .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
         return services.AddNamedAccount(name);
     }

@@ -54,7 +54,7 @@ internal sealed class ConversationGuard
     /// returns the settled entry of an earlier call.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> ended this caller's wait.</exception>
-    public async ValueTask<GuardClaim> EnterAsync(string conversationId, string agentSkillId, int transferFailures, CancellationToken cancellationToken)
+    public ValueTask<GuardClaim> EnterAsync(string conversationId, string agentSkillId, int transferFailures, CancellationToken cancellationToken)
     {
         var claim = new DuplicateGuardEntry
         {
@@ -64,6 +64,14 @@ internal sealed class ConversationGuard
             TransferFailures = transferFailures,
         };
 
+        // The common case, a conversation nobody else is escalating on an instance alone, is decided at once.
+        return _shared is null && TryClaimAtOnce(conversationId, claim)
+            ? new ValueTask<GuardClaim>(GuardClaim.Owned(this, conversationId, claim, lateSharedClaim: null))
+            : EnterCoreAsync(conversationId, claim, cancellationToken);
+    }
+
+    private async ValueTask<GuardClaim> EnterCoreAsync(string conversationId, DuplicateGuardEntry claim, CancellationToken cancellationToken)
+    {
         var (local, replaced) = await ClaimLocallyAsync(conversationId, claim, cancellationToken).ConfigureAwait(false);
         var localEarlier = replaced is { Entry.State: not DuplicateGuardState.TransferFailed } ? replaced : null;
         if (local is not null || _shared is null)
@@ -139,6 +147,20 @@ internal sealed class ConversationGuard
 
     /// <summary>Waits at most <paramref name="bound"/> for the shared store's pending writes.</summary>
     public Task DrainAsync(TimeSpan bound) => _pendingSettles?.DrainAsync(bound) ?? Task.CompletedTask;
+
+    /// <summary>True when this call claimed <paramref name="key"/> in the instance's tier at its first try; false when anything else happened.</summary>
+    private bool TryClaimAtOnce(string key, DuplicateGuardEntry claim)
+    {
+        try
+        {
+            return _local.TryClaim(key, claim, _settings.ClaimExpiry, replaceSettled: false, out _) is null;
+        }
+        catch (GuardCapacityException)
+        {
+            // Full: the full path below meets it again, and says so.
+            return false;
+        }
+    }
 
     /// <summary>
     /// Null when this call claimed <paramref name="key"/> in the instance's tier (with the settled entry it replaced,

@@ -9,7 +9,7 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 {
     private TimeProvider Time => runtime.TimeProvider;
 
-    public async Task<SendOutcome> SendAsync(byte[] payload, CancellationToken cancellationToken)
+    public async ValueTask<SendOutcome> SendAsync(byte[] payload, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
 

@@ -80,7 +80,7 @@ internal sealed class EscalationOptionsValidator : IValidateOptions<EscalationOp
     {
         if (options.Endpoint is null && !LivePersonEndpoints.IsDefined(options.Region))
         {
-            failures.Add($"Region '{options.Region}' is not a LivePerson region. Valid regions: {string.Join(", ", LivePersonEndpoints.RegionNames)}.");
+            failures.Add(LivePersonEndpoints.NotARegion(options.Region));
         }
     }
 

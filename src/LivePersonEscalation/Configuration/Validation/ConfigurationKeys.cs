@@ -58,6 +58,7 @@ internal static class ConfigurationKeys
     // 15 days): checked here, naming the configuration path and the form that works.
     private static readonly Dictionary<string, Func<string, string, string?>> ValueRules = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["Region"] = RegionRule,
         ["DuplicateGuard:WhenOutcomeUnknown"] = EnumRule<OutcomeUnknownHandling>,
         ["DuplicateGuard:WhenStoreUnavailable"] = EnumRule<StoreUnavailableHandling>,
         ["Timeout"] = TimeSpanRule,
@@ -124,6 +125,11 @@ internal static class ConfigurationKeys
             ? null
             : $"{path} is '{value}', which is not one of {string.Join(", ", Enum.GetNames(typeof(T)))}.";
 #pragma warning restore CA2263
+
+    private static string? RegionRule(string path, string value) =>
+        Enum.TryParse<LivePersonRegion>(value, ignoreCase: true, out var region) && LivePersonEndpoints.IsDefined(region) && !char.IsDigit(value[0])
+            ? null
+            : $"{LivePersonEndpoints.NotARegion(value)} Set at {path}.";
 
     private static string? TimeSpanRule(string path, string value)
     {
