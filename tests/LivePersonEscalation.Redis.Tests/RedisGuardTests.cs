@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation.Redis.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

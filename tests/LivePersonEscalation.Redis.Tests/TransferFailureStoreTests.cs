@@ -1,4 +1,5 @@
 using System.Net;
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation.Redis.Internal;
 
 namespace LivePersonEscalation.Redis.Tests;
@@ -66,7 +67,7 @@ public sealed class TransferFailureStoreTests(SharedRedis redis) : IAsyncLifetim
         var key = $"lpe:test:unknown-{Guid.NewGuid():N}";
         const string escalation = "111.process-1";
         await _store.TryClaimAsync(key, Claim(escalation), TimeSpan.FromMinutes(1), CancellationToken.None);
-        await _store.SettleAsync(key, escalation, Claim(escalation) with { State = DuplicateGuardState.OutcomeUnknown, Reason = "Timeout" }, Window, CancellationToken.None);
+        await _store.SettleAsync(key, escalation, Claim(escalation) with { State = DuplicateGuardState.Unknown, Reason = "Timeout" }, Window, CancellationToken.None);
 
         var first = await _store.RecordTransferFailureAsync(key, escalationId: null, agentSkillId: null, Rules, CancellationToken.None);
         var repeated = await _store.RecordTransferFailureAsync(key, escalationId: null, agentSkillId: null, Rules, CancellationToken.None);

@@ -1,3 +1,4 @@
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation;
 using System.Diagnostics.Metrics;
 using LivePersonEscalation.Redis.Internal;

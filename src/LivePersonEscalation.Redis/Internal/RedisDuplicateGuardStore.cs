@@ -1,4 +1,5 @@
 using System.Globalization;
+using LivePersonEscalation.DuplicateGuard;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -44,7 +45,7 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IHealthCh
     public async ValueTask SettleAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan expiry, CancellationToken cancellationToken)
     {
         var database = await DatabaseAsync().ConfigureAwait(false);
-        var kept = outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown } && expiry > TimeSpan.Zero ? RedisEntryCodec.Encode(outcome) : string.Empty;
+        var kept = outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.Unknown } && expiry > TimeSpan.Zero ? RedisEntryCodec.Encode(outcome) : string.Empty;
         var refusal = outcome is { State: DuplicateGuardState.NotAccepted } ? RedisEntryCodec.Encode(outcome) : string.Empty;
         var accepted = outcome is { State: DuplicateGuardState.Accepted } && kept.Length > 0 ? outcome.Owner : string.Empty;
         await database.ScriptEvaluateAsync(

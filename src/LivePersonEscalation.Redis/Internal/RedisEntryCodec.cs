@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LivePersonEscalation.DuplicateGuard;
 
 namespace LivePersonEscalation.Redis.Internal;
 
@@ -79,7 +80,7 @@ internal static class RedisEntryCodec
     {
         DuplicateGuardState.InFlight => "I",
         DuplicateGuardState.Accepted => "A",
-        DuplicateGuardState.OutcomeUnknown => "U",
+        DuplicateGuardState.Unknown => "U",
         DuplicateGuardState.TransferFailed => "F",
         _ => "N",
     };

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LivePersonEscalation.DuplicateGuard;
 
 namespace LivePersonEscalation.Redis.Internal;
 

@@ -1,3 +1,4 @@
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation;
 using LivePersonEscalation.Internal;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation;
 using LivePersonEscalation.Internal;
 using Microsoft.Extensions.Configuration;

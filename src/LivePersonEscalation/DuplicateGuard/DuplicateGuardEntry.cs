@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace LivePersonEscalation;
+namespace LivePersonEscalation.DuplicateGuard;
 
 /// <summary>
 /// What the duplicate guard keeps of one conversation: its state, the call that owns it, the skill it went to, and

@@ -1,4 +1,4 @@
-namespace LivePersonEscalation;
+namespace LivePersonEscalation.DuplicateGuard;
 
 /// <summary>
 /// The state of one conversation in the duplicate guard. A conversation that is in none of them (never escalated,
@@ -16,7 +16,7 @@ public enum DuplicateGuardState
     /// The request may have reached LivePerson and no answer arrived; repeats within the window are refused (see
     /// <see cref="DuplicateGuardOptions.WhenOutcomeUnknown"/>).
     /// </summary>
-    OutcomeUnknown = 2,
+    Unknown = 2,
 
     /// <summary>
     /// LivePerson provably did not accept it (a refusal such as 400 or 503). Never stored: a store hands it to the

@@ -1,4 +1,4 @@
-namespace LivePersonEscalation;
+namespace LivePersonEscalation.DuplicateGuard;
 
 /// <summary>
 /// Where the duplicate guard keeps its <see cref="DuplicateGuardEntry"/> per conversation key. Each method is one

@@ -1,4 +1,4 @@
-namespace LivePersonEscalation;
+namespace LivePersonEscalation.DuplicateGuard;
 
 /// <summary>
 /// What a store keeps of one conversation's failed transfers, for <see cref="EscalationFallbackOptions.Window"/> from

@@ -1,4 +1,4 @@
-namespace LivePersonEscalation;
+namespace LivePersonEscalation.DuplicateGuard;
 
 /// <summary>What a store applies when it records a transfer failure (<see cref="IDuplicateGuardStore.RecordTransferFailureAsync"/>).</summary>
 /// <param name="MaxTransferFailures">Give up at this many failures.</param>

@@ -26,42 +26,8 @@ public readonly struct BotChannel : IEquatable<BotChannel>
     /// <summary>The Conversation Builder web client preview (<c>web</c>): never reaches LiveEngage.</summary>
     public static BotChannel Web { get; } = new("web");
 
-    /// <summary>SMS (<c>sms</c>), from the older <c>getChannel()</c> list.</summary>
-    public static BotChannel Sms { get; } = new("sms");
-
-    /// <summary>In-app messaging (<c>inapp</c>), from the older <c>getChannel()</c> list.</summary>
-    public static BotChannel InApp { get; } = new("inapp");
-
     /// <summary>LivePerson web messaging (<c>lp_web</c>): a real channel, not the preview.</summary>
     public static BotChannel LivePersonWeb { get; } = new("lp_web");
-
-    /// <summary>LivePerson SMS (<c>lp_sms</c>).</summary>
-    public static BotChannel LivePersonSms { get; } = new("lp_sms");
-
-    /// <summary>LivePerson in-app messaging (<c>lp_inapp</c>).</summary>
-    public static BotChannel LivePersonInApp { get; } = new("lp_inapp");
-
-    /// <summary>LivePerson WhatsApp (<c>lp_whatsapp</c>).</summary>
-    public static BotChannel LivePersonWhatsApp { get; } = new("lp_whatsapp");
-
-    /// <summary>LivePerson RCS Business Messaging (<c>lp_rcs</c>).</summary>
-    public static BotChannel LivePersonRcs { get; } = new("lp_rcs");
-
-    /// <summary>LivePerson Apple Messages for Business (<c>lp_abc</c>).</summary>
-    public static BotChannel LivePersonAppleBusinessChat { get; } = new("lp_abc");
-
-    /// <summary>LivePerson Facebook Messenger (<c>lp_fb</c>).</summary>
-    public static BotChannel LivePersonFacebook { get; } = new("lp_fb");
-
-    /// <summary>Twilio SMS (<c>twilio_sms</c>).</summary>
-    public static BotChannel TwilioSms { get; } = new("twilio_sms");
-
-    /// <summary>Every channel name LivePerson documents for <c>getChannel()</c> and <c>getUserChannel()</c>.</summary>
-    public static IReadOnlyList<BotChannel> Documented { get; } =
-    [
-        Web, Sms, InApp, LivePersonWeb, LivePersonSms, LivePersonInApp,
-        LivePersonWhatsApp, LivePersonRcs, LivePersonAppleBusinessChat, LivePersonFacebook, TwilioSms,
-    ];
 
     /// <summary>The channel's name as given (trimmed).</summary>
     public string Name => _name ?? string.Empty;
@@ -71,23 +37,6 @@ public readonly struct BotChannel : IEquatable<BotChannel>
     /// message itself because the escalation's message never reaches the user.
     /// </summary>
     public bool IsPreview => string.Equals(Name, "web", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>True when the name is one LivePerson documents (see <see cref="Documented"/>).</summary>
-    public bool IsDocumented
-    {
-        get
-        {
-            foreach (var channel in Documented)
-            {
-                if (Equals(channel))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
 
     /// <summary>Compares two channels by name, ignoring case.</summary>
     public static bool operator ==(BotChannel left, BotChannel right) => left.Equals(right);

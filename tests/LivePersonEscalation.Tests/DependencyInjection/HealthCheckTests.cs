@@ -1,3 +1,4 @@
+using LivePersonEscalation.DuplicateGuard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;

@@ -1,4 +1,5 @@
 using System.Net;
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation.Internal;
 using Microsoft.Extensions.DependencyInjection;
 

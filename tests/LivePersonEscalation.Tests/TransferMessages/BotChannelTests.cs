@@ -27,21 +27,20 @@ public sealed class BotChannelTests
     }
 
     [Fact]
-    public void Both_documented_channel_lists_are_known()
+    public void Of_both_documented_channel_lists_only_web_is_the_preview()
     {
         string[] getChannel = ["lp_sms", "lp_web", "lp_inapp", "sms", "web", "inapp"];
         string[] getUserChannel = ["lp_sms", "lp_web", "lp_inapp", "lp_whatsapp", "lp_rcs", "lp_abc", "twilio_sms", "lp_fb"];
 
-        Assert.All(getChannel.Concat(getUserChannel), name => Assert.True(new BotChannel(name).IsDocumented, name));
-        Assert.Equal(11, BotChannel.Documented.Count);
+        Assert.Equal(["web"], getChannel.Concat(getUserChannel).Where(name => new BotChannel(name).IsPreview));
     }
 
     [Fact]
-    public void Unknown_channels_are_allowed_and_not_documented()
+    public void Unknown_channels_are_allowed_and_not_the_preview()
     {
         var channel = new BotChannel("my_custom_channel");
 
-        Assert.False(channel.IsDocumented);
+        Assert.False(channel.IsPreview);
         Assert.Equal("my_custom_channel", channel.ToString());
     }
 
@@ -50,9 +49,9 @@ public sealed class BotChannelTests
     {
         var upper = new BotChannel("LP_WHATSAPP");
 
-        Assert.True(upper == BotChannel.LivePersonWhatsApp);
-        Assert.Equal(BotChannel.LivePersonWhatsApp.GetHashCode(), upper.GetHashCode());
-        Assert.Single(new HashSet<BotChannel> { upper, BotChannel.LivePersonWhatsApp });
+        Assert.True(upper == new BotChannel("lp_whatsapp"));
+        Assert.Equal(new BotChannel("lp_whatsapp").GetHashCode(), upper.GetHashCode());
+        Assert.Single(new HashSet<BotChannel> { upper, new BotChannel("lp_whatsapp") });
     }
 
     [Fact]
@@ -63,7 +62,7 @@ public sealed class BotChannelTests
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("tr-TR");
 
-            Assert.Equal(BotChannel.LivePersonInApp, new BotChannel("LP_INAPP"));
+            Assert.Equal(new BotChannel("lp_inapp"), new BotChannel("LP_INAPP"));
         }
         finally
         {

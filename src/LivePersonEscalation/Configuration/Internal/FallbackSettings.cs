@@ -1,3 +1,5 @@
+using LivePersonEscalation.DuplicateGuard;
+
 namespace LivePersonEscalation.Internal;
 
 /// <summary>

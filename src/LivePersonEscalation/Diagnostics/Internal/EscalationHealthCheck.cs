@@ -1,3 +1,4 @@
+using LivePersonEscalation.DuplicateGuard;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LivePersonEscalation.Internal;

@@ -1,3 +1,5 @@
+using LivePersonEscalation.DuplicateGuard;
+
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -96,7 +98,7 @@ internal sealed class ConversationGuard
     {
         var owner = claim.Owner;
         var entry = EntryOf(outcome, claim);
-        if (entry is { State: DuplicateGuardState.OutcomeUnknown } && _settings.WhenOutcomeUnknown == OutcomeUnknownHandling.AllowRepeats)
+        if (entry is { State: DuplicateGuardState.Unknown } && _settings.WhenOutcomeUnknown == OutcomeUnknownHandling.AllowRepeats)
         {
             entry = null;
         }
@@ -351,7 +353,7 @@ internal sealed class ConversationGuard
                 // Unknown, or the sender itself failed in a way nobody classified: assume it may have been accepted.
                 return new DuplicateGuardEntry
                 {
-                    State = DuplicateGuardState.OutcomeUnknown,
+                    State = DuplicateGuardState.Unknown,
                     Owner = owner,
                     AgentSkillId = agentSkillId,
                     Reason = (outcome.Failure switch

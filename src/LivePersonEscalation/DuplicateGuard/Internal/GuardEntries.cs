@@ -1,3 +1,5 @@
+using LivePersonEscalation.DuplicateGuard;
+
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -31,7 +33,7 @@ internal static class GuardEntries
         {
             case DuplicateGuardState.NotAccepted:
                 throw EscalationFailures.EarlierNotAccepted(earlier);
-            case DuplicateGuardState.OutcomeUnknown:
+            case DuplicateGuardState.Unknown:
                 throw EscalationFailures.EarlierOutcomeUnknown(earlier, settings);
         }
 

@@ -1,3 +1,5 @@
+using LivePersonEscalation.DuplicateGuard;
+
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -178,7 +180,7 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         lock (_gate)
         {
             return _slots.TryGetValue(key, out var slot) && !slot.HasExpired(timeProvider, timeProvider.GetTimestamp())
-                && slot.Entry.State is DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown or DuplicateGuardState.TransferFailed
+                && slot.Entry.State is DuplicateGuardState.Accepted or DuplicateGuardState.Unknown or DuplicateGuardState.TransferFailed
                 ? slot.Entry.Owner
                 : null;
         }
@@ -262,7 +264,7 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
                 }
             }
 
-            if (keep && outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown or DuplicateGuardState.TransferFailed } && expiry > TimeSpan.Zero)
+            if (keep && outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.Unknown or DuplicateGuardState.TransferFailed } && expiry > TimeSpan.Zero)
             {
                 var settled = new Slot(outcome, now, expiry, ++_versions, SizeOf(key, outcome));
                 Add(key, settled);
@@ -299,7 +301,7 @@ internal sealed class InMemoryDuplicateGuardStore(int maxConversations, long max
         }
 
         if (failedEscalationId is not null && _slots.TryGetValue(key, out var existing)
-            && existing.Entry is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown } accepted && accepted.Owner == failedEscalationId)
+            && existing.Entry is { State: DuplicateGuardState.Accepted or DuplicateGuardState.Unknown } accepted && accepted.Owner == failedEscalationId)
         {
             // Same slot, same lifetime and size: only the state changes.
             _slots[key] = existing with { Entry = accepted with { State = DuplicateGuardState.TransferFailed } };

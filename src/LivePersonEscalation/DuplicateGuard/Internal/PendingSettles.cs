@@ -1,3 +1,5 @@
+using LivePersonEscalation.DuplicateGuard;
+
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -54,7 +56,7 @@ internal sealed class PendingSettles(IDuplicateGuardStore store, SharedStoreGate
     private async Task WriteAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan window, TimeSpan claimExpiry, Task? lateClaim)
     {
         var started = timeProvider.GetTimestamp();
-        var worthFor = outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown } ? window : claimExpiry;
+        var worthFor = outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.Unknown } ? window : claimExpiry;
         if (lateClaim is { IsCompleted: false })
         {
             // Settling before the claim lands would let the claim land after it, and stand until it expires.

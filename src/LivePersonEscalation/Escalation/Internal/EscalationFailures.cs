@@ -1,4 +1,5 @@
 using System.Net;
+using LivePersonEscalation.DuplicateGuard;
 
 namespace LivePersonEscalation.Internal;
 

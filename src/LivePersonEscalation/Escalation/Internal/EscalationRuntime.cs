@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using LivePersonEscalation.DuplicateGuard;
 using Microsoft.Extensions.Logging;
 
 namespace LivePersonEscalation.Internal;

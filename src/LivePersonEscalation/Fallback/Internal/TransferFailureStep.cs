@@ -1,3 +1,5 @@
+using LivePersonEscalation.DuplicateGuard;
+
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -25,7 +27,7 @@ internal static class TransferFailureStep
 
         // The escalation an entry names: accepted, unknown (a failed transfer proves it was accepted), or already failed
         // (a repeated report that names none).
-        var meant = entry is { State: DuplicateGuardState.Accepted or DuplicateGuardState.OutcomeUnknown or DuplicateGuardState.TransferFailed } ? entry.Owner : null;
+        var meant = entry is { State: DuplicateGuardState.Accepted or DuplicateGuardState.Unknown or DuplicateGuardState.TransferFailed } ? entry.Owner : null;
         // With nothing else to go by (the fallback still in flight, or refused), a report that names nothing repeats
         // the last one counted: it may not count twice.
         var id = escalationId ?? meant ?? current?.LatestEscalationId ?? (current?.ReportedEscalationIds is { Count: > 0 } ids ? ids[ids.Count - 1] : null);
