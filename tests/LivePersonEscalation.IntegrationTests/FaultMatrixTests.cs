@@ -1,5 +1,4 @@
 using System.Net;
-using LivePersonEscalation.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LivePersonEscalation.IntegrationTests;

@@ -1,9 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace LivePersonEscalation.Tests;
-
-// Also compiled into the integration tests (linked), so both use one clock.
+namespace LivePersonEscalation.TestUtilities;
 
 /// <summary>
 /// A fake clock that reports every timer the code under test starts, so a test can wait for "the client is now
