@@ -1,6 +1,6 @@
-using LivePersonEscalation.DuplicateGuard;
-using LivePersonEscalation;
 using System.Diagnostics.Metrics;
+using LivePersonEscalation;
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation.Redis.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

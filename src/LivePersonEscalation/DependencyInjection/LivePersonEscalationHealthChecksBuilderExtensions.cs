@@ -1,5 +1,5 @@
-using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation;
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation.Internal;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

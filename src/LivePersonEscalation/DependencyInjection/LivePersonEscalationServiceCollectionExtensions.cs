@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
-using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation;
+using LivePersonEscalation.DuplicateGuard;
 using LivePersonEscalation.Internal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the LivePerson escalation client with <see cref="IHttpClientFactory"/>.</summary>
-public static class LivePersonEscalationServiceCollectionExtensions
+public static partial class LivePersonEscalationServiceCollectionExtensions
 {
     /// <summary>The name of the <see cref="HttpClient"/> the escalation client uses, for <c>IHttpClientFactory</c> configuration.</summary>
     public const string HttpClientName = "LivePersonEscalation";
@@ -92,84 +92,6 @@ public static class LivePersonEscalationServiceCollectionExtensions
             new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), hasSingleSendHandler: true)));
     }
 
-    /// <summary>
-    /// Registers a named account (its own API key, region, skills, duplicate guard and handler pipeline), resolved
-    /// as <c>[FromKeyedServices(name)] IEscalationClient</c> (and a keyed <see cref="AgentHandoff"/>), with its
-    /// <see cref="EscalationOptions"/> bound from <paramref name="configuration"/> as named options, validated at start-up.
-    /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="name">The account's name, also the service key: e.g. <c>"brand-a"</c>.</param>
-    /// <param name="configuration">The account's configuration section, e.g. <c>LivePerson:Accounts:brand-a</c>.</param>
-    /// <returns>The account's <see cref="IHttpClientBuilder"/> (client name <c>LivePersonEscalation:{name}</c>).</returns>
-    /// <example>
-    /// <code>
-    /// builder.Services.AddLivePersonEscalation("brand-a", builder.Configuration.GetSection("LivePerson:Accounts:brand-a"));
-    /// builder.Services.AddLivePersonEscalation("brand-b", builder.Configuration.GetSection("LivePerson:Accounts:brand-b"));
-    /// // public sealed class BrandAHandoff([FromKeyedServices("brand-a")] IEscalationClient escalations) { ... }
-    /// </code>
-    /// </example>
-    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, string name, IConfiguration configuration)
-    {
-        Argument.NotNull(services);
-        Argument.NotNull(configuration);
-        CheckName(name);
-
-        services.AddSingleton(new AccountSection(name, (configuration as IConfigurationSection)?.Path));
-        services.AddOptions<EscalationOptions>(name)
-            .Configure(_ => ConfigurationKeys.EnsureKnown(configuration, name))
-            .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
-        return services.AddNamedAccount(name);
-    }
-
-    /// <summary>
-    /// Registers a named account set by <paramref name="configure"/>; see
-    /// <see cref="AddLivePersonEscalation(IServiceCollection, string, IConfiguration)"/>.
-    /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="name">The account's name, also the service key.</param>
-    /// <param name="configure">Sets the account's region or endpoint, API access key and other settings.</param>
-    /// <returns>The account's <see cref="IHttpClientBuilder"/> (client name <c>LivePersonEscalation:{name}</c>).</returns>
-    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, string name, Action<EscalationOptions> configure)
-    {
-        Argument.NotNull(services);
-        Argument.NotNull(configure);
-        CheckName(name);
-
-        services.AddOptions<EscalationOptions>(name).Configure(configure);
-        return services.AddNamedAccount(name);
-    }
-
-    /// <summary>The <see cref="HttpClient"/> name of a named account: <c>LivePersonEscalation:{name}</c>.</summary>
-    internal static string ClientNameOf(string optionsName) =>
-        optionsName == Microsoft.Extensions.Options.Options.DefaultName ? HttpClientName : HttpClientName + ":" + optionsName;
-
-    private static IHttpClientBuilder AddNamedAccount(this IServiceCollection services, string name)
-    {
-        var clientName = ClientNameOf(name);
-        services.AddOptions<EscalationOptions>(name).ValidateOnStart();
-        AddShared(services);
-        services.AddKeyedSingleton(name, (provider, _) => CreateRuntime(provider, name, provider.GetKeyedService<IDuplicateGuardStore>(clientName)));
-        services.AddKeyedTransient<IEscalationClient>(name, (provider, _) => new EscalationClient(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
-            provider.GetRequiredKeyedService<EscalationRuntime>(name),
-            hasSingleSendHandler: true));
-        services.AddKeyedSingleton<ISkillAvailability>(name, (provider, _) => CreateAvailability(provider, name, provider.GetRequiredKeyedService<EscalationRuntime>(name)));
-        services.AddKeyedTransient(name, (provider, _) => new AgentHandoff(
-            provider.GetRequiredKeyedService<IEscalationClient>(name),
-            provider.GetRequiredKeyedService<EscalationRuntime>(name),
-            provider.GetRequiredKeyedService<ISkillAvailability>(name)));
-        AddAvailabilityClient(services, name);
-        return ConfigureClient(services.AddHttpClient(clientName));
-    }
-
-    private static void CheckName(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name == Microsoft.Extensions.Options.Options.DefaultName)
-        {
-            throw new ArgumentException("An account needs a name (the service key), e.g. \"brand-a\"; for a single account use the overloads without one.", nameof(name));
-        }
-    }
-
     /// <summary>What every registration shares: validators, the clock, metrics, the innermost-handler filter.</summary>
     private static void AddShared(IServiceCollection services)
     {
@@ -199,31 +121,6 @@ public static class LivePersonEscalationServiceCollectionExtensions
             runtime);
         return runtime;
     }
-
-    /// <summary>The <see cref="HttpClient"/> name of an account's availability calls: <c>LivePersonEscalation.Availability</c>, or <c>…:{name}</c> for a named account.</summary>
-    internal static string AvailabilityClientNameOf(string optionsName) =>
-        optionsName == Microsoft.Extensions.Options.Options.DefaultName ? AvailabilityHttpClientName : AvailabilityHttpClientName + ":" + optionsName;
-
-    /// <summary>
-    /// The name of the <see cref="HttpClient"/> the availability snapshot uses (LivePerson's account APIs), for
-    /// <c>IHttpClientFactory</c> configuration (a proxy, say); a named account's is <c>LivePersonEscalation.Availability:{name}</c>.
-    /// </summary>
-    public const string AvailabilityHttpClientName = "LivePersonEscalation.Availability";
-
-    private static SkillAvailabilityMonitor CreateAvailability(IServiceProvider provider, string name, EscalationRuntime runtime)
-    {
-        var factory = provider.GetRequiredService<IHttpClientFactory>();
-        var clientName = AvailabilityClientNameOf(name);
-        return new SkillAvailabilityMonitor(runtime.Settings.Availability, runtime.Settings.Skills, () => factory.CreateClient(clientName), runtime.TimeProvider, runtime.Telemetry);
-    }
-
-    private static void AddAvailabilityClient(IServiceCollection services, string name) => services
-        .AddHttpClient(AvailabilityClientNameOf(name))
-        .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
-        // Never followed: a redirected token request would carry the client secret or the password elsewhere.
-        .ConfigurePrimaryHttpMessageHandler(SingleSendHandler.CreatePrimary)
-        // The library logs each refresh that fails; the factory's loggers would log every call, tokens' URLs included.
-        .RemoveAllLoggers();
 
     private static IHttpClientBuilder ConfigureClient(IHttpClientBuilder builder) => builder
         .ConfigureHttpClient(static httpClient => httpClient.Timeout = Timeout.InfiniteTimeSpan)
