@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every C# block of README.md and the package READMEs, pasted as written into a fresh project of its template
+# Every C# block of README.md, docs/ and the package READMEs, pasted as written into a fresh project of its template
 # (`dotnet new worker` for a block that builds a host, `dotnet new xunit` for a test class, `dotnet new console`
 # otherwise), with every package the README names before it (`dotnet add package NAME`): ours from the packed feed,
 # the others at the versions this repository pins. All of them must restore and build with warnings as errors.
@@ -28,7 +28,7 @@ mkdir -p "$work"
 cp "$nuget_config" "$work/nuget.config"
 (cd "$work" && dotnet new sln -n ReadmeBlocks --format slnx >/dev/null)
 count=0
-for readme in README.md src/LivePersonEscalation.Redis/README.md src/LivePersonEscalation.Testing/README.md; do
+for readme in README.md $(cd "$repo" && ls docs/*.md) src/LivePersonEscalation.Redis/README.md src/LivePersonEscalation.Testing/README.md; do
   # One file per C# block (its opening line in the name), and beside it the packages named before it.
   mkdir -p "$work/extracted"
   awk -v prefix="$work/extracted/$(tr -c 'A-Za-z0-9\n' '_' <<<"$readme")" '

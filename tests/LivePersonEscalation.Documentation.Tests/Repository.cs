@@ -3,16 +3,17 @@ namespace LivePersonEscalation.Documentation.Tests;
 /// <summary>The repository this test runs in, and the markdown files whose code it checks.</summary>
 internal static class Repository
 {
-    /// <summary>The READMEs a reader copies code from: the repository's and each package's.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The markdown a reader copies code from: the repository's README, its guides in docs/, and each package's README.</summary>
     public static readonly string[] Readmes =
     [
         "README.md",
+        .. Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Select(path => "docs/" + Path.GetFileName(path)).Order(StringComparer.Ordinal),
         "src/LivePersonEscalation/PACKAGE.md",
         "src/LivePersonEscalation.Redis/README.md",
         "src/LivePersonEscalation.Testing/README.md",
     ];
-
-    public static string Root { get; } = FindRoot();
 
     public static IReadOnlyList<MarkdownCodeBlock> AllBlocks() =>
         Readmes.SelectMany(readme => MarkdownCodeBlock.Read(Root, readme)).ToList();
