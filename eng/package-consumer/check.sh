@@ -2,7 +2,7 @@
 # Packs the three packages, checks their contents, then builds a fresh consumer outside the solution that restores them
 # from a local folder feed, runs it, publishes it trimmed (self-contained linux-x64) and runs that too, and, where
 # a clang is installed (however it is named), publishes it with Native AOT, runs that, and times its cold start
-# beside a raw HttpClient program published the same way. It also runs the README's dependency-injection block
+# beside a raw HttpClient program published the same way. It also runs docs/dependency-injection.md's first block
 # as written, in a fresh `dotnet new worker`, and builds every C# block of the READMEs in a fresh project of its
 # template (readme-blocks.sh), and restores a net8.0 consumer to prove it resolves no 10.x package through ours
 # (net8-dependencies.sh).
@@ -103,8 +103,8 @@ stop_emulator() {
   wait "$EMULATOR_PID" 2>/dev/null || true
 }
 
-# The README's dependency-injection block, as written, in a fresh `dotnet new worker`: its Program.cs and its
-# appsettings.json are the README's first csharp and json blocks under "Use it with dependency injection"; the
+# The dependency-injection guide's block, as written, in a fresh `dotnet new worker`: its Program.cs and its
+# appsettings.json are docs/dependency-injection.md's first csharp and json blocks under "Use it with dependency injection"; the
 # package comes from the packed feed, and only the environment points it at the emulator.
 readme_block() {
   awk -v lang="$1" '
@@ -113,7 +113,7 @@ readme_block() {
     section && !inside && $0 == "```" lang { inside = 1; next }
     inside && $0 == "```" { exit }
     inside { print }
-  ' "$repo/README.md"
+  ' "$repo/docs/dependency-injection.md"
 }
 (cd "$side" && dotnet new worker -n ReadmeWorker -o readme-worker >/dev/null)
 readme_block csharp > "$side/readme-worker/Program.cs"
@@ -122,9 +122,9 @@ rm -f "$side/readme-worker/Worker.cs"
 cp "$work/nuget.config" "$side/readme-worker/"
 (cd "$side/readme-worker" && dotnet add package LivePersonEscalation --version "$version" >/dev/null)
 worker_output=$(cd "$side/readme-worker" && LivePerson__Escalation__Endpoint="$endpoint" LivePerson__Escalation__ApiAccessKey="$key" \
-  timeout 120 dotnet run -nologo 2>&1) || { echo "$worker_output" >&2; echo "package check: the README's worker failed" >&2; stop_emulator; exit 1; }
-grep -q "Escalation accepted" <<<"$worker_output" || { echo "$worker_output" >&2; echo "package check: the README's worker did not escalate" >&2; stop_emulator; exit 1; }
-echo "package check: the README's dependency-injection block, pasted into dotnet new worker, escalated: $(grep -o 'Escalation accepted[^"]*' <<<"$worker_output" | head -n 1)"
+  timeout 120 dotnet run -nologo 2>&1) || { echo "$worker_output" >&2; echo "package check: the dependency-injection guide's worker failed" >&2; stop_emulator; exit 1; }
+grep -q "Escalation accepted" <<<"$worker_output" || { echo "$worker_output" >&2; echo "package check: the dependency-injection guide's worker did not escalate" >&2; stop_emulator; exit 1; }
+echo "package check: docs/dependency-injection.md's block, pasted into dotnet new worker, escalated: $(grep -o 'Escalation accepted[^"]*' <<<"$worker_output" | head -n 1)"
 
 # Every C# block of the READMEs, in a fresh project of its template, with the packages named before it.
 bash "$repo/eng/package-consumer/readme-blocks.sh" "$repo" "$side/readme-blocks" "$version" "$work/nuget.config" \

@@ -1,3 +1,4 @@
+using LivePersonEscalation.Testing.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

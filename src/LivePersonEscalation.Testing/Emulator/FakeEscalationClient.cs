@@ -1,3 +1,5 @@
+using LivePersonEscalation.Testing.Internal;
+
 namespace LivePersonEscalation.Testing;
 
 /// <summary>

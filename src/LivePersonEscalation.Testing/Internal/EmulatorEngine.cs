@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace LivePersonEscalation.Testing;
+namespace LivePersonEscalation.Testing.Internal;
 
 /// <summary>
 /// The emulated escalation endpoint, shared by the loopback server and the in-memory fake: checks method, path,

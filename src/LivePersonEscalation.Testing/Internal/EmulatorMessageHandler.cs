@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LivePersonEscalation.Testing;
+namespace LivePersonEscalation.Testing.Internal;
 
 /// <summary>The emulator without sockets: answers in memory what the loopback server would answer.</summary>
 internal sealed class EmulatorMessageHandler(EmulatorEngine engine) : HttpMessageHandler

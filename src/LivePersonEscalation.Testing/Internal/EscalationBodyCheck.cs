@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LivePersonEscalation.Testing;
+namespace LivePersonEscalation.Testing.Internal;
 
 /// <summary>
 /// Checks a post body against the documented contract: a JSON object with exactly the six keys, each a string,

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LivePersonEscalation.Testing;
+namespace LivePersonEscalation.Testing.Internal;
 
 /// <summary>A minimal Kestrel server on a loopback address, shared by the emulators: refuses other addresses, reports where it listens.</summary>
 internal static class LoopbackHost
