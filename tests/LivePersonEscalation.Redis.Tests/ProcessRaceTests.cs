@@ -85,11 +85,18 @@ public sealed partial class ProcessRaceTests(SharedRedis redis) : IAsyncLifetime
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"took {stopwatch.Elapsed}");
     }
 
-    private Process ConsoleProcess(string conversation, string redisConfiguration) => Processes.Start("LivePersonEscalation.Console",
-    [
-        "--endpoint", _emulator.Endpoint.ToString(), "--api-key", _emulator.ApiAccessKey, "--skill-id", "111",
-        "--conversation-id", conversation, "--user-platform-id", "u", "--chatbot-id", "b", "--redis", redisConfiguration,
-    ]);
+    // Eight processes starting at once on a small machine can make a first claim (connect and script) slower than the
+    // default operation timeout, and the guard then fails open by design: the test asserts one send while Redis
+    // answers, so it gives Redis the longest operation timeout allowed rather than assume a quiet machine.
+    private static readonly Dictionary<string, string> PatientRedis = new() { ["LivePerson__Escalation__DuplicateGuard__Redis__OperationTimeout"] = "00:00:10" };
+
+    private Process ConsoleProcess(string conversation, string redisConfiguration) => Processes.Start(
+        "LivePersonEscalation.Console",
+        [
+            "--endpoint", _emulator.Endpoint.ToString(), "--api-key", _emulator.ApiAccessKey, "--skill-id", "111",
+            "--conversation-id", conversation, "--user-platform-id", "u", "--chatbot-id", "b", "--redis", redisConfiguration,
+        ],
+        environment: PatientRedis);
 
     private static int Count(string output, string name) =>
         int.Parse(CountPattern(name).Match(output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

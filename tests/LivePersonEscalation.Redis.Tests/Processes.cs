@@ -7,7 +7,7 @@ public static class Processes
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
 
-    public static Process Start(string assembly, IEnumerable<string> args, bool redirectInput = false)
+    public static Process Start(string assembly, IEnumerable<string> args, bool redirectInput = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,6 +17,11 @@ public static class Processes
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly + ".dll"));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
