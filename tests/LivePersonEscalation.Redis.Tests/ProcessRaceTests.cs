@@ -85,9 +85,11 @@ public sealed partial class ProcessRaceTests(SharedRedis redis) : IAsyncLifetime
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"took {stopwatch.Elapsed}");
     }
 
-    // Eight processes starting at once on a small machine can make a first claim (connect and script) slower than the
-    // default operation timeout, and the guard then fails open by design: the test asserts one send while Redis
-    // answers, so it gives Redis the longest operation timeout allowed rather than assume a quiet machine.
+    // Eight processes starting at once on two cores: a cold process that the operating system gives a quarter of a
+    // core can take more than the default operation timeout (1 s) for its first claim (connecting, and compiling the
+    // Redis client's code), while its timers fire on time, so the guard cannot tell it from a slow Redis and fails
+    // open by design (seen: one late claim in two runs of three). The slow first connection itself is tested apart,
+    // deterministically; here the fleet's agreement is, with the longest operation timeout allowed.
     private static readonly Dictionary<string, string> PatientRedis = new() { ["LivePerson__Escalation__DuplicateGuard__Redis__OperationTimeout"] = "00:00:10" };
 
     private Process ConsoleProcess(string conversation, string redisConfiguration) => Processes.Start(

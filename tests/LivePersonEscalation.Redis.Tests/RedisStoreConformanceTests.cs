@@ -14,7 +14,7 @@ public sealed class RedisStoreConformanceTests(SharedRedis redis) : DuplicateGua
     public Task InitializeAsync()
     {
         _store = new RedisDuplicateGuardStore(
-            RedisConnection.FromConfiguration(redis.Server.Configuration, TimeSpan.FromSeconds(5)),
+            RedisConnection.FromConfiguration(redis.Server.Configuration),
             TimeSpan.FromSeconds(5),
             new RedisDataSafety(loggerFactory: null, meterFactory: null, TimeSpan.FromMinutes(5), TimeProvider.System));
         return Task.CompletedTask;

@@ -16,7 +16,7 @@ public sealed class TransferFailureStoreTests(SharedRedis redis) : IAsyncLifetim
     public Task InitializeAsync()
     {
         _store = new RedisDuplicateGuardStore(
-            RedisConnection.FromConfiguration(redis.Server.Configuration, TimeSpan.FromSeconds(5)),
+            RedisConnection.FromConfiguration(redis.Server.Configuration),
             TimeSpan.FromSeconds(5),
             new RedisDataSafety(loggerFactory: null, meterFactory: null, Window, TimeProvider.System));
         return Task.CompletedTask;

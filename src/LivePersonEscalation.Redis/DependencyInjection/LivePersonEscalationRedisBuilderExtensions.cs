@@ -28,11 +28,7 @@ public static class LivePersonEscalationRedisBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<IValidateOptions<EscalationOptions>>(new RedisConfigurationRequired(OptionsNameOf(builder)));
-        return builder.AddStore(static (provider, optionsName) =>
-        {
-            var redis = RedisOptions(provider, optionsName);
-            return RedisConnection.FromConfiguration(redis.Configuration!, redis.OperationTimeout);
-        });
+        return builder.AddStore(static (provider, optionsName) => RedisConnection.FromConfiguration(RedisOptions(provider, optionsName).Configuration!));
     }
 
     /// <summary>Keeps the duplicate guard on the Redis that <paramref name="configuration"/> names.</summary>
@@ -44,8 +40,7 @@ public static class LivePersonEscalationRedisBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
         _ = ConfigurationOptions.Parse(configuration); // a malformed string fails here, at registration
-        return builder.AddStore((provider, optionsName) =>
-            RedisConnection.FromConfiguration(configuration, RedisOptions(provider, optionsName).OperationTimeout));
+        return builder.AddStore((_, _) => RedisConnection.FromConfiguration(configuration));
     }
 
     /// <summary>Keeps the duplicate guard on a Redis connection the host already has (it stays the host's to dispose).</summary>

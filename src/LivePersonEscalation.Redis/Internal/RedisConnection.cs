@@ -25,15 +25,17 @@ internal sealed class RedisConnection : IAsyncDisposable
     }
 
     /// <summary>
-    /// A connection this guard makes from <paramref name="configuration"/>: connecting bounded by
-    /// <paramref name="operationTimeout"/>, failing fast while disconnected (nothing queues behind a dead Redis), and
-    /// reconnecting every half second.
+    /// A connection this guard makes from <paramref name="configuration"/>: failing fast while disconnected (nothing
+    /// queues behind a dead Redis), and reconnecting every half second. A connection attempt is not cut short by a
+    /// timer of its own: Redis refusing it fails at once, and a slow one is waited for by each escalation for its
+    /// operation timeout alone, by the guard, which tells a slow Redis from a slow process (eight instances starting
+    /// on two cores see their timers late). A first answer that comes after that is still used.
     /// </summary>
-    public static RedisConnection FromConfiguration(string configuration, TimeSpan operationTimeout)
+    public static RedisConnection FromConfiguration(string configuration)
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
-        options.ConnectTimeout = Math.Max((int)Math.Ceiling(operationTimeout.TotalMilliseconds), 100);
+        options.ConnectTimeout = (int)LateAnswerBound.TotalMilliseconds;
         options.AsyncTimeout = (int)LateAnswerBound.TotalMilliseconds;
         options.SyncTimeout = (int)LateAnswerBound.TotalMilliseconds;
         options.BacklogPolicy = BacklogPolicy.FailFast;
@@ -47,11 +49,39 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     public Task<IConnectionMultiplexer> GetAsync() => _multiplexer.Value;
 
+    /// <summary>Closes the connection if this guard made it; one still connecting is closed as soon as its attempt ends.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_owned && _multiplexer.IsValueCreated && _multiplexer.Value.Status == TaskStatus.RanToCompletion)
+        if (!_owned || !_multiplexer.IsValueCreated)
         {
-            await (await _multiplexer.Value.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+            return;
         }
+
+        var connecting = _multiplexer.Value;
+        if (connecting.IsCompleted)
+        {
+            await CloseAsync(connecting).ConfigureAwait(false);
+        }
+        else
+        {
+            // A silent Redis: stopping the host does not wait for it.
+            _ = CloseAsync(connecting);
+        }
+    }
+
+    private static async Task CloseAsync(Task<IConnectionMultiplexer> connecting)
+    {
+        IConnectionMultiplexer multiplexer;
+        try
+        {
+            multiplexer = await connecting.ConfigureAwait(false);
+        }
+        catch (RedisException)
+        {
+            // Never connected: nothing to close.
+            return;
+        }
+
+        await multiplexer.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -13,9 +13,18 @@ public sealed class Instance : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    public Instance(EscalationEmulator emulator, string redis, Action<EscalationOptions>? configure = null)
+    /// <param name="emulator">The endpoint it escalates to.</param>
+    /// <param name="redis">The configuration string of its Redis.</param>
+    /// <param name="configure">Options beyond the endpoint and key.</param>
+    /// <param name="clock">The instance's clock; by default the system's.</param>
+    public Instance(EscalationEmulator emulator, string redis, Action<EscalationOptions>? configure = null, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddLogging(logging => logging.AddFakeLogging());
         // The library's own check (which asks the guard's store) and the Redis package's: both must agree.
         services.AddHealthChecks().AddLivePersonEscalation().AddRedisDuplicateGuard();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LivePersonEscalation.Redis.Internal;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LivePersonEscalation.Redis.Tests.Faults;
 
@@ -61,6 +62,25 @@ public sealed class RedisFaultTests : RedisPerTest
         var sent = await first;
 
         AssertSentOnceAndRepeatAnswered(sent, repeat, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Instances_starting_on_a_slow_first_connection_wait_for_it_and_send_a_conversation_once()
+    {
+        // Eight instances starting at once on two cores see their timers late: in the guard's view no operation
+        // timeout has passed (a clock that stands still), while Redis's first answers take longer than it in real
+        // time. The connection's own timer must not decide that Redis is unreachable instead.
+        await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(1.5), Fault = ProxyFault.DelayAnswers };
+        var instances = Enumerable.Range(0, 2)
+            .Select(_ => Own(new Instance(Emulator, proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromSeconds(1), new FakeTimeProvider())))
+            .ToList();
+
+        var ended = await Task.WhenAll(instances.Select(instance => instance.EscalateAsync("slow-first-connection")));
+
+        Assert.All(ended, e => Assert.Null(e.Error));
+        Assert.Single(Emulator.Requests);
+        Assert.Single(ended, e => e.Result!.IsDeduplicated);
+        Assert.All(instances, instance => Assert.Empty(instance.GuardUnavailable.GetMeasurementSnapshot()));
     }
 
     [Fact]
