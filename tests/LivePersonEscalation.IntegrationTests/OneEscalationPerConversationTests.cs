@@ -207,6 +207,27 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         Assert.True(again.IsDeduplicated);
     }
 
+    [Fact]
+    public async Task Telemetry_that_throws_everywhere_changes_neither_outcome_nor_guard()
+    {
+        var server = await ServeAsync(Accept);
+        var client = Registered(server.Endpoint, services: s => s.AddLogging(l => l.AddProvider(new ThrowingLoggerProvider(eventId: null))));
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == LivePersonEscalationTelemetry.ActivitySourceName,
+            Sample = static (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = _ => throw new InvalidOperationException("trace exporter failed"),
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        var first = await client.EscalateAsync(Request());
+        var again = await client.EscalateAsync(Request());
+
+        Assert.Single(server.Requests);
+        Assert.False(first.IsDeduplicated);
+        Assert.True(again.IsDeduplicated);
+    }
+
     // Path 5: a re-route to another skill within the window.
 
     [Fact]
@@ -268,7 +289,8 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         }
     }
 
-    private sealed class ThrowingLoggerProvider(int eventId) : ILoggerProvider
+    /// <summary>Loggers that throw on the event <paramref name="eventId"/>, or on every event when it is null.</summary>
+    private sealed class ThrowingLoggerProvider(int? eventId) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new ThrowingLogger(eventId);
 
@@ -276,7 +298,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         {
         }
 
-        private sealed class ThrowingLogger(int eventId) : ILogger
+        private sealed class ThrowingLogger(int? eventId) : ILogger
         {
             public IDisposable? BeginScope<TState>(TState state)
                 where TState : notnull => null;
@@ -285,7 +307,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
 
             public void Log<TState>(LogLevel logLevel, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                if (id.Id == eventId)
+                if (eventId is null || id.Id == eventId)
                 {
                     throw new InvalidOperationException("log sink failed");
                 }

@@ -69,20 +69,16 @@ internal sealed class OptionsReload : IDisposable
         }
 
         // Apart from the reload itself: a throwing log provider must not undo it, nor escape into the change callback.
-        try
+        Contained.Run((Logger: _runtime.Telemetry.Logger, Rejected: rejected, Taken: taken), static s =>
         {
-            if (rejected is not null)
+            if (s.Rejected is not null)
             {
-                EscalationLog.ReloadRejected(_runtime.Telemetry.Logger, rejected);
+                EscalationLog.ReloadRejected(s.Logger, s.Rejected);
             }
-            else if (taken is not null)
+            else if (s.Taken is not null)
             {
-                EscalationLog.Reloaded(_runtime.Telemetry.Logger, taken.Telemetry.Target);
+                EscalationLog.Reloaded(s.Logger, s.Taken.Telemetry.Target);
             }
-        }
-        catch (Exception)
-        {
-            // Contained: telemetry never changes an outcome.
-        }
+        });
     }
 }

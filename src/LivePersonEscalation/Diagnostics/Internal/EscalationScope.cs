@@ -3,10 +3,9 @@ using System.Diagnostics;
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
-/// The telemetry of one escalation call: its activity, start and end logs, and metrics. Every method is contained:
-/// a throwing log provider or listener never changes the call's outcome or the duplicate guard's state.
+/// The telemetry of one escalation call: its activity, start and end logs, and metrics. Every method is contained
+/// (<see cref="Contained"/>): a throwing log provider or listener never changes the call's outcome or the duplicate guard's state.
 /// </summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031", Justification = "Telemetry must not change an outcome.")]
 internal sealed class EscalationScope : IDisposable
 {
     private readonly EscalationTelemetry _telemetry;
@@ -24,24 +23,18 @@ internal sealed class EscalationScope : IDisposable
 
     public static EscalationScope Start(EscalationTelemetry telemetry, EscalationRequestBody body, TimeProvider timeProvider)
     {
-        IDisposable? logScope = null;
-        try
+        var logScope = telemetry.Settings.Account is { } account
+            ? Contained.Get((Logger: telemetry.Logger, Account: account), static s => EscalationLog.BeginAccountScope(s.Logger, s.Account), fallback: null)
+            : null;
+        Contained.Run((Telemetry: telemetry, Body: body), static s =>
         {
-            if (telemetry.Settings.Account is { } account)
-            {
-                logScope = EscalationLog.BeginAccountScope(telemetry.Logger, account);
-            }
-
+            var (telemetry, body) = (s.Telemetry, s.Body);
             EscalationLog.Starting(telemetry.Logger, telemetry.Settings.Target, body.AgentSkillId);
             if (telemetry.Settings.LogMessageText)
             {
                 EscalationLog.MessageText(telemetry.Logger, body.Message);
             }
-        }
-        catch (Exception)
-        {
-            // Contained: see the class remarks.
-        }
+        });
 
         return new EscalationScope(telemetry, telemetry.StartActivity(body.AgentSkillId, body.ConversationId), timeProvider.GetTimestamp(), logScope);
     }
@@ -49,70 +42,55 @@ internal sealed class EscalationScope : IDisposable
     public void Accepted(EscalationResult result, TimeProvider timeProvider)
     {
         var outcome = result.IsDeduplicated ? TelemetryTags.Deduplicated : TelemetryTags.Accepted;
-        try
+        Contained.Run((Scope: this, Result: result, Outcome: outcome), static s =>
         {
+            var (logger, result, activity) = (s.Scope._telemetry.Logger, s.Result, s.Scope._activity);
             if (result.IsDeduplicated)
             {
-                EscalationLog.Deduplicated(_telemetry.Logger, result.RequestId);
+                EscalationLog.Deduplicated(logger, result.RequestId);
             }
             else
             {
-                EscalationLog.Accepted(_telemetry.Logger, (int)result.StatusCode, result.RequestId, result.Attempts, (long)result.Elapsed.TotalMilliseconds);
+                EscalationLog.Accepted(logger, (int)result.StatusCode, result.RequestId, result.Attempts, (long)result.Elapsed.TotalMilliseconds);
             }
 
-            if (_activity is not null)
+            if (activity is not null)
             {
-                _activity.SetTag(TelemetryTags.StatusCode, (int)result.StatusCode);
-                _activity.SetTag(TelemetryTags.Attempts, result.Attempts);
-                _activity.SetTag(TelemetryTags.Outcome, outcome);
-                _activity.SetStatus(ActivityStatusCode.Ok);
+                activity.SetTag(TelemetryTags.StatusCode, (int)result.StatusCode);
+                activity.SetTag(TelemetryTags.Attempts, result.Attempts);
+                activity.SetTag(TelemetryTags.Outcome, s.Outcome);
+                activity.SetStatus(ActivityStatusCode.Ok);
             }
-        }
-        catch (Exception)
-        {
-            // Contained: see the class remarks.
-        }
+        });
 
         _telemetry.Record(outcome, (int)result.StatusCode, null, timeProvider.GetElapsedTime(_started));
     }
 
     /// <summary>Records a call that ended in <paramref name="exception"/>: a failure, a cancellation, or (unrecorded) a bug.</summary>
-    public void Failed(Exception exception, TimeProvider timeProvider)
-    {
-        try
+    public void Failed(Exception exception, TimeProvider timeProvider) =>
+        Contained.Run((Scope: this, Exception: exception, Elapsed: timeProvider.GetElapsedTime(_started)), static s =>
         {
-            switch (exception)
+            var scope = s.Scope;
+            switch (s.Exception)
             {
                 case EscalationException failure:
-                    EscalationLog.Failed(_telemetry.Logger, failure.Kind.ToString(), (int?)failure.StatusCode, failure.RequestId, failure.Attempts, (long)failure.Elapsed.TotalMilliseconds, failure.IsOutcomeUnknown, failure.IsDeduplicated);
-                    MarkError(TelemetryTags.Failed, failure.Kind.ToString(), (int?)failure.StatusCode, failure.Attempts);
-                    _telemetry.Record(TelemetryTags.Failed, (int?)failure.StatusCode, failure.Kind.ToString(), timeProvider.GetElapsedTime(_started));
+                    EscalationLog.Failed(scope._telemetry.Logger, failure.Kind.ToString(), (int?)failure.StatusCode, failure.RequestId, failure.Attempts, (long)failure.Elapsed.TotalMilliseconds, failure.IsOutcomeUnknown, failure.IsDeduplicated);
+                    scope.MarkError(TelemetryTags.Failed, failure.Kind.ToString(), (int?)failure.StatusCode, failure.Attempts);
+                    scope._telemetry.Record(TelemetryTags.Failed, (int?)failure.StatusCode, failure.Kind.ToString(), s.Elapsed);
                     break;
                 case OperationCanceledException canceled:
                     var outcome = canceled is EscalationCanceledException escalation ? escalation.Outcome : EscalationOutcome.NotAccepted;
-                    EscalationLog.Canceled(_telemetry.Logger, outcome.ToString());
-                    MarkError(TelemetryTags.Canceled, TelemetryTags.Canceled, null, null);
+                    EscalationLog.Canceled(scope._telemetry.Logger, outcome.ToString());
+                    scope.MarkError(TelemetryTags.Canceled, TelemetryTags.Canceled, null, null);
                     break;
             }
-        }
-        catch (Exception)
-        {
-            // Contained: see the class remarks.
-        }
-    }
+        });
 
-    public void Dispose()
+    public void Dispose() => Contained.Run(this, static scope =>
     {
-        try
-        {
-            _activity?.Dispose();
-            _logScope?.Dispose();
-        }
-        catch (Exception)
-        {
-            // Contained: see the class remarks.
-        }
-    }
+        scope._activity?.Dispose();
+        scope._logScope?.Dispose();
+    });
 
     private void MarkError(string outcome, string errorType, int? statusCode, int? attempts)
     {

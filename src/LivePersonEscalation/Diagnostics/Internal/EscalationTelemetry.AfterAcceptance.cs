@@ -1,0 +1,127 @@
+using System.Diagnostics;
+
+namespace LivePersonEscalation.Internal;
+
+/// <summary>The records of what comes after an acceptance and before an escalation: transfer failures, availability.</summary>
+internal sealed partial class EscalationTelemetry
+{
+    /// <summary>Starts the activity of one transfer-failure report; the escalation to the fallback is its child.</summary>
+    public Activity? StartTransferFailureActivity(string conversationId)
+    {
+        var activity = Start(TelemetryTags.TransferFailureActivityName, ActivityKind.Internal, conversationId);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.DisplayName = "transfer failure";
+        }
+
+        return activity;
+    }
+
+    /// <summary>Logs, counts and traces what a transfer-failure report decided (<see cref="TelemetryTags.Fallback"/>, <see cref="TelemetryTags.GaveUp"/> or <see cref="TelemetryTags.Repeated"/>).</summary>
+    public void TransferFailureReported(Activity? activity, string failedSkillId, string outcome, int failures, string? fallbackSkillId, string? giveUpReason) =>
+        Contained.Run((Telemetry: this, Activity: activity, FailedSkillId: failedSkillId, Outcome: outcome, Failures: failures, FallbackSkillId: fallbackSkillId, GiveUpReason: giveUpReason), static s =>
+        {
+            var logger = s.Telemetry.Logger;
+            switch (s.Outcome)
+            {
+                case TelemetryTags.GaveUp:
+                    EscalationLog.TransferFailedGaveUp(logger, s.FailedSkillId, s.Failures, s.GiveUpReason ?? string.Empty);
+                    break;
+                case TelemetryTags.Repeated:
+                    EscalationLog.TransferFailureRepeated(logger, s.FailedSkillId, s.Failures);
+                    break;
+                default:
+                    EscalationLog.TransferFailedFallingBack(logger, s.FailedSkillId, s.Failures, s.FallbackSkillId ?? string.Empty);
+                    break;
+            }
+
+            s.Telemetry.Count(s.Telemetry._transferFailures, new(TelemetryTags.SkillId, s.FailedSkillId), new(TelemetryTags.TransferOutcome, s.Outcome));
+            if (s.Activity is { IsAllDataRequested: true } activity)
+            {
+                activity.SetTag(TelemetryTags.SkillId, s.FailedSkillId);
+                activity.SetTag(TelemetryTags.TransferOutcome, s.Outcome);
+                activity.SetTag(TelemetryTags.TransferFailures, s.Failures);
+                if (s.FallbackSkillId is not null)
+                {
+                    activity.SetTag(TelemetryTags.FallbackSkillId, s.FallbackSkillId);
+                }
+            }
+        });
+
+    /// <summary>Starts the activity of one availability decision, before the escalation it decides on.</summary>
+    public Activity? StartAvailabilityActivity(string? conversationId)
+    {
+        var activity = Start(TelemetryTags.AvailabilityActivityName, ActivityKind.Internal, conversationId ?? string.Empty);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.DisplayName = "check availability";
+        }
+
+        return activity;
+    }
+
+    /// <summary>Logs, counts and traces an availability decision.</summary>
+    public void AvailabilityDecided(Activity? activity, string skillId, TransferDecision decision) =>
+        Contained.Run((Telemetry: this, Activity: activity, SkillId: skillId, Decision: decision), static s =>
+        {
+            var (telemetry, decision) = (s.Telemetry, s.Decision);
+            var name = DecisionTag(decision.Kind);
+            var availability = decision.Availability?.ToString() ?? string.Empty;
+            using (telemetry.AccountScope())
+            {
+                if (decision.ShouldEscalate)
+                {
+                    EscalationLog.AvailabilityDecided(telemetry.Logger, s.SkillId, name, availability);
+                }
+                else
+                {
+                    EscalationLog.AvailabilityWithheld(telemetry.Logger, s.SkillId, name, availability);
+                }
+            }
+
+            telemetry.Count(telemetry._availabilityDecisions, new(TelemetryTags.AvailabilityDecision, name), new(TelemetryTags.SkillId, s.SkillId));
+            if (s.Activity is { IsAllDataRequested: true } activity)
+            {
+                activity.SetTag(TelemetryTags.SkillId, s.SkillId);
+                activity.SetTag(TelemetryTags.AvailabilityDecision, name);
+                if (decision.Kind == TransferDecisionKind.EscalateToFallback)
+                {
+                    activity.SetTag(TelemetryTags.FallbackSkillId, decision.Request.AgentSkillId);
+                }
+
+                if (decision.Availability?.UnknownReason is { } reason)
+                {
+                    activity.SetTag(TelemetryTags.AvailabilityUnknownReason, reason);
+                }
+            }
+        });
+
+    /// <summary>Counts one refresh of the availability snapshot, and logs a failure (<paramref name="failure"/> not null).</summary>
+    public void AvailabilityRefreshed(string data, string? failure, TimeSpan staleAfter) =>
+        Contained.Run((Telemetry: this, Data: data, Failure: failure, StaleAfter: staleAfter), static s =>
+        {
+            var telemetry = s.Telemetry;
+            if (s.Failure is not null)
+            {
+                using (telemetry.AccountScope())
+                {
+                    EscalationLog.AvailabilityRefreshFailed(telemetry.Logger, s.Data == TelemetryTags.AvailabilityShift ? "shift status" : "agent counts", s.Failure, (long)s.StaleAfter.TotalSeconds);
+                }
+            }
+
+            telemetry.Count(telemetry._availabilityRefreshes, new(TelemetryTags.AvailabilityData, s.Data), new(TelemetryTags.Outcome, s.Failure is null ? TelemetryTags.Succeeded : TelemetryTags.Failed));
+        });
+
+    /// <summary>The decision as a tag value: snake case, as the other tag values.</summary>
+    public static string DecisionTag(TransferDecisionKind kind) => kind switch
+    {
+        TransferDecisionKind.NotChecked => "not_checked",
+        TransferDecisionKind.Escalate => "escalate",
+        TransferDecisionKind.EscalateToFallback => "escalate_to_fallback",
+        TransferDecisionKind.EscalateWithNoAgentsOnline => "escalate_with_no_agents_online",
+        TransferDecisionKind.EscalateUnknown => "escalate_unknown",
+        TransferDecisionKind.OffShift => "off_shift",
+        TransferDecisionKind.NoAgentsOnline => "no_agents_online",
+        _ => "unknown",
+    };
+}
