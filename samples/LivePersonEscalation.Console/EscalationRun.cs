@@ -55,12 +55,14 @@ internal sealed class EscalationRun(TextWriter output, TextWriter error)
     private async Task<int> EscalateAsync(SampleInput input, IConfiguration configuration, EscalationEmulator? emulator, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        var escalation = services.AddLivePersonEscalation(configuration).AddHttpMessageHandler(() => new WireLogHandler(output));
+        var escalation = services.AddLivePersonEscalation(configuration);
         if (input.Redis is { } redis)
         {
             // Instances sharing this Redis escalate each conversation once between them.
             escalation.AddRedisDuplicateGuard(redis);
         }
+
+        escalation.AddHttpMessageHandler(() => new WireLogHandler(output));
 
         services.Configure<EscalationOptions>(options => ApplyFlags(options, input)); // flags win over configuration
         await using var provider = services.BuildServiceProvider();

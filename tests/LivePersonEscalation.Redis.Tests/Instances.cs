@@ -18,7 +18,7 @@ public sealed class Instances : IAsyncDisposable
     public IEscalationClient Start(EscalationEmulator emulator, StackExchange.Redis.IConnectionMultiplexer redis) =>
         Start(emulator, builder => builder.AddRedisDuplicateGuard(_ => redis));
 
-    private IEscalationClient Start(EscalationEmulator emulator, Action<IHttpClientBuilder> guard, Action<EscalationOptions>? configure = null)
+    private IEscalationClient Start(EscalationEmulator emulator, Action<ILivePersonEscalationBuilder> guard, Action<EscalationOptions>? configure = null)
     {
         var services = new ServiceCollection();
         guard(services.AddLivePersonEscalation(o =>

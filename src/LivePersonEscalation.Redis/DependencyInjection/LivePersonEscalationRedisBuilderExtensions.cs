@@ -24,10 +24,10 @@ public static class LivePersonEscalationRedisBuilderExtensions
     ///     .AddRedisDuplicateGuard();
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddRedisDuplicateGuard(this IHttpClientBuilder builder)
+    public static ILivePersonEscalationBuilder AddRedisDuplicateGuard(this ILivePersonEscalationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<IValidateOptions<EscalationOptions>>(new RedisConfigurationRequired(OptionsNameOf(builder)));
+        builder.Services.AddSingleton<IValidateOptions<EscalationOptions>>(new RedisConfigurationRequired(builder.AccountName));
         return builder.AddStore(static (provider, optionsName) => RedisConnection.FromConfiguration(RedisOptions(provider, optionsName).Configuration!));
     }
 
@@ -35,7 +35,7 @@ public static class LivePersonEscalationRedisBuilderExtensions
     /// <param name="builder">The builder <c>AddLivePersonEscalation</c> returned.</param>
     /// <param name="configuration">A StackExchange.Redis configuration string, e.g. <c>redis:6379</c> or <c>redis:6379,password=…,ssl=true</c>.</param>
     /// <returns>The same builder, to chain further configuration.</returns>
-    public static IHttpClientBuilder AddRedisDuplicateGuard(this IHttpClientBuilder builder, string configuration)
+    public static ILivePersonEscalationBuilder AddRedisDuplicateGuard(this ILivePersonEscalationBuilder builder, string configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
@@ -47,7 +47,7 @@ public static class LivePersonEscalationRedisBuilderExtensions
     /// <param name="builder">The builder <c>AddLivePersonEscalation</c> returned.</param>
     /// <param name="connection">Returns the host's connection, for example <c>provider.GetRequiredService&lt;IConnectionMultiplexer&gt;()</c>.</param>
     /// <returns>The same builder, to chain further configuration.</returns>
-    public static IHttpClientBuilder AddRedisDuplicateGuard(this IHttpClientBuilder builder, Func<IServiceProvider, IConnectionMultiplexer> connection)
+    public static ILivePersonEscalationBuilder AddRedisDuplicateGuard(this ILivePersonEscalationBuilder builder, Func<IServiceProvider, IConnectionMultiplexer> connection)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(connection);
@@ -56,11 +56,11 @@ public static class LivePersonEscalationRedisBuilderExtensions
 
     /// <summary>
     /// Registers the store for the account <paramref name="builder"/> belongs to: the unnamed registration's without a
-    /// key, a named account's keyed by its client name, so accounts can each have their own (or none).
+    /// key, a named account's keyed by its name, so accounts can each have their own (or none).
     /// </summary>
-    private static IHttpClientBuilder AddStore(this IHttpClientBuilder builder, Func<IServiceProvider, string, RedisConnection> connect)
+    private static ILivePersonEscalationBuilder AddStore(this ILivePersonEscalationBuilder builder, Func<IServiceProvider, string, RedisConnection> connect)
     {
-        var optionsName = OptionsNameOf(builder);
+        var optionsName = builder.AccountName;
         RedisDuplicateGuardStore Create(IServiceProvider provider)
         {
             var guard = provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(optionsName).DuplicateGuard;
@@ -77,18 +77,12 @@ public static class LivePersonEscalationRedisBuilderExtensions
         }
         else
         {
-            builder.Services.AddKeyedSingleton(builder.Name, (provider, _) => Create(provider));
-            builder.Services.AddKeyedSingleton<IDuplicateGuardStore>(builder.Name, static (provider, key) => provider.GetRequiredKeyedService<RedisDuplicateGuardStore>(key));
+            builder.Services.AddKeyedSingleton(optionsName, (provider, _) => Create(provider));
+            builder.Services.AddKeyedSingleton<IDuplicateGuardStore>(optionsName, static (provider, key) => provider.GetRequiredKeyedService<RedisDuplicateGuardStore>(key));
         }
 
         return builder;
     }
-
-    /// <summary>The options name of the account whose client <paramref name="builder"/> configures.</summary>
-    internal static string OptionsNameOf(IHttpClientBuilder builder) =>
-        builder.Name.StartsWith(LivePersonEscalationServiceCollectionExtensions.HttpClientName + ":", StringComparison.Ordinal)
-            ? builder.Name.Substring(LivePersonEscalationServiceCollectionExtensions.HttpClientName.Length + 1)
-            : Options.Options.DefaultName;
 
     private static RedisDuplicateGuardOptions RedisOptions(IServiceProvider provider, string optionsName) =>
         provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(optionsName).DuplicateGuard.Redis;

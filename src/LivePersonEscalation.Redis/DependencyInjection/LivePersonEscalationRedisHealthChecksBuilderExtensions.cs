@@ -30,13 +30,12 @@ public static class LivePersonEscalationRedisHealthChecksBuilderExtensions
         this IHealthChecksBuilder builder, string? account = null, string? name = null, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var clientName = account is null ? null : LivePersonEscalationServiceCollectionExtensions.HttpClientName + ":" + account;
         return builder.Add(new HealthCheckRegistration(
             name ?? (account is null ? DefaultName : DefaultName + "-" + account),
             // The store reports its own health (it is what the core package's check asks, too).
-            provider => clientName is null
+            provider => account is null
                 ? provider.GetRequiredService<RedisDuplicateGuardStore>()
-                : provider.GetRequiredKeyedService<RedisDuplicateGuardStore>(clientName),
+                : provider.GetRequiredKeyedService<RedisDuplicateGuardStore>(account),
             failureStatus,
             tags));
     }

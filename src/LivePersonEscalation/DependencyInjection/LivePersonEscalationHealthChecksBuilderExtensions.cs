@@ -40,7 +40,7 @@ public static class LivePersonEscalationHealthChecksBuilderExtensions
             provider => new EscalationHealthCheck(
                 account is null
                     ? provider.GetService<IDuplicateGuardStore>()
-                    : provider.GetKeyedService<IDuplicateGuardStore>(LivePersonEscalationServiceCollectionExtensions.ClientNameOf(account)),
+                    : provider.GetKeyedService<IDuplicateGuardStore>(account),
                 account is null ? provider.GetService<ISkillAvailability>() : provider.GetKeyedService<ISkillAvailability>(account),
                 account),
             failureStatus,

@@ -16,7 +16,7 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="name">The account's name, also the service key: e.g. <c>"brand-a"</c>.</param>
     /// <param name="configuration">The account's configuration section, e.g. <c>LivePerson:Accounts:brand-a</c>.</param>
-    /// <returns>The account's <see cref="IHttpClientBuilder"/> (client name <c>LivePersonEscalation:{name}</c>).</returns>
+    /// <returns>The account's builder (its HTTP client is named <c>LivePersonEscalation:{name}</c>).</returns>
     /// <example>
     /// <code>
     /// builder.Services.AddLivePersonEscalation("brand-a", builder.Configuration.GetSection("LivePerson:Accounts:brand-a"));
@@ -24,7 +24,7 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     /// // public sealed class BrandAHandoff([FromKeyedServices("brand-a")] IEscalationClient escalations) { ... }
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, string name, IConfiguration configuration)
+    public static ILivePersonEscalationBuilder AddLivePersonEscalation(this IServiceCollection services, string name, IConfiguration configuration)
     {
         Argument.NotNull(services);
         Argument.NotNull(configuration);
@@ -44,8 +44,8 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="name">The account's name, also the service key.</param>
     /// <param name="configure">Sets the account's region or endpoint, API access key and other settings.</param>
-    /// <returns>The account's <see cref="IHttpClientBuilder"/> (client name <c>LivePersonEscalation:{name}</c>).</returns>
-    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, string name, Action<EscalationOptions> configure)
+    /// <returns>The account's builder (its HTTP client is named <c>LivePersonEscalation:{name}</c>).</returns>
+    public static ILivePersonEscalationBuilder AddLivePersonEscalation(this IServiceCollection services, string name, Action<EscalationOptions> configure)
     {
         Argument.NotNull(services);
         Argument.NotNull(configure);
@@ -59,12 +59,12 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     internal static string ClientNameOf(string optionsName) =>
         optionsName == Microsoft.Extensions.Options.Options.DefaultName ? HttpClientName : HttpClientName + ":" + optionsName;
 
-    private static IHttpClientBuilder AddNamedAccount(this IServiceCollection services, string name)
+    private static LivePersonEscalationBuilder AddNamedAccount(this IServiceCollection services, string name)
     {
         var clientName = ClientNameOf(name);
         services.AddOptions<EscalationOptions>(name).ValidateOnStart();
         AddShared(services);
-        services.AddKeyedSingleton(name, (provider, _) => CreateRuntime(provider, name, provider.GetKeyedService<IDuplicateGuardStore>(clientName)));
+        services.AddKeyedSingleton(name, (provider, _) => CreateRuntime(provider, name, provider.GetKeyedService<IDuplicateGuardStore>(name)));
         services.AddKeyedTransient<IEscalationClient>(name, (provider, _) => new EscalationClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
             provider.GetRequiredKeyedService<EscalationRuntime>(name),
@@ -75,7 +75,7 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
             provider.GetRequiredKeyedService<EscalationRuntime>(name),
             provider.GetRequiredKeyedService<ISkillAvailability>(name)));
         AddAvailabilityClient(services, name);
-        return ConfigureClient(services.AddHttpClient(clientName));
+        return new LivePersonEscalationBuilder(ConfigureClient(services.AddHttpClient(clientName)), name);
     }
 
     private static void CheckName(string name)

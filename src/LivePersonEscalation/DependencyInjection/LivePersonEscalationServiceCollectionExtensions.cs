@@ -24,13 +24,13 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration section holding the escalation settings.</param>
-    /// <returns>The client's <see cref="IHttpClientBuilder"/>, to add handlers or configure the primary handler.</returns>
+    /// <returns>The client's builder: add the Redis guard to it, handlers, or the primary handler.</returns>
     /// <example>
     /// <code>
     /// builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName));
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, IConfiguration configuration)
+    public static ILivePersonEscalationBuilder AddLivePersonEscalation(this IServiceCollection services, IConfiguration configuration)
     {
         Argument.NotNull(services);
         Argument.NotNull(configuration);
@@ -48,7 +48,7 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the region or endpoint, the API access key and the other settings.</param>
-    /// <returns>The client's <see cref="IHttpClientBuilder"/>, to add handlers or configure the primary handler.</returns>
+    /// <returns>The client's builder: add the Redis guard to it, handlers, or the primary handler.</returns>
     /// <example>
     /// <code>
     /// services.AddLivePersonEscalation(options =>
@@ -58,7 +58,7 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     /// });
     /// </code>
     /// </example>
-    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services, Action<EscalationOptions> configure)
+    public static ILivePersonEscalationBuilder AddLivePersonEscalation(this IServiceCollection services, Action<EscalationOptions> configure)
     {
         Argument.NotNull(services);
         Argument.NotNull(configure);
@@ -72,8 +72,8 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     /// separately (for example with <c>services.Configure&lt;EscalationOptions&gt;(...)</c>). They are validated at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <returns>The client's <see cref="IHttpClientBuilder"/>, to add handlers or configure the primary handler.</returns>
-    public static IHttpClientBuilder AddLivePersonEscalation(this IServiceCollection services)
+    /// <returns>The client's builder: add the Redis guard to it, handlers, or the primary handler.</returns>
+    public static ILivePersonEscalationBuilder AddLivePersonEscalation(this IServiceCollection services)
     {
         Argument.NotNull(services);
 
@@ -88,8 +88,9 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
             provider.GetRequiredService<ISkillAvailability>()));
         AddAvailabilityClient(services, Microsoft.Extensions.Options.Options.DefaultName);
 
-        return ConfigureClient(services.AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
+        var client = ConfigureClient(services.AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
             new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), hasSingleSendHandler: true)));
+        return new LivePersonEscalationBuilder(client, Microsoft.Extensions.Options.Options.DefaultName);
     }
 
     /// <summary>What every registration shares: validators, the clock, metrics, the innermost-handler filter.</summary>

@@ -35,6 +35,19 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
+    public void The_builder_carries_the_account_it_configures()
+    {
+        var services = new ServiceCollection();
+
+        var unnamed = services.AddLivePersonEscalation(o => o.ApiAccessKey = TestData.ApiKey);
+        var named = services.AddLivePersonEscalation("brand-a", o => o.ApiAccessKey = TestData.ApiKey);
+
+        Assert.Equal(Microsoft.Extensions.Options.Options.DefaultName, unnamed.AccountName);
+        Assert.Equal("brand-a", named.AccountName);
+        Assert.Equal("LivePersonEscalation:brand-a", named.Name);
+    }
+
+    [Fact]
     public async Task Registering_twice_adds_each_validator_once()
     {
         var once = new ServiceCollection();

@@ -15,9 +15,9 @@ internal sealed class GuardStoreRegistrationValidator(IServiceProviderIsService 
             ? ValidateOptionsResult.Fail("DuplicateGuard:Redis:Configuration is set, but the Redis duplicate guard is not registered: add the LivePersonEscalation.Redis package and call .AddRedisDuplicateGuard() on the builder AddLivePersonEscalation returns.")
             : ValidateOptionsResult.Success;
 
-    /// <summary>The unnamed registration uses the store registered without a key; a named account, its own.</summary>
+    /// <summary>The unnamed registration uses the store registered without a key; a named account, the one keyed by its name.</summary>
     private bool HasStore(string name) => name == Options.DefaultName
         ? services.IsService(typeof(IDuplicateGuardStore))
         : services is IServiceProviderIsKeyedService keyed
-            && keyed.IsKeyedService(typeof(IDuplicateGuardStore), Microsoft.Extensions.DependencyInjection.LivePersonEscalationServiceCollectionExtensions.ClientNameOf(name));
+            && keyed.IsKeyedService(typeof(IDuplicateGuardStore), name);
 }

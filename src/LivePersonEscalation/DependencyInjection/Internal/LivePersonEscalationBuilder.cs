@@ -1,0 +1,11 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>An account's client builder, with the account it belongs to.</summary>
+internal sealed class LivePersonEscalationBuilder(IHttpClientBuilder client, string accountName) : ILivePersonEscalationBuilder
+{
+    public string AccountName { get; } = accountName;
+
+    public string Name => client.Name;
+
+    public IServiceCollection Services => client.Services;
+}
