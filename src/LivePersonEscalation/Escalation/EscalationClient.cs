@@ -112,9 +112,9 @@ public sealed partial class EscalationClient : IEscalationClient
             }
 
             EscalationResult result;
-            if (claim.Earlier is { } earlier)
+            if (claim.Earlier is not null)
             {
-                result = GuardEntries.Answer(earlier, body.AgentSkillId, settings);
+                result = claim.AnswerFromEarlier(body.AgentSkillId, settings);
             }
             else
             {

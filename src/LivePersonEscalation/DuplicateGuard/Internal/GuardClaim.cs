@@ -45,6 +45,46 @@ internal readonly struct GuardClaim
         new(null, null, guard, conversationId, claim, lateSharedClaim);
 
     /// <summary>
+    /// What this repeat of the conversation, to <paramref name="agentSkillId"/>, gets from <see cref="Earlier"/>: the
+    /// same skill's acceptance as a deduplicated result; otherwise a refusal.
+    /// </summary>
+    /// <exception cref="EscalationException">The earlier escalation's outcome is unknown, it was refused, it went to another skill, or the library gave up on the conversation.</exception>
+    public EscalationResult AnswerFromEarlier(string agentSkillId, EscalationSettings settings)
+    {
+        var earlier = Earlier!;
+        if (earlier.State == DuplicateGuardState.GivenUp)
+        {
+            throw EscalationFailures.GaveUp(earlier, settings);
+        }
+
+        if (!string.Equals(earlier.AgentSkillId, agentSkillId, StringComparison.Ordinal))
+        {
+            throw EscalationFailures.AlreadyEscalated(earlier, agentSkillId, settings);
+        }
+
+        switch (earlier.State)
+        {
+            case DuplicateGuardState.NotAccepted:
+                throw EscalationFailures.EarlierNotAccepted(earlier);
+            case DuplicateGuardState.Unknown:
+                throw EscalationFailures.EarlierOutcomeUnknown(earlier, settings);
+        }
+
+        return new EscalationResult
+        {
+            StatusCode = earlier.StatusCode,
+            Body = earlier.Body,
+            IsBodyTruncated = earlier.IsBodyTruncated,
+            RequestId = earlier.RequestId,
+            Attempts = earlier.Attempts,
+            Elapsed = earlier.Elapsed,
+            IsDeduplicated = true,
+            EscalationId = earlier.Owner,
+            TransferFailures = earlier.TransferFailures,
+        };
+    }
+
+    /// <summary>
     /// Settles this call's claim with what the wire decided (null: not sent at all); call it once. Never throws
     /// and never waits: the instance's tier settles at once, the shared store's write goes on in the background.
     /// </summary>

@@ -118,7 +118,7 @@ internal static class EscalationFailures
     }
 
     public static EscalationException EarlierOutcomeUnknown(DuplicateGuardEntry earlier, EscalationSettings settings) =>
-        new(GuardEntries.KindOf(earlier, EscalationFailureKind.ConnectionLost),
+        new(KindOf(earlier, EscalationFailureKind.ConnectionLost),
             $"Not sent: an escalation of this conversation moments ago ended with an unknown outcome ({earlier.Reason}), so LivePerson may already have accepted it. Check the conversation; a failed transfer reaches the bot as {LivePersonSignals.EscalationFailed}. Repeats are refused for {settings.DuplicateGuard!.Window.TotalSeconds:0.###} s (DuplicateGuard:Window; DuplicateGuard:WhenOutcomeUnknown = AllowRepeats sends them).")
         {
             IsDeduplicated = true,
@@ -127,7 +127,7 @@ internal static class EscalationFailures
         };
 
     public static EscalationException EarlierNotAccepted(DuplicateGuardEntry earlier) =>
-        new(GuardEntries.KindOf(earlier, EscalationFailureKind.Rejected),
+        new(KindOf(earlier, EscalationFailureKind.Rejected),
             $"Not sent: this call waited for another call's escalation of the same conversation, which LivePerson did not accept ({earlier.Reason}{(earlier.StatusCode == 0 ? string.Empty : $", HTTP {(int)earlier.StatusCode}")}); that call's error says what to check. Escalating again is safe.{Details(earlier.RequestId, earlier.Attempts, earlier.Elapsed)}")
         {
             IsDeduplicated = true,
@@ -181,4 +181,8 @@ internal static class EscalationFailures
 
     private static string Details(string? requestId, int attempts, TimeSpan elapsed) =>
         $" (request id: {requestId ?? "none"}; attempts: {attempts}; elapsed: {elapsed.TotalMilliseconds:0} ms)";
+
+    /// <summary>The failure kind an entry's <see cref="DuplicateGuardEntry.Reason"/> names, or <paramref name="fallback"/>.</summary>
+    private static EscalationFailureKind KindOf(DuplicateGuardEntry entry, EscalationFailureKind fallback) =>
+        Enum.TryParse<EscalationFailureKind>(entry.Reason, out var kind) ? kind : fallback;
 }
