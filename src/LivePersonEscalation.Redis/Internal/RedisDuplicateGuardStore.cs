@@ -13,7 +13,7 @@ namespace LivePersonEscalation.Redis.Internal;
 /// connection is down (StackExchange.Redis's own state); the guard bounds each step by the operation timeout.
 /// Timed on real time: Redis expires keys on its own clock.
 /// </summary>
-internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IHealthCheck, IAsyncDisposable
+internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, IHealthCheck, IAsyncDisposable
 {
     // How long a refusal stays for the callers that were waiting on its owner when it came.
     private static readonly TimeSpan RefusalExpiry = TimeSpan.FromSeconds(10);
@@ -105,45 +105,6 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IHealthCh
         }
     }
 
-    /// <summary>
-    /// Unhealthy while Redis cannot be reached (escalations are then guarded by each instance alone); Degraded when
-    /// Redis shows it lost, or can evict, the guard's keys; else Healthy.
-    /// </summary>
-    public async Task<HealthCheckResult> CheckHealthAsync(CancellationToken cancellationToken)
-    {
-        IConnectionMultiplexer multiplexer;
-        try
-        {
-            multiplexer = await _connection.GetAsync().WaitAsync(_operationTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return Unreachable(ex);
-        }
-
-        if (!multiplexer.IsConnected)
-        {
-            return Unreachable(exception: null);
-        }
-
-        try
-        {
-            await multiplexer.GetDatabase().PingAsync().WaitAsync(_operationTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return HealthCheckResult.Unhealthy($"The duplicate guard's Redis did not answer a PING within {_operationTimeout.TotalMilliseconds:0} ms.", ex);
-        }
-
-        await _dataSafety.CheckAsync(multiplexer, _operationTimeout).ConfigureAwait(false);
-        return _dataSafety.Problem is { } problem ? HealthCheckResult.Degraded(problem) : HealthCheckResult.Healthy("The duplicate guard's Redis answers.");
-    }
-
-    Task<HealthCheckResult> IHealthCheck.CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken) => CheckHealthAsync(cancellationToken);
-
-    private static HealthCheckResult Unreachable(Exception? exception) =>
-        HealthCheckResult.Unhealthy("The duplicate guard cannot reach Redis: each instance guards only its own escalations until it is back.", exception);
-
     /// <summary>Closes the connection if this guard made it (a host's own stays open).</summary>
     /// <returns>A task that completes when the connection is closed.</returns>
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
@@ -173,32 +134,5 @@ internal sealed class RedisDuplicateGuardStore : IDuplicateGuardStore, IHealthCh
         }
 
         return multiplexer.GetDatabase();
-    }
-
-    /// <summary>Checks Redis for data loss once connected, and again after every reconnection.</summary>
-    private async Task WatchAsync()
-    {
-        IConnectionMultiplexer multiplexer;
-        try
-        {
-            multiplexer = await _connection.GetAsync().ConfigureAwait(false);
-        }
-        catch (RedisException)
-        {
-            // No connection, so nothing to watch; every step says so at once.
-            return;
-        }
-
-        multiplexer.ConnectionRestored += (_, args) =>
-        {
-            if (args.ConnectionType == ConnectionType.Interactive)
-            {
-                _ = _dataSafety.CheckAsync(multiplexer, _operationTimeout);
-            }
-        };
-        if (multiplexer.IsConnected)
-        {
-            await _dataSafety.CheckAsync(multiplexer, _operationTimeout).ConfigureAwait(false);
-        }
     }
 }
