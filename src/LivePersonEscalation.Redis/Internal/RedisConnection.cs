@@ -28,8 +28,8 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// A connection this guard makes from <paramref name="configuration"/>: failing fast while disconnected (nothing
     /// queues behind a dead Redis), and reconnecting every half second. A connection attempt is not cut short by a
     /// timer of its own: Redis refusing it fails at once, and a slow one is waited for by each escalation for its
-    /// operation timeout alone, by the guard, which tells a slow Redis from a slow process (eight instances starting
-    /// on two cores see their timers late). A first answer that comes after that is still used.
+    /// operation timeout alone, by the guard, which tells a slow Redis from a process whose timers run late (a starved
+    /// thread pool). A first answer that comes after that is still used.
     /// </summary>
     public static RedisConnection FromConfiguration(string configuration)
     {

@@ -1,4 +1,6 @@
-namespace Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LivePersonEscalation.Internal;
 
 /// <summary>An account's client builder, with the account it belongs to.</summary>
 internal sealed class LivePersonEscalationBuilder(IHttpClientBuilder client, string accountName) : ILivePersonEscalationBuilder
