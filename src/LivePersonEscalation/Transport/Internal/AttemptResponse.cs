@@ -1,4 +1,7 @@
 using System.Net;
+#if NET
+using System.Runtime.CompilerServices;
+#endif
 
 namespace LivePersonEscalation.Internal;
 
@@ -56,6 +59,9 @@ internal sealed class AttemptResponse
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>Reads the answer of <paramref name="response"/> to a POST to <paramref name="endpoint"/>, its body within <paramref name="attemptToken"/>.</summary>
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     public static async ValueTask<AttemptResponse> ReadAsync(Uri endpoint, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken attemptToken)
     {
         var (body, truncated) = await ResponseBodyReader.ReadAsync(response.Content, attemptToken).ConfigureAwait(false);

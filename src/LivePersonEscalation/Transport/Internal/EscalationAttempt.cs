@@ -1,3 +1,7 @@
+#if NET
+using System.Runtime.CompilerServices;
+#endif
+
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -74,6 +78,9 @@ internal sealed class EscalationAttempt : IDisposable
     /// Sends the attempt and reads its (capped) answer within the attempt's time. Never throws: what ended the attempt
     /// is its outcome, with whether it had reached the transport (when the pipeline can tell).
     /// </summary>
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     public async ValueTask<AttemptOutcome> SendAsync(HttpClient httpClient, TimeProvider timeProvider)
     {
         try

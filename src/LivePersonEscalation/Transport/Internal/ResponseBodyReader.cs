@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Text;
+#if NET
+using System.Runtime.CompilerServices;
+#endif
 
 namespace LivePersonEscalation.Internal;
 
@@ -13,6 +16,9 @@ internal static class ResponseBodyReader
     public const int MaxBytes = 64 * 1024;
 
     /// <summary>The text of the body, and whether it was cut short.</summary>
+#if NET
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+#endif
     public static async ValueTask<(string Text, bool IsTruncated)> ReadAsync(HttpContent? content, CancellationToken attemptToken)
     {
         if (content is null)
