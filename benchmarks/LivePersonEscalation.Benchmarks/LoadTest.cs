@@ -63,12 +63,12 @@ internal static class LoadTest
         Console.WriteLine("| concurrency | escalations/run | library req/s | raw req/s | throughput ratio | library p50 ms | raw p50 ms | library p99 ms | raw p99 ms | p99 ratio | library client CPU µs | raw client CPU µs |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 
-        // Warm both sides up until tiered compilation has settled (about a second), so no measured round pays for it.
-        for (var warmup = 0; warmup < 3; warmup++)
+        // Warm both sides up until tiered compilation has settled, so no measured round pays for it.
+        await LoadMeasurement.WarmUpAsync(async () =>
         {
             await MeasureRoundAsync(Library, 16, 3_000);
             await MeasureRoundAsync(Raw, 16, 3_000);
-        }
+        });
 
         foreach (var concurrency in Concurrencies)
         {

@@ -68,11 +68,11 @@ internal static class RedisLoadTest
             return await LoadMeasurement.MeasureAsync(escalate, Concurrency, escalations);
         }
 
-        for (var warmup = 0; warmup < 3; warmup++)
+        await LoadMeasurement.WarmUpAsync(async () =>
         {
             await RoundAsync(Fleet);
             await RoundAsync(Local);
-        }
+        });
 
         var fleetRounds = new List<LoadRound>();
         var localRounds = new List<LoadRound>();
