@@ -23,15 +23,6 @@ public sealed class AccountsTests : IAsyncLifetime
         await _single.DisposeAsync();
     }
 
-    private static EscalationRequest Request(string conversationId = "conv-shared") => new()
-    {
-        UserPlatformId = "upid-1",
-        ChatBotId = "bot-1",
-        ConversationId = conversationId,
-        AgentSkillName = "billing",
-        Message = "Hold on while I transfer you to an agent.",
-    };
-
     private ServiceCollection Services(Action<IHttpClientBuilder>? brandA = null)
     {
         var services = new ServiceCollection();
@@ -56,8 +47,8 @@ public sealed class AccountsTests : IAsyncLifetime
     {
         await using var provider = Services().BuildServiceProvider();
 
-        await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(Request("conv-a"));
-        await provider.GetRequiredKeyedService<IEscalationClient>("brand-b").EscalateAsync(Request("conv-b"));
+        await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(TestRequests.ForSkillName("conv-a"));
+        await provider.GetRequiredKeyedService<IEscalationClient>("brand-b").EscalateAsync(TestRequests.ForSkillName("conv-b"));
 
         var a = Assert.Single(_brandA.Escalations);
         var b = Assert.Single(_brandB.Escalations);
@@ -71,9 +62,9 @@ public sealed class AccountsTests : IAsyncLifetime
     {
         await using var provider = Services().BuildServiceProvider();
 
-        var onA = await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(Request());
-        var onB = await provider.GetRequiredKeyedService<IEscalationClient>("brand-b").EscalateAsync(Request());
-        var againOnA = await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(Request());
+        var onA = await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(TestRequests.ForSkillName("conv-shared"));
+        var onB = await provider.GetRequiredKeyedService<IEscalationClient>("brand-b").EscalateAsync(TestRequests.ForSkillName("conv-shared"));
+        var againOnA = await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(TestRequests.ForSkillName("conv-shared"));
 
         Assert.False(onA.IsDeduplicated);
         Assert.False(onB.IsDeduplicated);
@@ -88,9 +79,9 @@ public sealed class AccountsTests : IAsyncLifetime
         var counted = 0;
         await using var provider = Services(a => a.AddHttpMessageHandler(() => new CountingHandler(() => Interlocked.Increment(ref counted)))).BuildServiceProvider();
 
-        await provider.GetRequiredKeyedService<IEscalationClient>("brand-b").EscalateAsync(Request("conv-b"));
+        await provider.GetRequiredKeyedService<IEscalationClient>("brand-b").EscalateAsync(TestRequests.ForSkillName("conv-b"));
         var afterB = counted;
-        await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(Request("conv-a"));
+        await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(TestRequests.ForSkillName("conv-a"));
 
         Assert.Equal(0, afterB);
         Assert.Equal(1, counted);
@@ -124,8 +115,8 @@ public sealed class AccountsTests : IAsyncLifetime
         });
         await using var provider = services.BuildServiceProvider();
 
-        await provider.GetRequiredService<IEscalationClient>().EscalateAsync(Request());
-        await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(Request());
+        await provider.GetRequiredService<IEscalationClient>().EscalateAsync(TestRequests.ForSkillName("conv-shared"));
+        await provider.GetRequiredKeyedService<IEscalationClient>("brand-a").EscalateAsync(TestRequests.ForSkillName("conv-shared"));
 
         Assert.Equal("333", Assert.Single(_single.Escalations).AgentSkillId);
         Assert.Equal("111", Assert.Single(_brandA.Escalations).AgentSkillId);

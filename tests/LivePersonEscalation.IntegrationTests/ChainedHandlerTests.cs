@@ -33,15 +33,6 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
         }
     }
 
-    private static EscalationRequest Request() => new()
-    {
-        UserPlatformId = "upid-1",
-        ChatBotId = "bot-1",
-        ConversationId = "conv-chained",
-        AgentSkillId = "111",
-        Message = "Hold on while I transfer you to an agent.",
-    };
-
     private async Task<IEscalationClient> ClientAsync(Func<HttpContext, int, Task> handle, Action<HttpStandardResilienceOptions> resilience, bool disableForUnsafeMethods = false)
     {
         var count = 0;
@@ -72,7 +63,7 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
             },
             o => o.Retry.Delay = TimeSpan.Zero);
 
-        var error = await Record.ExceptionAsync(() => client.EscalateAsync(Request()));
+        var error = await Record.ExceptionAsync(() => client.EscalateAsync(TestRequests.For("conv-chained")));
 
         Assert.Single(_server!.Requests);
         var failure = Assert.IsType<EscalationException>(error);
@@ -94,7 +85,7 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
                 o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
             });
 
-        var error = await Record.ExceptionAsync(() => client.EscalateAsync(Request()));
+        var error = await Record.ExceptionAsync(() => client.EscalateAsync(TestRequests.For("conv-chained")));
 
         Assert.Single(_server!.Requests);
         var failure = Assert.IsType<EscalationException>(error);
@@ -113,7 +104,7 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
             o => o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1),
             disableForUnsafeMethods: true);
 
-        var error = await Record.ExceptionAsync(() => client.EscalateAsync(Request()));
+        var error = await Record.ExceptionAsync(() => client.EscalateAsync(TestRequests.For("conv-chained")));
 
         Assert.Single(_server!.Requests);
         var failure = Assert.IsType<EscalationException>(error);
@@ -139,7 +130,7 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
         });
         _provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => _provider.GetRequiredService<IEscalationClient>().EscalateAsync(Request()));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => _provider.GetRequiredService<IEscalationClient>().EscalateAsync(TestRequests.For("conv-chained")));
 
         Assert.Equal(EscalationFailureKind.ServerError, error.Kind);
         Assert.Single(_server.Requests);

@@ -21,18 +21,11 @@ public sealed class ConsoleEmulatorCommandTests
         var endpoint = Setting(settings, "LP_ENDPOINT=");
         var key = Setting(settings, "LP_KEY=");
         var client = new EscalationClient(new EscalationOptions { Endpoint = new Uri(endpoint), ApiAccessKey = key });
-        await client.EscalateAsync(new EscalationRequest
-        {
-            UserPlatformId = "u",
-            ChatBotId = "b",
-            ConversationId = "conversation-7",
-            AgentSkillId = "123",
-            Message = "Hold on",
-        }, cancellation.Token);
+        await client.EscalateAsync(TestRequests.For("conversation-7", skillId: "123"), cancellation.Token);
         var accepted = await output.ReadLineAsync(line => line.StartsWith("accepted", StringComparison.Ordinal), cancellation.Token);
         await cancellation.CancelAsync();
 
-        Assert.Equal("accepted emu-000001: conversation conversation-7, skill id 123, message \"Hold on\"", accepted);
+        Assert.Equal($"accepted emu-000001: conversation conversation-7, skill id 123, message \"{TestRequests.Message}\"", accepted);
         Assert.Equal(ExitCode.Stopped, await run);
         Assert.Equal(string.Empty, error.ToString());
     }

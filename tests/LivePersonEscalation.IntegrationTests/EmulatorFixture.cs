@@ -26,13 +26,6 @@ public abstract class EmulatorTest : IAsyncLifetime
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    protected static EscalationRequest Request(string conversationId = "conv-1") => new()
-    {
-        UserPlatformId = "upid-1",
-        ChatBotId = "bot-1",
-        ConversationId = conversationId,
-        AgentSkillId = "98765",
-        AgentSkillName = "Billing",
-        Message = "Hold on while I transfer you to an agent.",
-    };
+    protected static EscalationRequest Request(string conversationId = "conv-1") =>
+        TestRequests.For(conversationId, skillId: "98765") with { AgentSkillName = "Billing" };
 }

@@ -33,15 +33,6 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         return server;
     }
 
-    private static EscalationRequest Request(string conversationId = "conv-1", string skillId = "111") => new()
-    {
-        UserPlatformId = "upid-1",
-        ChatBotId = "bot-1",
-        ConversationId = conversationId,
-        AgentSkillId = skillId,
-        Message = "Hold on while I transfer you to an agent.",
-    };
-
     private static Task Accept(HttpContext context) => context.Response.WriteAsJsonAsync(new { status = "accepted" });
 
     /// <summary>A server whose escalation endpoint answers <paramref name="status"/> to /moved, where it accepts anything.</summary>
@@ -86,7 +77,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var client = new EscalationClient(new HttpClient(), new EscalationOptions { Endpoint = server.Endpoint, ApiAccessKey = Key });
 #pragma warning restore CA2000
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Request()));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(TestRequests.For()));
 
         // A handler the library does not own may still follow a 301/302 as a GET without the body; the body
         // itself goes out once, and the answer is never taken for an acceptance.
@@ -105,7 +96,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var server = await RedirectingServerAsync(status);
         var client = new EscalationClient(new EscalationOptions { Endpoint = server.Endpoint, ApiAccessKey = Key });
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Request()));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(TestRequests.For()));
 
         Assert.Equal(EscalationFailureKind.UnexpectedResponse, error.Kind);
         Assert.False(error.IsOutcomeUnknown);
@@ -118,7 +109,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var server = await RedirectingServerAsync(307);
         var client = Registered(server.Endpoint, b => b.ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler()));
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Request()));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(TestRequests.For()));
 
         Assert.Equal(EscalationFailureKind.UnexpectedResponse, error.Kind);
         Assert.Single(server.Requests);
@@ -144,13 +135,13 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var client = Registered(server.Endpoint, b => b.AddHttpMessageHandler(() => new SignalOnHeaders(headersReceived)));
         using var cancel = new CancellationTokenSource();
 
-        var first = client.EscalateAsync(Request(), cancel.Token);
+        var first = client.EscalateAsync(TestRequests.For(), cancel.Token);
         await headersSent.Task.WaitAsync(Bound);
         await headersReceived.Task.WaitAsync(Bound); // the client has the 200's headers: the body read is what is cancelled
         await cancel.CancelAsync();
         var canceled = await Assert.ThrowsAsync<EscalationCanceledException>(() => first);
         finish.TrySetResult();
-        var again = await client.EscalateAsync(Request());
+        var again = await client.EscalateAsync(TestRequests.For());
 
         Assert.Single(server.Requests);
         Assert.True(again.IsDeduplicated);
@@ -175,9 +166,9 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var client = Registered(server.Endpoint);
         using var senderToken = new CancellationTokenSource();
 
-        var sender = client.EscalateAsync(Request(), senderToken.Token);
+        var sender = client.EscalateAsync(TestRequests.For(), senderToken.Token);
         await arrived.Task.WaitAsync(Bound);
-        var joined = client.EscalateAsync(Request());
+        var joined = client.EscalateAsync(TestRequests.For());
         await senderToken.CancelAsync();
         var senderCanceled = await Assert.ThrowsAsync<EscalationCanceledException>(() => sender);
         var joinedError = await Record.ExceptionAsync(() => joined);
@@ -199,8 +190,8 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var server = await ServeAsync(Accept);
         var client = Registered(server.Endpoint, services: s => s.AddLogging(l => l.AddProvider(new ThrowingLoggerProvider(eventId: 2))));
 
-        var first = await client.EscalateAsync(Request());
-        var again = await client.EscalateAsync(Request());
+        var first = await client.EscalateAsync(TestRequests.For());
+        var again = await client.EscalateAsync(TestRequests.For());
 
         Assert.Single(server.Requests);
         Assert.False(first.IsDeduplicated);
@@ -220,8 +211,8 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         };
         System.Diagnostics.ActivitySource.AddActivityListener(listener);
 
-        var first = await client.EscalateAsync(Request());
-        var again = await client.EscalateAsync(Request());
+        var first = await client.EscalateAsync(TestRequests.For());
+        var again = await client.EscalateAsync(TestRequests.For());
 
         Assert.Single(server.Requests);
         Assert.False(first.IsDeduplicated);
@@ -236,8 +227,8 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var server = await ServeAsync(Accept);
         var client = Registered(server.Endpoint);
 
-        await client.EscalateAsync(Request(skillId: "111"));
-        var error = await Record.ExceptionAsync(() => client.EscalateAsync(Request(skillId: "222")));
+        await client.EscalateAsync(TestRequests.For(skillId: "111"));
+        var error = await Record.ExceptionAsync(() => client.EscalateAsync(TestRequests.For(skillId: "222")));
 
         Assert.Single(server.Requests);
         var refused = Assert.IsType<EscalationException>(error);
@@ -263,11 +254,11 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var client = Registered(server.Endpoint);
         using var cancel = new CancellationTokenSource();
 
-        var first = client.EscalateAsync(Request(), cancel.Token);
+        var first = client.EscalateAsync(TestRequests.For(), cancel.Token);
         await arrived.Task.WaitAsync(Bound);
         await cancel.CancelAsync();
         var canceled = await Assert.ThrowsAsync<EscalationCanceledException>(() => first);
-        var retry = await Record.ExceptionAsync(() => client.EscalateAsync(Request()));
+        var retry = await Record.ExceptionAsync(() => client.EscalateAsync(TestRequests.For()));
         finish.TrySetResult();
 
         Assert.Single(server.Requests);

@@ -32,15 +32,6 @@ public sealed class ReloadTests : IAsyncLifetime
         { "LivePerson": { "Escalation": { "Endpoint": "{{endpoint}}", "ApiAccessKey": "{{key}}", "Skills": { "billing": "{{skillId}}" }{{extra}} } } }
         """);
 
-    private static EscalationRequest Request(string conversationId) => new()
-    {
-        UserPlatformId = "upid-1",
-        ChatBotId = "bot-1",
-        ConversationId = conversationId,
-        AgentSkillName = "billing",
-        Message = "Hold on.",
-    };
-
     [Fact]
     public async Task A_rotated_key_and_moved_endpoint_in_the_json_file_reach_the_wire_and_an_invalid_change_keeps_them()
     {
@@ -54,12 +45,12 @@ public sealed class ReloadTests : IAsyncLifetime
         var logs = host.Services.GetFakeLogCollector();
         var client = host.Services.GetRequiredService<IEscalationClient>();
 
-        await client.EscalateAsync(Request("conv-before"));
+        await client.EscalateAsync(TestRequests.ForSkillName("conv-before"));
         Write(_after.Endpoint, "key-after-rotation", "222");
         await WaitForLogAsync(logs, "Escalation settings reloaded");
 
-        await client.EscalateAsync(Request("conv-after"));
-        var repeated = await client.EscalateAsync(Request("conv-before") with { AgentSkillName = null, AgentSkillId = "111" });
+        await client.EscalateAsync(TestRequests.ForSkillName("conv-after"));
+        var repeated = await client.EscalateAsync(TestRequests.ForSkillName("conv-before") with { AgentSkillName = null, AgentSkillId = "111" });
 
         Assert.Equal("111", Assert.Single(_before.Escalations).AgentSkillId);
         Assert.Equal("222", Assert.Single(_after.Escalations).AgentSkillId); // the new key, the new endpoint, the new skills
@@ -67,7 +58,7 @@ public sealed class ReloadTests : IAsyncLifetime
 
         Write(_after.Endpoint, "key-after-rotation", "333", extra: ", \"Timeout\": \"15\"");
         var rejected = await WaitForLogAsync(logs, "LivePerson:Escalation:Timeout is '15'");
-        await client.EscalateAsync(Request("conv-after-invalid"));
+        await client.EscalateAsync(TestRequests.ForSkillName("conv-after-invalid"));
 
         Assert.Equal(LogLevel.Error, rejected.Level);
         Assert.StartsWith("The reloaded escalation settings are invalid, so the last valid ones stay in use: LivePerson:Escalation:Timeout is '15', which .NET reads as 15 day(s)", rejected.Message, StringComparison.Ordinal);

@@ -33,15 +33,6 @@ public sealed class Instances : IAsyncDisposable
         return provider.GetRequiredService<IEscalationClient>();
     }
 
-    public static EscalationRequest Request(string conversationId, string skillId = "111") => new()
-    {
-        UserPlatformId = "upid-1",
-        ChatBotId = "bot-1",
-        ConversationId = conversationId,
-        AgentSkillId = skillId,
-        Message = "Hold on while I transfer you to an agent.",
-    };
-
     public async ValueTask DisposeAsync()
     {
         foreach (var provider in _providers)

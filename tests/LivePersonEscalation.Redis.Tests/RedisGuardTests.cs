@@ -37,7 +37,7 @@ public sealed class RedisGuardTests(SharedRedis redis) : IAsyncLifetime
 
         var results = new System.Collections.Concurrent.ConcurrentBag<EscalationResult>();
         await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (call, cancellationToken) =>
-            results.Add(await call.Instance.EscalateAsync(Instances.Request(call.Conversation), cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken)));
+            results.Add(await call.Instance.EscalateAsync(TestRequests.For(call.Conversation), cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken)));
 
         var sent = _emulator.Requests.Count;
         Assert.Equal(0, _instances.GuardUnavailableCount);
@@ -52,9 +52,9 @@ public sealed class RedisGuardTests(SharedRedis redis) : IAsyncLifetime
     public async Task A_repeat_on_another_instance_within_the_window_gets_the_acceptance_without_sending()
     {
         var conversation = Unique("repeat");
-        var first = await _instances.Start(_emulator, Redis.Configuration).EscalateAsync(Instances.Request(conversation));
+        var first = await _instances.Start(_emulator, Redis.Configuration).EscalateAsync(TestRequests.For(conversation));
 
-        var repeat = await _instances.Start(_emulator, Redis.Configuration).EscalateAsync(Instances.Request(conversation));
+        var repeat = await _instances.Start(_emulator, Redis.Configuration).EscalateAsync(TestRequests.For(conversation));
 
         Assert.Single(_emulator.Requests);
         Assert.False(first.IsDeduplicated);
@@ -67,9 +67,9 @@ public sealed class RedisGuardTests(SharedRedis redis) : IAsyncLifetime
     public async Task A_repeat_to_another_skill_on_another_instance_is_refused_naming_both()
     {
         var conversation = Unique("reroute");
-        await _instances.Start(_emulator, Redis.Configuration).EscalateAsync(Instances.Request(conversation, "111"));
+        await _instances.Start(_emulator, Redis.Configuration).EscalateAsync(TestRequests.For(conversation, "111"));
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => _instances.Start(_emulator, Redis.Configuration).EscalateAsync(Instances.Request(conversation, "222")));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => _instances.Start(_emulator, Redis.Configuration).EscalateAsync(TestRequests.For(conversation, "222")));
 
         Assert.Equal(EscalationFailureKind.AlreadyEscalated, error.Kind);
         Assert.Contains("111", error.Message, StringComparison.Ordinal);
@@ -81,12 +81,12 @@ public sealed class RedisGuardTests(SharedRedis redis) : IAsyncLifetime
     {
         var conversation = Unique("refused");
         _emulator.Script(EmulatorResponse.Status(System.Net.HttpStatusCode.BadRequest).After(TimeSpan.FromMilliseconds(500)));
-        var owner = _instances.Start(_emulator, Redis.Configuration).EscalateAsync(Instances.Request(conversation));
+        var owner = _instances.Start(_emulator, Redis.Configuration).EscalateAsync(TestRequests.For(conversation));
         await WaitForRequestsAsync(1);
 
-        var waiter = await Assert.ThrowsAsync<EscalationException>(() => _instances.Start(_emulator, Redis.Configuration).EscalateAsync(Instances.Request(conversation)));
+        var waiter = await Assert.ThrowsAsync<EscalationException>(() => _instances.Start(_emulator, Redis.Configuration).EscalateAsync(TestRequests.For(conversation)));
         await Assert.ThrowsAsync<EscalationException>(() => owner);
-        var later = await _instances.Start(_emulator, Redis.Configuration).EscalateAsync(Instances.Request(conversation));
+        var later = await _instances.Start(_emulator, Redis.Configuration).EscalateAsync(TestRequests.For(conversation));
 
         Assert.Equal(EscalationFailureKind.Rejected, waiter.Kind);
         Assert.True(waiter.IsDeduplicated);
@@ -106,7 +106,7 @@ public sealed class RedisGuardTests(SharedRedis redis) : IAsyncLifetime
         await connection.GetDatabase().StringSetAsync("{" + key + "}", RedisEntryCodec.Encode(orphan), TimeSpan.FromMilliseconds(800));
         var stopwatch = Stopwatch.StartNew();
 
-        var result = await client.EscalateAsync(Instances.Request(conversation)).WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await client.EscalateAsync(TestRequests.For(conversation)).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.False(result.IsDeduplicated);
         Assert.Single(_emulator.Requests);
@@ -118,7 +118,7 @@ public sealed class RedisGuardTests(SharedRedis redis) : IAsyncLifetime
     {
         var conversation = Unique("keys");
         var client = _instances.Start(_emulator, Redis.Configuration);
-        await client.EscalateAsync(Instances.Request(conversation));
+        await client.EscalateAsync(TestRequests.For(conversation));
         await using var connection = await Redis.ConnectAsync();
         var server = connection.GetServer(connection.GetEndPoints()[0]);
 
@@ -167,7 +167,7 @@ public sealed class RedisGuardTests(SharedRedis redis) : IAsyncLifetime
     private async Task<string> FindKeyPrefixAsync(ConnectionMultiplexer connection, IEscalationClient client)
     {
         var probe = Unique("probe");
-        await client.EscalateAsync(Instances.Request(probe));
+        await client.EscalateAsync(TestRequests.For(probe));
         _emulator.Reset();
         var key = connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: "*" + probe + "*").Single().ToString();
         return key.Substring(1, key.Length - 2 - probe.Length);

@@ -20,14 +20,14 @@ public sealed class RedisOutageTests : RedisPerTest
         await using var connectionB = await ReconnectingConnectionAsync();
         var first = _instances.Start(Emulator, connectionA);
         var second = _instances.Start(Emulator, connectionB);
-        await first.EscalateAsync(Instances.Request("before"));
-        Assert.True((await second.EscalateAsync(Instances.Request("before"))).IsDeduplicated);
+        await first.EscalateAsync(TestRequests.For("before"));
+        Assert.True((await second.EscalateAsync(TestRequests.For("before"))).IsDeduplicated);
 
         var restoredA = Restored(connectionA);
         var restoredB = Restored(connectionB);
         await Redis.StopAsync();
         var stopwatch = Stopwatch.StartNew();
-        var duringOutage = await second.EscalateAsync(Instances.Request("during")).WaitAsync(TimeSpan.FromSeconds(30));
+        var duringOutage = await second.EscalateAsync(TestRequests.For("during")).WaitAsync(TimeSpan.FromSeconds(30));
         var outageLatency = stopwatch.Elapsed;
 
         await Redis.StartAgainAsync();
@@ -36,8 +36,8 @@ public sealed class RedisOutageTests : RedisPerTest
         // The second instance writes what it sent during the outage once Redis answers; a step of its guard that
         // Redis answered late (a loaded machine, just after the restart) keeps the guard off Redis until it lands.
         Assert.True(await Redis.KeyAppearsAsync("during", TimeSpan.FromSeconds(20)), "the escalation sent during the outage was never written to Redis");
-        await first.EscalateAsync(Instances.Request("after"));
-        var repeatAfter = await second.EscalateAsync(Instances.Request("after"));
+        await first.EscalateAsync(TestRequests.For("after"));
+        var repeatAfter = await second.EscalateAsync(TestRequests.For("after"));
 
         Assert.False(duringOutage.IsDeduplicated);
         Assert.True(outageLatency < TimeSpan.FromSeconds(5), $"an escalation waited {outageLatency} for a dead Redis");
@@ -59,7 +59,7 @@ public sealed class RedisOutageTests : RedisPerTest
         using var unavailable = new Microsoft.Extensions.Diagnostics.Metrics.Testing.MetricCollector<long>(provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
         await Redis.StopAsync();
 
-        await provider.GetRequiredService<IEscalationClient>().EscalateAsync(Instances.Request("logged"));
+        await provider.GetRequiredService<IEscalationClient>().EscalateAsync(TestRequests.For("logged"));
 
         var warning = Assert.Single(provider.GetFakeLogCollector().GetSnapshot(), l => l.Id.Id == 8);
         Assert.Equal(LogLevel.Warning, warning.Level);
@@ -73,7 +73,7 @@ public sealed class RedisOutageTests : RedisPerTest
         var client = _instances.Start(Emulator, Redis.Configuration, o => o.DuplicateGuard.WhenStoreUnavailable = StoreUnavailableHandling.Refuse);
         await Redis.StopAsync();
 
-        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Instances.Request("closed")));
+        var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(TestRequests.For("closed")));
 
         Assert.Equal(EscalationFailureKind.GuardUnavailable, error.Kind);
         Assert.False(error.IsOutcomeUnknown);

@@ -30,8 +30,8 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
 
     private static TransferFailureReport Report(string conversationId, string? escalationId) => new()
     {
-        UserPlatformId = "upid-1",
-        ChatBotId = "bot-1",
+        UserPlatformId = TestRequests.UserPlatformId,
+        ChatBotId = TestRequests.ChatBotId,
         ConversationId = conversationId,
         EscalationId = escalationId,
         Message = "Let me try another team.",
@@ -44,15 +44,15 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
     {
         var conversation = $"chain-{Guid.NewGuid():N}";
         var (one, two) = (Instance(), Instance());
-        var first = await one.EscalateAsync(Instances.Request(conversation, Billing));
+        var first = await one.EscalateAsync(TestRequests.For(conversation, Billing));
 
         var toGeneral = await two.ReportTransferFailureAsync(Report(conversation, first.EscalationId));
         var repeatedElsewhere = await one.ReportTransferFailureAsync(Report(conversation, first.EscalationId));
-        var retryOnOne = await one.EscalateAsync(Instances.Request(conversation, General));
+        var retryOnOne = await one.EscalateAsync(TestRequests.For(conversation, General));
         var toOverflow = await one.ReportTransferFailureAsync(Report(conversation, toGeneral.EscalationId));
         var gaveUp = await two.ReportTransferFailureAsync(Report(conversation, toOverflow.EscalationId));
-        var refusedOnOne = await Assert.ThrowsAsync<EscalationException>(() => one.EscalateAsync(Instances.Request(conversation, Billing)));
-        var refusedOnTwo = await Assert.ThrowsAsync<EscalationException>(() => two.EscalateAsync(Instances.Request(conversation, Overflow)));
+        var refusedOnOne = await Assert.ThrowsAsync<EscalationException>(() => one.EscalateAsync(TestRequests.For(conversation, Billing)));
+        var refusedOnTwo = await Assert.ThrowsAsync<EscalationException>(() => two.EscalateAsync(TestRequests.For(conversation, Overflow)));
 
         Assert.Equal([Billing, General, Overflow], SentSkills);
         Assert.Equal((1, General), (toGeneral.TransferFailures, toGeneral.FallbackSkillId));
@@ -75,7 +75,7 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
     {
         var conversation = $"race-{Guid.NewGuid():N}";
         var instances = new[] { Instance(), Instance() };
-        var first = await instances[0].EscalateAsync(Instances.Request(conversation, Billing));
+        var first = await instances[0].EscalateAsync(TestRequests.For(conversation, Billing));
 
         var reports = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
             instances[i % 2].ReportTransferFailureAsync(Report(conversation, first.EscalationId)).WaitAsync(TimeSpan.FromSeconds(60))));
@@ -91,11 +91,11 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
     {
         var conversation = $"stale-{Guid.NewGuid():N}";
         var (one, two) = (Instance(), Instance());
-        var first = await one.EscalateAsync(Instances.Request(conversation, Billing));
-        var again = await one.EscalateAsync(Instances.Request(conversation, Billing));
+        var first = await one.EscalateAsync(TestRequests.For(conversation, Billing));
+        var again = await one.EscalateAsync(TestRequests.For(conversation, Billing));
 
         await two.ReportTransferFailureAsync(Report(conversation, first.EscalationId) with { FallbackSkillName = "billing" });
-        var afterReport = await one.EscalateAsync(Instances.Request(conversation, Billing));
+        var afterReport = await one.EscalateAsync(TestRequests.For(conversation, Billing));
 
         Assert.True(again.IsDeduplicated);
         Assert.Equal([Billing, Billing], SentSkills);

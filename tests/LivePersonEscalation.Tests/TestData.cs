@@ -13,15 +13,7 @@ public static class TestData
 
     public static EscalationRequest Request(Func<EscalationRequest, EscalationRequest>? change = null)
     {
-        var request = new EscalationRequest
-        {
-            UserPlatformId = "user-42",
-            ChatBotId = "bot-7",
-            ConversationId = "conv-0001",
-            AgentSkillId = "1234567890",
-            AgentSkillName = "Billing",
-            Message = "Hold on while I transfer you to an agent.",
-        };
+        var request = TestRequests.For("conv-0001", skillId: "1234567890") with { AgentSkillName = "Billing" };
         return change is null ? request : change(request);
     }
 }

@@ -90,7 +90,7 @@ public sealed class AvailabilityTests : IAsyncLifetime
         Assert.Equal(true, after.OnShift);
         Assert.Equal(opens.AddHours(8), after.NextOff);
         Assert.Equal(calls, _accountApis.CallsTo(AccountApi.ShiftStatus));
-        var decision = await availability.DecideAsync(Request("conv-opened"));
+        var decision = await availability.DecideAsync(TestRequests.ForSkillName("conv-opened"));
         Assert.Equal(TransferDecisionKind.Escalate, decision.Kind);
     }
 
@@ -160,7 +160,7 @@ public sealed class AvailabilityTests : IAsyncLifetime
         var stale = await Eventually(async () => await availability.GetAsync(Billing), a => a.OnlineAgents is null);
 
         Assert.Contains("older than", stale.UnknownReason, StringComparison.Ordinal);
-        Assert.Equal(TransferDecisionKind.EscalateUnknown, (await availability.DecideAsync(Request("conv-stale"))).Kind);
+        Assert.Equal(TransferDecisionKind.EscalateUnknown, (await availability.DecideAsync(TestRequests.ForSkillName("conv-stale"))).Kind);
     }
 
     [Fact]
@@ -239,15 +239,6 @@ public sealed class AvailabilityTests : IAsyncLifetime
     }
 
     private static InMemoryBotContext Context(string conversationId) => new("lp_web") { ConversationId = conversationId };
-
-    private static EscalationRequest Request(string conversationId) => new()
-    {
-        UserPlatformId = "upid-1",
-        ChatBotId = "bot-1",
-        ConversationId = conversationId,
-        AgentSkillName = "billing",
-        Message = "Transferring you.",
-    };
 
     /// <summary>Reads until <paramref name="done"/> holds (a background refresh over real HTTP), for at most <see cref="Wait"/> of real time.</summary>
     private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)

@@ -61,7 +61,7 @@ public sealed class Instance : IAsyncDisposable
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var result = await Client.EscalateAsync(Instances.Request(conversationId)).WaitAsync(bound ?? TimeSpan.FromSeconds(20));
+            var result = await Client.EscalateAsync(TestRequests.For(conversationId)).WaitAsync(bound ?? TimeSpan.FromSeconds(20));
             return (result, null, stopwatch.Elapsed);
         }
         catch (EscalationException ex)

@@ -169,8 +169,8 @@ public sealed class RequestValidationTests
         var text = TestData.Request().ToString();
 
         Assert.DoesNotContain("conv-0001", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("user-42", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("bot-7", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestRequests.UserPlatformId, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestRequests.ChatBotId, text, StringComparison.Ordinal);
         Assert.DoesNotContain("transfer you", text, StringComparison.Ordinal);
         Assert.Contains("1234567890", text, StringComparison.Ordinal);
     }

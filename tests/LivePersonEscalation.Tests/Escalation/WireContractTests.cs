@@ -25,8 +25,8 @@ public sealed class WireContractTests
         await _wire.CreateClient().EscalateAsync(TestData.Request());
 
         var json = _wire.Sent.Json;
-        Assert.Equal("user-42", json.GetProperty("userPlatformId").GetString());
-        Assert.Equal("bot-7", json.GetProperty("chatBotId").GetString());
+        Assert.Equal(TestRequests.UserPlatformId, json.GetProperty("userPlatformId").GetString());
+        Assert.Equal(TestRequests.ChatBotId, json.GetProperty("chatBotId").GetString());
         Assert.Equal("Hold on while I transfer you to an agent.", json.GetProperty("message").GetString());
         Assert.Equal("conv-0001", json.GetProperty("conversationId").GetString());
         Assert.Equal("Billing", json.GetProperty("agentSkillName").GetString());
@@ -76,7 +76,7 @@ public sealed class WireContractTests
         var body = _wire.Sent.Body;
         Assert.Equal((byte)'{', body[0]);
         Assert.Equal(
-            """{"userPlatformId":"user-42","chatBotId":"bot-7","message":"ok","conversationId":"conv-0001","agentSkillName":"Billing","agentSkillId":"1234567890"}""",
+            """{"userPlatformId":"upid-1","chatBotId":"bot-1","message":"ok","conversationId":"conv-0001","agentSkillName":"Billing","agentSkillId":"1234567890"}""",
             _wire.Sent.BodyText);
     }
 

@@ -9,8 +9,8 @@ public sealed class TransferFailureTelemetryTests
 
     private static TransferFailureReport Report(string? escalationId) => new()
     {
-        UserPlatformId = "user-42",
-        ChatBotId = "bot-7",
+        UserPlatformId = TestRequests.UserPlatformId,
+        ChatBotId = TestRequests.ChatBotId,
         ConversationId = "conv-0001",
         EscalationId = escalationId,
     };
