@@ -82,7 +82,7 @@ public sealed class ClientAgainstEmulatorTests : EmulatorTest
     [Fact]
     public async Task Nothing_listening_is_a_connection_failure_and_nothing_was_sent()
     {
-        var port = FreePort();
+        var port = LoopbackServer.UnusedPort();
         var client = new EscalationClient(new HttpClient(), new EscalationOptions
         {
             Endpoint = new Uri($"http://127.0.0.1:{port}/"),

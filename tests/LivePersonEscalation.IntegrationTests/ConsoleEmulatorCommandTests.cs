@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 using LivePersonEscalation.ConsoleSample;
-using LivePersonEscalation.Redis.Tests;
 
 namespace LivePersonEscalation.IntegrationTests;
 

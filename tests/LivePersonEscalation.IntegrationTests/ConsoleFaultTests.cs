@@ -80,7 +80,7 @@ public sealed class ConsoleFaultTests : EmulatorTest
     [Fact]
     public async Task Nothing_listening_exits_1_within_a_minute_saying_it_could_not_connect()
     {
-        var (exitCode, _, error, took) = await RunAsync(new Uri($"http://127.0.0.1:{FreePort()}/"), "key");
+        var (exitCode, _, error, took) = await RunAsync(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}/"), "key");
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("error: Could not connect", error, StringComparison.Ordinal);

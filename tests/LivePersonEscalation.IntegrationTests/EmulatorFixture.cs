@@ -18,14 +18,6 @@ public abstract class EmulatorTest : IAsyncLifetime
         return new EscalationClient(new HttpClient(), options);
     }
 
-    /// <summary>A loopback port nothing listens on (taken from the OS, then released).</summary>
-    protected static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     protected static EscalationRequest Request(string conversationId = "conv-1") =>
         TestRequests.For(conversationId, skillId: "98765") with { AgentSkillName = "Billing" };
 }

@@ -43,7 +43,7 @@ public sealed class FaultMatrixTests : EmulatorTest
     [Fact]
     public async Task Connection_refused_is_retried_then_reported_as_not_sent()
     {
-        var client = Client(new Uri($"http://127.0.0.1:{FreePort()}/"));
+        var client = Client(new Uri($"http://127.0.0.1:{LoopbackServer.UnusedPort()}/"));
 
         var escalation = client.EscalateAsync(Request());
         for (var retry = 0; retry < 3; retry++)

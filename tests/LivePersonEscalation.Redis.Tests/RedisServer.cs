@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Garnet;
 using StackExchange.Redis;
 
@@ -45,7 +43,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(params string[] arguments)
     {
         var path = Environment.GetEnvironmentVariable("LPE_TEST_REDIS") == "garnet" ? null : FindOnPath("redis-server");
-        var server = new RedisServer(FreePort(), path, arguments);
+        var server = new RedisServer(TestUtilities.LoopbackServer.UnusedPort(), path, arguments);
         await server.StartAgainAsync();
         return server;
     }
@@ -176,11 +174,4 @@ public sealed class RedisServer : IAsyncDisposable
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

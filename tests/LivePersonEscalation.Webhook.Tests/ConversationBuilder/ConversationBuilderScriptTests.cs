@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LivePersonEscalation.WebhookSample;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -104,9 +104,14 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
     [InlineData(true)]
     public async Task A_webhook_that_answers_500_gets_the_fallback_text(bool transformOnFailure)
     {
-        await using var broken = await RawServer.StartAsync("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\noops!");
+        await using var broken = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.StatusCode = 500;
+            context.Response.ContentType = "text/plain";
+            await context.Response.WriteAsync("oops!");
+        });
 
-        var result = await RunAsync("Escalate", Conversation("lp_web"), url: broken.Url, transformOnFailure: transformOnFailure);
+        var result = await RunAsync("Escalate", Conversation("lp_web"), url: new Uri(broken.BaseAddress, "escalations").ToString(), transformOnFailure: transformOnFailure);
 
         Assert.Equal("500", result.Status);
         Assert.Equal([Fallback], result.Messages);
@@ -117,7 +122,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
     [InlineData(true)]
     public async Task A_webhook_that_is_down_gets_the_fallback_text_not_a_script_error(bool transformOnFailure)
     {
-        var closed = RawServer.ClosedPortUrl();
+        var closed = $"http://127.0.0.1:{LoopbackServer.UnusedPort()}/escalations";
 
         var result = await RunAsync("Escalate", Conversation("lp_web"), url: closed, transformOnFailure: transformOnFailure);
 
@@ -243,62 +248,6 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
             Assert.Equal(6, javascript.Count);
             Assert.Equal(2, json.Count);
             return new ReadmeScripts(javascript, json);
-        }
-    }
-
-    /// <summary>A loopback server that answers every connection with one canned response, or a port nobody listens on.</summary>
-    private sealed class RawServer : IAsyncDisposable
-    {
-        private readonly TcpListener _listener;
-        private readonly Task _serving;
-
-        private RawServer(TcpListener listener, string response)
-        {
-            _listener = listener;
-            _serving = ServeAsync(response);
-        }
-
-        public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/escalations";
-
-        public static Task<RawServer> StartAsync(string response)
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return Task.FromResult(new RawServer(listener, response));
-        }
-
-        public static string ClosedPortUrl()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return $"http://127.0.0.1:{port}/escalations";
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            _listener.Stop();
-            try
-            {
-                await _serving;
-            }
-            catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
-            {
-                // Stopped.
-            }
-        }
-
-        private async Task ServeAsync(string response)
-        {
-            while (true)
-            {
-                using var client = await _listener.AcceptTcpClientAsync();
-                var stream = client.GetStream();
-                var buffer = new byte[8192];
-                _ = await stream.ReadAsync(buffer);
-                await stream.WriteAsync(Encoding.ASCII.GetBytes(response));
-            }
         }
     }
 }

@@ -7,12 +7,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LivePersonEscalation.IntegrationTests;
+namespace LivePersonEscalation.TestUtilities;
 
 /// <summary>
 /// A bare HTTP server on 127.0.0.1 for the misbehaviours the emulator does not play (redirects, a body that stops
-/// midway, a request held until the test lets go): every request is counted by method and path, then handed to the
-/// test's delegate.
+/// midway, a request held until the test lets go, a canned 500): every request is counted by method and path, then
+/// handed to the test's delegate. The tests' one way to fake a server over real sockets, beside the Testing
+/// package's emulators.
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
@@ -50,6 +51,14 @@ public sealed class LoopbackServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         server = new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
         return server;
+    }
+
+    /// <summary>A loopback port nothing listens on (taken from the OS, then released): a server that is down.</summary>
+    public static int UnusedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

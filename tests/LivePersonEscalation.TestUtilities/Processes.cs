@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LivePersonEscalation.Redis.Tests;
+namespace LivePersonEscalation.TestUtilities;
 
 /// <summary>Runs a program of the test's output folder (the console sample, the race worker) as a process of its own.</summary>
 public static class Processes
