@@ -1,6 +1,6 @@
 using LivePersonEscalation.Testing;
 
-namespace LivePersonEscalation.Tests.TransferMessages;
+namespace LivePersonEscalation.Tests.Handoff;
 
 public sealed class TransferMessageTests
 {

@@ -1,4 +1,4 @@
-namespace LivePersonEscalation.Tests.TransferMessages;
+namespace LivePersonEscalation.Tests.Handoff;
 
 public sealed class BotChannelTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using LivePersonEscalation.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LivePersonEscalation.Tests.TransferMessages;
+namespace LivePersonEscalation.Tests.Handoff;
 
 public sealed class AgentHandoffTests
 {

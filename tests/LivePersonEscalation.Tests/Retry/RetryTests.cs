@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using RichardSzalay.MockHttp;
 
-namespace LivePersonEscalation.Tests.Resilience;
+namespace LivePersonEscalation.Tests.Retry;
 
 public sealed class RetryTests
 {
