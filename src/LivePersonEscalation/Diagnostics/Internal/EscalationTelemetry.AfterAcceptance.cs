@@ -6,7 +6,7 @@ namespace LivePersonEscalation.Internal;
 internal sealed partial class EscalationTelemetry
 {
     /// <summary>Starts the activity of one transfer-failure report; the escalation to the fallback is its child.</summary>
-    public Activity? StartTransferFailureActivity(string conversationId)
+    public ContainedActivity StartTransferFailureActivity(string conversationId)
     {
         var activity = Start(TelemetryTags.TransferFailureActivityName, ActivityKind.Internal, conversationId);
         if (activity is { IsAllDataRequested: true })
@@ -14,12 +14,12 @@ internal sealed partial class EscalationTelemetry
             activity.DisplayName = "transfer failure";
         }
 
-        return activity;
+        return new ContainedActivity(activity);
     }
 
     /// <summary>Logs, counts and traces what a transfer-failure report decided (<see cref="TelemetryTags.Fallback"/>, <see cref="TelemetryTags.GaveUp"/> or <see cref="TelemetryTags.Repeated"/>).</summary>
-    public void TransferFailureReported(Activity? activity, string failedSkillId, string outcome, int failures, string? fallbackSkillId, string? giveUpReason) =>
-        Contained.Run((Telemetry: this, Activity: activity, FailedSkillId: failedSkillId, Outcome: outcome, Failures: failures, FallbackSkillId: fallbackSkillId, GiveUpReason: giveUpReason), static s =>
+    public void TransferFailureReported(ContainedActivity activity, string failedSkillId, string outcome, int failures, string? fallbackSkillId, string? giveUpReason) =>
+        Contained.Run((Telemetry: this, activity.Activity, FailedSkillId: failedSkillId, Outcome: outcome, Failures: failures, FallbackSkillId: fallbackSkillId, GiveUpReason: giveUpReason), static s =>
         {
             var logger = s.Telemetry.Logger;
             switch (s.Outcome)
@@ -49,7 +49,7 @@ internal sealed partial class EscalationTelemetry
         });
 
     /// <summary>Starts the activity of one availability decision, before the escalation it decides on.</summary>
-    public Activity? StartAvailabilityActivity(string? conversationId)
+    public ContainedActivity StartAvailabilityActivity(string? conversationId)
     {
         var activity = Start(TelemetryTags.AvailabilityActivityName, ActivityKind.Internal, conversationId ?? string.Empty);
         if (activity is { IsAllDataRequested: true })
@@ -57,12 +57,12 @@ internal sealed partial class EscalationTelemetry
             activity.DisplayName = "check availability";
         }
 
-        return activity;
+        return new ContainedActivity(activity);
     }
 
     /// <summary>Logs, counts and traces an availability decision.</summary>
-    public void AvailabilityDecided(Activity? activity, string skillId, TransferDecision decision) =>
-        Contained.Run((Telemetry: this, Activity: activity, SkillId: skillId, Decision: decision), static s =>
+    public void AvailabilityDecided(ContainedActivity activity, string skillId, TransferDecision decision) =>
+        Contained.Run((Telemetry: this, activity.Activity, SkillId: skillId, Decision: decision), static s =>
         {
             var (telemetry, decision) = (s.Telemetry, s.Decision);
             var name = DecisionTag(decision.Kind);
