@@ -62,6 +62,3 @@ internal static class BlockCompiler
             .ToList();
     }
 }
-
-/// <summary>A README block compiled, and the assemblies of what its code names.</summary>
-internal sealed record CompiledProgram(Assembly Assembly, IReadOnlyList<string> UsedAssemblies);

@@ -134,18 +134,4 @@ public sealed class AccountsTests : IAsyncLifetime
         Assert.Equal("brand-c", error.OptionsName);
         Assert.Contains("ApiAccessKey", error.Message, StringComparison.Ordinal);
     }
-
-    private sealed class BrandBSupport([FromKeyedServices("brand-b")] AgentHandoff handoff)
-    {
-        public AgentHandoff Handoff { get; } = handoff;
-    }
-
-    private sealed class CountingHandler(Action count) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            count();
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LivePersonEscalation.IntegrationTests;
 
@@ -108,38 +106,5 @@ public sealed class ClientAgainstEmulatorTests : EmulatorTest
         var recorded = await Emulator.WaitForEscalationsAsync(50);
         Assert.Equal(50, recorded.Select(r => r.ConversationId).Distinct().Count());
         Assert.Equal(50, Emulator.Requests.Count);
-    }
-}
-
-public sealed class ClientTimeoutAgainstEmulatorTests : EmulatorTest
-{
-    private readonly FakeTimeProvider _time = new();
-
-    protected override EscalationEmulatorOptions EmulatorOptions => new() { TimeProvider = _time };
-
-    [Fact]
-    public async Task Server_slower_than_the_timeout_is_an_unknown_outcome_after_exactly_one_request()
-    {
-        Emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(20)));
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddLivePersonEscalation(o =>
-        {
-            o.Endpoint = Emulator.Endpoint;
-            o.ApiAccessKey = Emulator.ApiAccessKey;
-            o.Timeout = TimeSpan.FromSeconds(2);
-        });
-        await using var provider = services.BuildServiceProvider();
-        var client = provider.GetRequiredService<IEscalationClient>();
-
-        var escalation = client.EscalateAsync(Request());
-        await Emulator.WaitForEscalationsAsync(1, TimeSpan.FromSeconds(30));
-        _time.Advance(TimeSpan.FromSeconds(2));
-        var error = await Assert.ThrowsAsync<EscalationException>(() => escalation);
-
-        Assert.Equal(EscalationFailureKind.Timeout, error.Kind);
-        Assert.True(error.IsOutcomeUnknown);
-        Assert.Single(Emulator.Requests);
-        Assert.Single(Emulator.Escalations);
     }
 }

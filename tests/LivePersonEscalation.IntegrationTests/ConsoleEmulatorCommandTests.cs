@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.Channels;
 using LivePersonEscalation.ConsoleSample;
 
 namespace LivePersonEscalation.IntegrationTests;
@@ -94,31 +93,4 @@ public sealed class ConsoleEmulatorCommandTests
 
     private static string Setting(string line, string name) =>
         line[(line.IndexOf(name, StringComparison.Ordinal) + name.Length)..].Split(' ')[0];
-
-    /// <summary>A console the test reads line by line while the command still runs.</summary>
-    private sealed class LineWriter : StringWriter
-    {
-        private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
-
-        public override void WriteLine(string? value) => _lines.Writer.TryWrite(value ?? string.Empty);
-
-        public override Task WriteLineAsync(string? value)
-        {
-            WriteLine(value);
-            return Task.CompletedTask;
-        }
-
-        public async Task<string> ReadLineAsync(Func<string, bool> match, CancellationToken cancellationToken)
-        {
-            await foreach (var line in _lines.Reader.ReadAllAsync(cancellationToken))
-            {
-                if (match(line))
-                {
-                    return line;
-                }
-            }
-
-            throw new InvalidOperationException("The command ended without printing the line.");
-        }
-    }
 }

@@ -17,9 +17,3 @@ public sealed class SharedRedis(IMessageSink diagnostics) : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }
-
-[CollectionDefinition(Name)]
-public sealed class SharedRedisGroup : ICollectionFixture<SharedRedis>
-{
-    public const string Name = "Redis";
-}

@@ -1,31 +1,9 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RichardSzalay.MockHttp;
 
 namespace LivePersonEscalation.Tests;
-
-/// <summary>One request as it went on the wire, captured while the handler still owned it.</summary>
-public sealed record RecordedRequest(
-    HttpMethod Method,
-    Uri Uri,
-    IReadOnlyDictionary<string, string> Headers,
-    string? ContentType,
-    long? ContentLength,
-    byte[] Body)
-{
-    public string BodyText => Encoding.UTF8.GetString(Body);
-
-    public JsonElement Json
-    {
-        get
-        {
-            using var document = JsonDocument.Parse(Body);
-            return document.RootElement.Clone();
-        }
-    }
-}
 
 /// <summary>
 /// A MockHttp handler that answers with a scripted response, behind a recording handler that captures every request
@@ -85,7 +63,7 @@ public sealed class WireRecorder
         await Task.Delay(Timeout.Infinite, cancellationToken);
     });
 
-    public HttpMessageHandler CreateHandler() => new RecordingHandler(this) { InnerHandler = Handler };
+    public HttpMessageHandler CreateHandler() => new RecordingHandler(BeforeSendAsync) { InnerHandler = Handler };
 
     public HttpClient CreateHttpClient() => new(CreateHandler());
 
@@ -106,6 +84,15 @@ public sealed class WireRecorder
         return services.BuildServiceProvider().GetRequiredService<IEscalationClient>();
     }
 
+    private async Task BeforeSendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await RecordAsync(request, cancellationToken);
+        if (_intercept is { } intercept)
+        {
+            await intercept(cancellationToken);
+        }
+    }
+
     private async Task RecordAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
@@ -119,20 +106,6 @@ public sealed class WireRecorder
                 request.Content?.Headers.ContentType?.ToString(),
                 request.Content?.Headers.ContentLength,
                 body));
-        }
-    }
-
-    private sealed class RecordingHandler(WireRecorder recorder) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            await recorder.RecordAsync(request, cancellationToken);
-            if (recorder._intercept is { } intercept)
-            {
-                await intercept(cancellationToken);
-            }
-
-            return await base.SendAsync(request, cancellationToken);
         }
     }
 }

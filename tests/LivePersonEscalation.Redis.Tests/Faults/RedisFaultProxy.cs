@@ -4,22 +4,6 @@ using System.Text;
 
 namespace LivePersonEscalation.Redis.Tests.Faults;
 
-/// <summary>What the proxy does to the traffic between a client and Redis.</summary>
-public enum ProxyFault
-{
-    /// <summary>Forwards both ways as it comes.</summary>
-    None,
-
-    /// <summary>Holds Redis's answers for <see cref="RedisFaultProxy.AnswerDelay"/> before forwarding them (Redis answers late).</summary>
-    DelayAnswers,
-
-    /// <summary>Forwards nothing either way and keeps what arrives (a network that drops packets), until the fault is changed.</summary>
-    Blackhole,
-
-    /// <summary>Lets the next script through to Redis, then resets the connection instead of forwarding its answer.</summary>
-    ResetAfterScript,
-}
-
 /// <summary>
 /// A TCP proxy on a free 127.0.0.1 port in front of a Redis: the faults a network puts between an instance and Redis,
 /// switched by a test while connections stay open. Every connection is closed when it is disposed.

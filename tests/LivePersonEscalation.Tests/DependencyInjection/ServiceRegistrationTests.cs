@@ -105,13 +105,4 @@ public sealed class ServiceRegistrationTests
 
         Assert.Same(time, provider.GetRequiredService<TimeProvider>());
     }
-
-    private sealed class HeaderStampingHandler : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.Add("X-Host-Handler", "yes");
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }
