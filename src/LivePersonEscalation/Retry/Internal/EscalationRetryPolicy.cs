@@ -10,27 +10,27 @@ namespace LivePersonEscalation.Internal;
 internal sealed class EscalationRetryPolicy(RetrySettings settings, TimeProvider timeProvider, EscalationTelemetry telemetry)
 {
     /// <summary>
-    /// Whether to retry after <paramref name="outcome"/>: only when it proves the escalation was not accepted, an
+    /// Whether to retry after <paramref name="attempt"/>: only when it proves the escalation was not accepted, an
     /// attempt is left and the delay ends within the budget. Otherwise <paramref name="stopReason"/> says why not
     /// (null when the outcome allowed no retry at all).
     /// </summary>
-    public bool ShouldRetry(AttemptOutcome outcome, long started, out TimeSpan delay, out string? stopReason)
+    public bool ShouldRetry(EscalationAttempt attempt, long started, out TimeSpan delay, out string? stopReason)
     {
         delay = TimeSpan.Zero;
         stopReason = null;
-        if (!outcome.IsRetryable)
+        if (!attempt.IsRetryable)
         {
             return false;
         }
 
-        if (outcome.Attempt >= settings.MaxAttempts)
+        if (attempt.Number >= settings.MaxAttempts)
         {
-            stopReason = $"no retry left after {outcome.Attempt} attempt(s) (Retry:MaxAttempts is {settings.MaxAttempts})";
+            stopReason = $"no retry left after {attempt.Number} attempt(s) (Retry:MaxAttempts is {settings.MaxAttempts})";
             return false;
         }
 
-        var asked = outcome.Response?.RetryAfter;
-        delay = asked ?? Backoff(outcome.Attempt);
+        var asked = attempt.Response?.RetryAfter;
+        delay = asked ?? Backoff(attempt.Number);
         if (timeProvider.GetElapsedTime(started) + delay > settings.TotalBudget)
         {
             stopReason = asked is null
@@ -43,9 +43,9 @@ internal sealed class EscalationRetryPolicy(RetrySettings settings, TimeProvider
     }
 
     /// <summary>Records the retry and waits <paramref name="delay"/> on the <see cref="TimeProvider"/>; caller cancellation ends the wait.</summary>
-    public async Task WaitBeforeRetryAsync(AttemptOutcome outcome, TimeSpan delay, CancellationToken cancellationToken)
+    public async Task WaitBeforeRetryAsync(EscalationAttempt attempt, TimeSpan delay, CancellationToken cancellationToken)
     {
-        telemetry.Retrying(outcome.Attempt, outcome.Response is { } response ? $"http_{(int)response.StatusCode}" : "connection_failed", delay);
+        telemetry.Retrying(attempt.Number, attempt.Response is { } response ? $"http_{(int)response.StatusCode}" : "connection_failed", delay);
         if (delay > TimeSpan.Zero)
         {
 #if NET8_0_OR_GREATER

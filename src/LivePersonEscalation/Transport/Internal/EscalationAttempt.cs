@@ -60,8 +60,32 @@ internal sealed class EscalationAttempt : IDisposable
     /// <summary>The key the innermost handler puts in the <c>Authorization</c> header, below every outer handler and logger.</summary>
     public string ApiAccessKey { get; }
 
-    /// <summary>True once the innermost handler handed the attempt to the transport: from then on it may have reached LivePerson.</summary>
-    public bool ReachedTransport => Volatile.Read(ref _sends) > 0;
+    /// <summary>LivePerson's answer, once the attempt ended with one.</summary>
+    public AttemptResponse? Response { get; private set; }
+
+    /// <summary>What ended the attempt when no answer came: a transport failure, a timeout, a chained handler's error.</summary>
+    public Exception? Exception { get; private set; }
+
+    /// <summary>
+    /// Whether the request had reached the transport, from where it may have reached LivePerson: true once the
+    /// innermost handler handed it on (or an answer came); null when the pipeline cannot tell (a host's own
+    /// <see cref="HttpClient"/>, without the library's innermost handler).
+    /// </summary>
+    public bool? ReachedTransport => Response is not null || Volatile.Read(ref _sends) > 0 ? true : _hasSingleSendHandler ? false : null;
+
+    /// <summary>
+    /// True when the attempt may be retried: LivePerson answered 408, 429 or 503, or no connection could be made.
+    /// The one place the retry policy and the send loop learn it from.
+    /// </summary>
+    public bool IsRetryable => Response is { } response
+        ? response.ProvesNotAccepted
+        : Exception is HttpRequestException transport && TransportErrors.IsConnectFailure(transport);
+
+    /// <summary>
+    /// True only when LivePerson provably did not accept the attempt: it is retryable (above), or the request never
+    /// reached the transport.
+    /// </summary>
+    public bool ProvesNotAccepted => IsRetryable || (Response is null && ReachedTransport == false);
 
     /// <summary>The attempt a request carries, if it is one.</summary>
     public static EscalationAttempt? Of(HttpRequestMessage request) =>
@@ -76,24 +100,23 @@ internal sealed class EscalationAttempt : IDisposable
 
     /// <summary>
     /// Sends the attempt and reads its (capped) answer within the attempt's time. Never throws: what ended the attempt
-    /// is its outcome, with whether it had reached the transport (when the pipeline can tell).
+    /// is its <see cref="Response"/> or its <see cref="Exception"/>, readable after it is disposed.
     /// </summary>
 #if NET
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
 #endif
-    public async ValueTask<AttemptOutcome> SendAsync(HttpClient httpClient, TimeProvider timeProvider)
+    public async ValueTask SendAsync(HttpClient httpClient, TimeProvider timeProvider)
     {
         try
         {
             using var response = await httpClient.SendAsync(_request, HttpCompletionOption.ResponseHeadersRead, _timeout.Token).ConfigureAwait(false);
-            var answer = await AttemptResponse.ReadAsync(Endpoint, response, timeProvider, _timeout.Token).ConfigureAwait(false);
-            return new AttemptOutcome(Number, answer, null, ReachedTransport: true);
+            Response = await AttemptResponse.ReadAsync(Endpoint, response, timeProvider, _timeout.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Every ending is classified by the sender; nothing may escape before the guard is settled.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new AttemptOutcome(Number, null, ex, _hasSingleSendHandler ? ReachedTransport : null);
+            Exception = ex;
         }
     }
 

@@ -31,25 +31,26 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
         var retry = runtime.Retry;
         for (var number = 1; ; number++)
         {
-            AttemptOutcome outcome;
-            using (var attempt = new EscalationAttempt(number, settings, payload, hasSingleSendHandler, Time, cancellationToken))
+            // Released (its request, its timer) before any retry delay; what it ended with stays readable.
+            var attempt = new EscalationAttempt(number, settings, payload, hasSingleSendHandler, Time, cancellationToken);
+            using (attempt)
             {
-                outcome = await attempt.SendAsync(httpClient, Time).ConfigureAwait(false);
+                await attempt.SendAsync(httpClient, Time).ConfigureAwait(false);
             }
 
             if (cancellationToken.IsCancellationRequested)
             {
-                return Canceled(outcome, started, settings, Time, cancellationToken);
+                return Canceled(attempt, started, settings, Time, cancellationToken);
             }
 
-            if (!retry.ShouldRetry(outcome, started, out var delay, out var stopReason))
+            if (!retry.ShouldRetry(attempt, started, out var delay, out var stopReason))
             {
-                return Conclude(outcome, Time.GetElapsedTime(started), stopReason, settings);
+                return Conclude(attempt, Time.GetElapsedTime(started), stopReason, settings);
             }
 
             try
             {
-                await retry.WaitBeforeRetryAsync(outcome, delay, cancellationToken).ConfigureAwait(false);
+                await retry.WaitBeforeRetryAsync(attempt, delay, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
@@ -60,26 +61,26 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
     }
 
     /// <summary>The caller cancelled: say how far the escalation got, and keep an acceptance that already arrived.</summary>
-    private static SendOutcome Canceled(AttemptOutcome outcome, long started, EscalationSettings settings, TimeProvider time, CancellationToken cancellationToken)
+    private static SendOutcome Canceled(EscalationAttempt attempt, long started, EscalationSettings settings, TimeProvider time, CancellationToken cancellationToken)
     {
-        var concluded = outcome.Response is null ? null : Conclude(outcome, time.GetElapsedTime(started), stopReason: null, settings);
-        var state = concluded?.State ?? (outcome.ProvesNotAccepted ? EscalationOutcome.NotAccepted : EscalationOutcome.Unknown);
-        return SendOutcome.Canceled(new EscalationCanceledException(state, cancellationToken, concluded?.Result, concluded?.Failure ?? outcome.Exception));
+        var concluded = attempt.Response is null ? null : Conclude(attempt, time.GetElapsedTime(started), stopReason: null, settings);
+        var state = concluded?.State ?? (attempt.ProvesNotAccepted ? EscalationOutcome.NotAccepted : EscalationOutcome.Unknown);
+        return SendOutcome.Canceled(new EscalationCanceledException(state, cancellationToken, concluded?.Result, concluded?.Failure ?? attempt.Exception));
     }
 
     /// <summary>The result of the last attempt, or the failure that says why the escalation was not (or may not have been) accepted.</summary>
-    private static SendOutcome Conclude(AttemptOutcome outcome, TimeSpan elapsed, string? stopReason, EscalationSettings settings)
+    private static SendOutcome Conclude(EscalationAttempt attempt, TimeSpan elapsed, string? stopReason, EscalationSettings settings)
     {
-        if (outcome.Response is { } response)
+        if (attempt.Response is { } response)
         {
             if (response.FollowedRedirectTo is not null)
             {
-                return SendOutcome.Failed(EscalationFailures.Redirected(response, settings, outcome.Attempt, elapsed));
+                return SendOutcome.Failed(EscalationFailures.Redirected(response, settings, attempt.Number, elapsed));
             }
 
             if (!response.IsAccepted)
             {
-                return SendOutcome.Failed(EscalationFailures.FromResponse(response, settings, outcome.Attempt, elapsed, stopReason));
+                return SendOutcome.Failed(EscalationFailures.FromResponse(response, settings, attempt.Number, elapsed, stopReason));
             }
 
             return SendOutcome.Accepted(new EscalationResult
@@ -88,33 +89,33 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
                 Body = settings.KeyRedaction.Redact(response.Body),
                 IsBodyTruncated = response.IsBodyTruncated,
                 RequestId = response.RequestId,
-                Attempts = outcome.Attempt,
+                Attempts = attempt.Number,
                 Elapsed = elapsed,
             });
         }
 
-        var exception = outcome.Exception!;
-        var sentMaybe = outcome.ReachedTransport != false;
+        var exception = attempt.Exception!;
+        var sentMaybe = attempt.ReachedTransport != false;
         if (Find<AttemptRefusedException>(exception) is { } refused)
         {
             return SendOutcome.Failed(refused.IsBodyResend
-                ? EscalationFailures.BodyResendRefused(settings, exception, outcome.Attempt, elapsed)
-                : EscalationFailures.RepeatedSend(refused, outcome.Attempt, elapsed));
+                ? EscalationFailures.BodyResendRefused(settings, exception, attempt.Number, elapsed)
+                : EscalationFailures.RepeatedSend(refused, attempt.Number, elapsed));
         }
 
         switch (exception)
         {
             case HttpRequestException transport when TransportErrors.IsConnectFailure(transport) || !sentMaybe:
-                return SendOutcome.Failed(EscalationFailures.ConnectionFailed(settings, transport, outcome.Attempt, elapsed, stopReason));
+                return SendOutcome.Failed(EscalationFailures.ConnectionFailed(settings, transport, attempt.Number, elapsed, stopReason));
             case HttpRequestException transport:
-                return SendOutcome.Failed(EscalationFailures.ConnectionLost(settings, transport, outcome.Attempt, elapsed));
+                return SendOutcome.Failed(EscalationFailures.ConnectionLost(settings, transport, attempt.Number, elapsed));
             case OperationCanceledException when sentMaybe:
                 // The attempt's timeout, HttpClient.Timeout, or a chained handler's timeout: the request may have been sent.
-                return SendOutcome.Failed(EscalationFailures.Timeout(settings, exception, outcome.Attempt, elapsed));
+                return SendOutcome.Failed(EscalationFailures.Timeout(settings, exception, attempt.Number, elapsed));
             case not null when sentMaybe:
                 // A chained handler's own failure (Polly's TimeoutRejectedException, say) after the request went out.
                 var timedOut = exception is TimeoutException || IsTimeoutNamed(exception);
-                return SendOutcome.Failed(EscalationFailures.PipelineFailed(settings, exception, timedOut, outcome.Attempt, elapsed));
+                return SendOutcome.Failed(EscalationFailures.PipelineFailed(settings, exception, timedOut, attempt.Number, elapsed));
             default:
                 // A chained handler failed before the request reached the transport: nothing was sent; the host's error as is.
                 return SendOutcome.Unclassified(exception!);
