@@ -9,8 +9,9 @@ namespace LivePersonEscalation.IntegrationTests;
 /// <summary>
 /// Thousands of escalations at high concurrency over loopback with about 10% injected faults: every call ends, every
 /// accepted escalation is accounted for, every request the emulator saw is an attempt the client counted, and no
-/// connection or memory is left behind.
+/// connection or memory is left behind. The heap and the connections are the process's, so these run alone.
 /// </summary>
+[Collection(nameof(ProcessWideTests))]
 public sealed class SoakTests : EmulatorTest
 {
     private const int Escalations = 3_000;

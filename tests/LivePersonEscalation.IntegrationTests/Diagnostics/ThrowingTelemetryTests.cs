@@ -9,8 +9,7 @@ namespace LivePersonEscalation.IntegrationTests;
 /// not an escalation's, not the guard's, not an availability decision's, not a transfer-failure report's. The
 /// listener is process-wide, so these tests run alone, never beside another test's activities.
 /// </summary>
-[Collection(nameof(ThrowingTelemetryTests))]
-[CollectionDefinition(nameof(ThrowingTelemetryTests), DisableParallelization = true)]
+[Collection(nameof(ProcessWideTests))]
 public sealed class ThrowingTelemetryTests : IAsyncLifetime
 {
     private EscalationEmulator _escalations = null!;

@@ -4,7 +4,7 @@ using LivePersonEscalation.Internal;
 
 namespace LivePersonEscalation.Tests.DuplicateGuard;
 
-/// <summary>The in-process tier's byte estimate, measured against the managed heap.</summary>
+/// <summary>The in-process tier's memory, measured against the managed heap: its estimate, and its bound through the client.</summary>
 [Collection(HeapMeasurement.Name)]
 public sealed class InProcessTierMemoryTests
 {
@@ -49,5 +49,26 @@ public sealed class InProcessTierMemoryTests
         var ratio = (double)estimated / measured;
         Console.WriteLine($"in-process tier: {conversations} entries of a {bodyLength}-character body: estimated {estimated} B, measured {measured} B ({estimated / conversations} / {measured / conversations} B per entry, ratio {ratio:0.000})");
         Assert.InRange(ratio, 0.9, 1.1);
+    }
+
+    [Fact]
+    public async Task Remembered_answers_are_bounded_in_bytes_not_only_in_count()
+    {
+        var body = "{\"pad\":\"" + new string('x', 64 * 1024) + "\"}";
+        var wire = new WireRecorder();
+        wire.Respond(HttpStatusCode.OK, body);
+        var client = wire.CreateRegisteredClient(new SteppedClock(), o => o.Retry.MaxAttempts = 1);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            await client.EscalateAsync(TestData.Request(r => r with { ConversationId = $"big-{i}" }));
+        }
+
+        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Assert.True(held < 16 * 1024 * 1024, $"the guard holds {held / 1024 / 1024} MiB for 1,000 answers of 64 KiB");
+        GC.KeepAlive(client);
     }
 }
