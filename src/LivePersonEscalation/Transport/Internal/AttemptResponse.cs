@@ -6,7 +6,7 @@ using System.Runtime.CompilerServices;
 namespace LivePersonEscalation.Internal;
 
 /// <summary>One attempt's answer, read in full (capped) so the response can be released before any retry delay.</summary>
-internal sealed class AttemptResponse
+internal sealed partial class AttemptResponse
 {
     // netstandard2.0's HttpStatusCode has no TooManyRequests.
     private const HttpStatusCode TooManyRequests = (HttpStatusCode)429;
@@ -36,7 +36,7 @@ internal sealed class AttemptResponse
 
     public HttpStatusCode StatusCode { get; }
 
-    /// <summary>The body's text, at most <see cref="ResponseBodyReader.MaxBytes"/> of it.</summary>
+    /// <summary>The body's text, at most <see cref="MaxBytes"/> of it.</summary>
     public string Body { get; }
 
     public bool IsBodyTruncated { get; }
@@ -64,7 +64,7 @@ internal sealed class AttemptResponse
 #endif
     public static async ValueTask<AttemptResponse> ReadAsync(Uri endpoint, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken attemptToken)
     {
-        var (body, truncated) = await ResponseBodyReader.ReadAsync(response.Content, attemptToken).ConfigureAwait(false);
+        var (body, truncated) = await ReadBodyAsync(response.Content, attemptToken).ConfigureAwait(false);
         return new AttemptResponse(endpoint, response, body, truncated, timeProvider);
     }
 

@@ -7,11 +7,11 @@ using System.Runtime.CompilerServices;
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
-/// Reads at most <see cref="MaxBytes"/> of a response body, so a broken or hostile server cannot exhaust memory.
+/// The answer's body: at most <see cref="MaxBytes"/> of it, so a broken or hostile server cannot exhaust memory.
 /// A body that breaks off midway (connection lost, attempt timed out, caller cancelled) yields what arrived, marked
 /// truncated: the status line already told the outcome, and the caller's cancellation is the sender's to report.
 /// </summary>
-internal static class ResponseBodyReader
+internal sealed partial class AttemptResponse
 {
     public const int MaxBytes = 64 * 1024;
 
@@ -19,7 +19,7 @@ internal static class ResponseBodyReader
 #if NET
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
 #endif
-    public static async ValueTask<(string Text, bool IsTruncated)> ReadAsync(HttpContent? content, CancellationToken attemptToken)
+    private static async ValueTask<(string Text, bool IsTruncated)> ReadBodyAsync(HttpContent? content, CancellationToken attemptToken)
     {
         if (content is null)
         {
