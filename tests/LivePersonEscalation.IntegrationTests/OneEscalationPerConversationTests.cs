@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LivePersonEscalation.IntegrationTests;
 
@@ -182,21 +181,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         Assert.True(joinedFailure.IsOutcomeUnknown);
     }
 
-    // Path 4: a throwing log provider.
-
-    [Fact]
-    public async Task A_log_provider_that_throws_on_the_accepted_event_changes_neither_outcome_nor_guard()
-    {
-        var server = await ServeAsync(Accept);
-        var client = Registered(server.Endpoint, services: s => s.AddLogging(l => l.AddProvider(new ThrowingLoggerProvider(eventId: 2))));
-
-        var first = await client.EscalateAsync(TestRequests.For());
-        var again = await client.EscalateAsync(TestRequests.For());
-
-        Assert.Single(server.Requests);
-        Assert.False(first.IsDeduplicated);
-        Assert.True(again.IsDeduplicated);
-    }
+    // Path 4, telemetry that throws: ThrowingTelemetryTests, which runs alone for its process-wide listener.
 
     // Path 5: a re-route to another skill within the window.
 

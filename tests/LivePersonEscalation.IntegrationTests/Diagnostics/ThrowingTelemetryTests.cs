@@ -28,10 +28,10 @@ public sealed class ThrowingTelemetryTests : IAsyncLifetime
         await _accountApis.DisposeAsync();
     }
 
-    private ServiceProvider Provider(bool availability = false, bool fallback = false)
+    private ServiceProvider Provider(bool availability = false, bool fallback = false, int? throwingLogEvent = null)
     {
         var services = new ServiceCollection();
-        services.AddLogging(l => l.AddProvider(new ThrowingLoggerProvider(eventId: null)));
+        services.AddLogging(l => l.AddProvider(new ThrowingLoggerProvider(eventId: throwingLogEvent)));
         services.AddLivePersonEscalation(o =>
         {
             o.Endpoint = _escalations.Endpoint;
@@ -63,10 +63,12 @@ public sealed class ThrowingTelemetryTests : IAsyncLifetime
         return listener;
     }
 
-    [Fact]
-    public async Task An_escalation_and_its_repeat_are_sent_once_and_answered()
+    [Theory]
+    [InlineData(null)] // every log event throws
+    [InlineData(2)] // only the accepted event throws
+    public async Task An_escalation_and_its_repeat_are_sent_once_and_answered(int? throwingLogEvent)
     {
-        await using var provider = Provider();
+        await using var provider = Provider(throwingLogEvent: throwingLogEvent);
         using var listener = ThrowingTraceListener();
         var client = provider.GetRequiredService<IEscalationClient>();
 
