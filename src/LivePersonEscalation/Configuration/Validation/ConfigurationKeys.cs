@@ -8,7 +8,7 @@ namespace LivePersonEscalation.Internal;
 /// start-up with its configuration path and the settings that exist there, instead of the binder's message naming
 /// a .NET type. The known names come from <c>nameof</c>, so they follow the options classes.
 /// </summary>
-internal static class ConfigurationKeys
+internal static partial class ConfigurationKeys
 {
     private static readonly Known Root = new(
         (nameof(EscalationOptions.Region), null),
@@ -54,26 +54,6 @@ internal static class ConfigurationKeys
             (nameof(EscalationTelemetryOptions.IncludeConversationId), null),
             (nameof(EscalationTelemetryOptions.LogMessageText), null))));
 
-    // Values the binder would reject with a message naming a .NET type, or read in a way nobody meant ("15" as
-    // 15 days): checked here, naming the configuration path and the form that works.
-    private static readonly Dictionary<string, Func<string, string, string?>> ValueRules = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Region"] = RegionRule,
-        ["DuplicateGuard:WhenOutcomeUnknown"] = EnumRule<OutcomeUnknownHandling>,
-        ["DuplicateGuard:WhenStoreUnavailable"] = EnumRule<StoreUnavailableHandling>,
-        ["Timeout"] = TimeSpanRule,
-        ["Retry:TotalBudget"] = TimeSpanRule,
-        ["Retry:BaseDelay"] = TimeSpanRule,
-        ["Retry:MaxDelay"] = TimeSpanRule,
-        ["DuplicateGuard:Window"] = TimeSpanRule,
-        ["DuplicateGuard:Redis:OperationTimeout"] = TimeSpanRule,
-        ["Fallback:Window"] = TimeSpanRule,
-        ["Availability:AgentsRefreshInterval"] = TimeSpanRule,
-        ["Availability:ShiftRefreshInterval"] = TimeSpanRule,
-        ["Availability:Timeout"] = TimeSpanRule,
-        ["Availability:WhenNoAgentsOnline"] = EnumRule<NoAgentsOnlineHandling>,
-    };
-
     /// <exception cref="OptionsValidationException">A key in <paramref name="section"/> is not a setting, or its value cannot mean what it says.</exception>
     public static void EnsureKnown(IConfiguration section, string name = "")
     {
@@ -104,43 +84,6 @@ internal static class ConfigurationKeys
                 Check(child, nested, failures);
             }
         }
-    }
-
-    private static void CheckValues(IConfiguration section, List<string> failures)
-    {
-        foreach (var rule in ValueRules)
-        {
-            var setting = section.GetSection(rule.Key);
-            if (setting.Value is { Length: > 0 } value && rule.Value(setting.Path, value.Trim()) is { } problem)
-            {
-                failures.Add(problem);
-            }
-        }
-    }
-
-#pragma warning disable CA2263 // The generic overloads do not exist on netstandard2.0.
-    private static string? EnumRule<T>(string path, string value)
-        where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(typeof(T), parsed) && !char.IsDigit(value[0])
-            ? null
-            : $"{path} is '{value}', which is not one of {string.Join(", ", Enum.GetNames(typeof(T)))}.";
-#pragma warning restore CA2263
-
-    private static string? RegionRule(string path, string value) =>
-        Enum.TryParse<LivePersonRegion>(value, ignoreCase: true, out var region) && LivePersonEndpoints.IsDefined(region) && !char.IsDigit(value[0])
-            ? null
-            : $"{LivePersonEndpoints.NotARegion(value)} Set at {path}.";
-
-    private static string? TimeSpanRule(string path, string value)
-    {
-        if (value.All(char.IsDigit))
-        {
-            return $"{path} is '{value}', which .NET reads as {value} day(s); write it as hh:mm:ss, e.g. 00:00:{(value.Length <= 2 ? value.PadLeft(2, '0') : "15")} for {(value.Length <= 2 ? value : "15")} seconds.";
-        }
-
-        return TimeSpan.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)
-            ? null
-            : $"{path} is '{value}', which is not a time span; write it as hh:mm:ss, e.g. 00:00:15 for 15 seconds.";
     }
 
     /// <summary>The settings one level of the section may hold: each with what it may hold beneath (null: a value).</summary>
