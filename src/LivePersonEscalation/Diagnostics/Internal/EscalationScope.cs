@@ -86,11 +86,12 @@ internal sealed class EscalationScope : IDisposable
             }
         });
 
-    public void Dispose() => Contained.Run(this, static scope =>
+    public void Dispose()
     {
-        scope._activity?.Dispose();
-        scope._logScope?.Dispose();
-    });
+        // Apart, so a trace listener that throws when the activity stops cannot leave the log scope open.
+        Contained.Run(_activity, static activity => activity?.Dispose());
+        Contained.Run(_logScope, static logScope => logScope?.Dispose());
+    }
 
     private void MarkError(string outcome, string errorType, int? statusCode, int? attempts)
     {
