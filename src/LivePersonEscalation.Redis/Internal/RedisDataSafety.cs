@@ -55,6 +55,19 @@ internal sealed class RedisDataSafety
     /// <summary>Asks Redis for its run id and eviction policy, and reports what changed. Never throws.</summary>
     public async Task CheckAsync(IConnectionMultiplexer multiplexer, TimeSpan timeout)
     {
+        try
+        {
+            await CheckCoreAsync(multiplexer, timeout).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A log provider or meter listener that throws loses its own record; what was seen is kept.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private async Task CheckCoreAsync(IConnectionMultiplexer multiplexer, TimeSpan timeout)
+    {
         RedisResult[]? answer;
         try
         {
