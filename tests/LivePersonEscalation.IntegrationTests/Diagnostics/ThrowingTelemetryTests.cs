@@ -64,12 +64,12 @@ public sealed class ThrowingTelemetryTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(null)] // every log event throws
-    [InlineData(2)] // only the accepted event throws
-    public async Task An_escalation_and_its_repeat_are_sent_once_and_answered(int? throwingLogEvent)
+    [InlineData(null, true)] // every log event and every trace throws
+    [InlineData(2, false)] // only the accepted event's log throws
+    public async Task An_escalation_and_its_repeat_are_sent_once_and_answered(int? throwingLogEvent, bool throwingTraces)
     {
         await using var provider = Provider(throwingLogEvent: throwingLogEvent);
-        using var listener = ThrowingTraceListener();
+        using var listener = throwingTraces ? ThrowingTraceListener() : null;
         var client = provider.GetRequiredService<IEscalationClient>();
 
         var first = await client.EscalateAsync(TestRequests.For());
