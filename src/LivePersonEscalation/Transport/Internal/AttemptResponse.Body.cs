@@ -1,8 +1,5 @@
 using System.Buffers;
 using System.Text;
-#if NET
-using System.Runtime.CompilerServices;
-#endif
 
 namespace LivePersonEscalation.Internal;
 
@@ -16,9 +13,6 @@ internal sealed partial class AttemptResponse
     public const int MaxBytes = 64 * 1024;
 
     /// <summary>The text of the body, and whether it was cut short.</summary>
-#if NET
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
     private static async ValueTask<(string Text, bool IsTruncated)> ReadBodyAsync(HttpContent? content, CancellationToken attemptToken)
     {
         if (content is null)

@@ -1,7 +1,4 @@
 using System.Net;
-#if NET
-using System.Runtime.CompilerServices;
-#endif
 
 namespace LivePersonEscalation.Internal;
 
@@ -59,9 +56,6 @@ internal sealed partial class AttemptResponse
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>Reads the answer of <paramref name="response"/> to a POST to <paramref name="endpoint"/>, its body within <paramref name="attemptToken"/>.</summary>
-#if NET
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
     public static async ValueTask<AttemptResponse> ReadAsync(Uri endpoint, HttpResponseMessage response, TimeProvider timeProvider, CancellationToken attemptToken)
     {
         var (body, truncated) = await ReadBodyAsync(response.Content, attemptToken).ConfigureAwait(false);

@@ -1,7 +1,3 @@
-#if NET
-using System.Runtime.CompilerServices;
-#endif
-
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -71,7 +67,18 @@ internal sealed class EscalationAttempt : IDisposable
     /// innermost handler handed it on (or an answer came); null when the pipeline cannot tell (a host's own
     /// <see cref="HttpClient"/>, without the library's innermost handler).
     /// </summary>
-    public bool? ReachedTransport => Response is not null || Volatile.Read(ref _sends) > 0 ? true : _hasSingleSendHandler ? false : null;
+    public bool? ReachedTransport
+    {
+        get
+        {
+            if (Response is not null || Volatile.Read(ref _sends) > 0)
+            {
+                return true;
+            }
+
+            return _hasSingleSendHandler ? false : null;
+        }
+    }
 
     /// <summary>
     /// True when the attempt may be retried: LivePerson answered 408, 429 or 503, or no connection could be made.
@@ -102,9 +109,6 @@ internal sealed class EscalationAttempt : IDisposable
     /// Sends the attempt and reads its (capped) answer within the attempt's time. Never throws: what ended the attempt
     /// is its <see cref="Response"/> or its <see cref="Exception"/>, readable after it is disposed.
     /// </summary>
-#if NET
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-#endif
     public async ValueTask SendAsync(HttpClient httpClient, TimeProvider timeProvider)
     {
         try

@@ -1,7 +1,3 @@
-#if NET
-using System.Runtime.CompilerServices;
-#endif
-
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -13,14 +9,7 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 {
     private TimeProvider Time => runtime.TimeProvider;
 
-    /// <summary>
-    /// The escalation's outcome. Its state machine comes from a pool (where .NET has one): this and the attempt's
-    /// methods suspend on every real round trip, and each would otherwise allocate one, about 400 B an escalation
-    /// under load together.
-    /// </summary>
-#if NET
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-#endif
+    /// <summary>Sends the escalation's attempts and says how it ended.</summary>
     public async ValueTask<SendOutcome> SendAsync(byte[] payload, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
