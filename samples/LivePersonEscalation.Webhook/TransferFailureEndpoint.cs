@@ -17,7 +17,15 @@ internal static class TransferFailureEndpoint
             return problem;
         }
 
-        var preview = new BotChannel(call!.Channel!).IsPreview;
+        if (call!.EscalationId is { } named && string.IsNullOrWhiteSpace(named))
+        {
+            // Blank is not absent: a retried report would count again under "the latest escalation".
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["escalationId"] = ["escalationId is blank: send the escalationId /escalations answered, or leave the field out for the conversation's latest escalation."] },
+                title: "The transfer-failure report is invalid.");
+        }
+
+        var preview = new BotChannel(call.Channel!).IsPreview;
         try
         {
             // Not RequestAborted, as for /escalations: a report and its fallback finish even if the bot hung up.
@@ -27,8 +35,7 @@ internal static class TransferFailureEndpoint
                     ConversationId = call.ConversationId!,
                     UserPlatformId = call.UserPlatformId!,
                     ChatBotId = call.ChatBotId!,
-                    EscalationId = string.IsNullOrWhiteSpace(call.EscalationId) ? null : call.EscalationId,
-                    AgentSkillName = settings.SkillFor(call.Intent),
+                    EscalationId = call.EscalationId,
                     Message = preview ? EscalationRequest.BlankMessage : settings.TransferMessage,
                 },
                 CancellationToken.None);
@@ -55,6 +62,11 @@ internal static class TransferFailureEndpoint
         catch (ArgumentException ex)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["report"] = [ex.Message] }, title: "The transfer-failure report is invalid.");
+        }
+        catch (EscalationException ex) when (ex.Kind == EscalationFailureKind.UnknownEscalation)
+        {
+            // Nothing was counted or sent: the id is not one this webhook gave for the conversation (or none is known).
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["escalationId"] = [ex.Message] }, title: "The transfer-failure report names no escalation of this conversation.");
         }
         catch (EscalationException ex)
         {

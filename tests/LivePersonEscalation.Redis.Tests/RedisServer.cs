@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Garnet;
 using StackExchange.Redis;
 
@@ -10,7 +11,7 @@ namespace LivePersonEscalation.Redis.Tests;
 /// Never a mock.
 /// It can be stopped and started again on the same port, as a Redis that goes down and comes back.
 /// </summary>
-public sealed class RedisServer : IAsyncDisposable
+public sealed partial class RedisServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(15);
 
@@ -118,7 +119,7 @@ public sealed class RedisServer : IAsyncDisposable
         while (stopwatch.Elapsed < bound)
         {
             if (await WaitForKeyAsync(connection, conversationId, bound - stopwatch.Elapsed) is { } key
-                && ((string?)await connection.GetDatabase().StringGetAsync(key))?.StartsWith('A') == true)
+                && IsAccepted((string?)await connection.GetDatabase().StringGetAsync(key)))
             {
                 return true;
             }
@@ -174,4 +175,10 @@ public sealed class RedisServer : IAsyncDisposable
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(directory => Path.Combine(directory, name))
             .FirstOrDefault(File.Exists);
+
+    /// <summary>True when <paramref name="record"/>, a guard record's text, says its escalation was accepted.</summary>
+    public static bool IsAccepted(string? record) => record is not null && AcceptedState().IsMatch(record);
+
+    [GeneratedRegex("\"state\":2[,}]")]
+    private static partial Regex AcceptedState();
 }

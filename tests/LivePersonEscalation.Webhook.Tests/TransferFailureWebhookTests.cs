@@ -26,8 +26,8 @@ public sealed class TransferFailureWebhookTests : IAsyncLifetime
         await Emulator.DisposeAsync();
     }
 
-    private static object Escalation(string intent = "billing_question", string channel = "lp_web") =>
-        new { conversationId = "c-1", userPlatformId = "u-1", chatBotId = "b-1", channel, intent };
+    private static object Escalation(string intent = "billing_question", string channel = "lp_web", string conversationId = "c-1") =>
+        new { conversationId, userPlatformId = "u-1", chatBotId = "b-1", channel, intent };
 
     private static object Failure(string? escalationId, string intent = "billing_question", string channel = "lp_web") =>
         new { conversationId = "c-1", userPlatformId = "u-1", chatBotId = "b-1", channel, intent, escalationId };
@@ -108,12 +108,36 @@ public sealed class TransferFailureWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_report_without_an_escalation_id_uses_the_intents_skill_when_nothing_is_known()
+    public async Task A_report_for_a_conversation_never_escalated_gets_a_400_naming_the_escalation_id_and_sends_nothing()
     {
-        var fallback = await PostAsync("/transfer-failures", Failure(escalationId: null));
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var response = await _host.Http.SendAsync(WebhookHost.Call("/transfer-failures", Failure(escalationId: null)));
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Equal(["100200300"], SentSkills);
-        Assert.Equal("general", fallback.GetProperty("skill").GetString());
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("Escalate the conversation again", problem.GetProperty("errors").GetProperty("escalationId")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Empty(Emulator.Requests);
+    }
+
+    [Theory]
+    [InlineData("other")]
+    [InlineData("forged")]
+    [InlineData("blank")]
+    public async Task A_report_naming_an_escalation_this_conversation_never_had_gets_a_400_and_counts_nothing(string which)
+    {
+        var mine = await PostAsync("/escalations", Escalation(conversationId: "c-1"));
+        var other = await PostAsync("/escalations", Escalation(conversationId: "c-2"));
+        var named = which switch { "other" => other.GetProperty("escalationId").GetString(), "forged" => "AAAAAAAAAAA-1", _ => "" };
+
+        using var response = await _host.Http.SendAsync(WebhookHost.Call("/transfer-failures", Failure(named)));
+        var real = await PostAsync("/transfer-failures", Failure(mine.GetProperty("escalationId").GetString()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(1, real.GetProperty("failures").GetInt32());
+        Assert.Equal(3, Emulator.Requests.Count);
     }
 
     [Fact]

@@ -65,6 +65,8 @@ internal sealed partial class RedisDuplicateGuardStore
         {
             if (args.ConnectionType == ConnectionType.Interactive)
             {
+                // A connection restored is a Redis that answers: no step skips it any longer.
+                _ = _breaker.CloseAsync();
                 _ = _dataSafety.CheckAsync(multiplexer, _operationTimeout);
             }
         };

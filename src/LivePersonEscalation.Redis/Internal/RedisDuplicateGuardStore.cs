@@ -1,107 +1,114 @@
 using System.Globalization;
 using LivePersonEscalation.DuplicateGuard;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Polly;
+using Polly.CircuitBreaker;
 using StackExchange.Redis;
 
 namespace LivePersonEscalation.Redis.Internal;
 
 /// <summary>
-/// The duplicate guard's shared tier on Redis, behind every instance's own. An uncontended escalation costs two round
-/// trips: the claim (<see cref="RedisGuardScripts.Claim"/>) and its settlement (<see cref="RedisGuardScripts.Settle"/>,
-/// which also adds an outcome sent while Redis could not be reached). One caller per conversation per instance polls a
-/// claim in flight, with backoff, until its owner settles or the claim expires. A step fails at once while the
-/// connection is down (StackExchange.Redis's own state); the guard bounds each step by the operation timeout.
-/// Timed on real time: Redis expires keys on its own clock.
+/// The duplicate guard's records on Redis: one key per conversation, holding the record's text (its version, a bar,
+/// its content), expiring with the record. A read is a GET; a write is one short compare-version-then-set script
+/// (<see cref="RedisGuardScripts.CompareAndSet"/>) that also publishes on the conversation's channel, so an
+/// uncontended escalation costs two round trips (its claim, its settlement) and a waiting instance is woken by the
+/// change. Each step ends when the guard's token says its time ran out. A step fails at once while the connection is
+/// down (StackExchange.Redis's own state); a Redis that stops answering opens a circuit breaker (Polly) after two
+/// steps ran out of time, so the next fail at once; the breaker closes when the connection reports it is restored,
+/// or when a trial step answers.
 /// </summary>
 internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, IHealthCheck, IAsyncDisposable
 {
-    // How long a refusal stays for the callers that were waiting on its owner when it came.
-    private static readonly TimeSpan RefusalExpiry = TimeSpan.FromSeconds(10);
-
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(5);
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(250);
+    // A notification published while this instance's subscription was reconnecting is missed: a waiter reads again this often.
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(2);
 
     private readonly RedisConnection _connection;
     private readonly TimeSpan _operationTimeout;
     private readonly RedisDataSafety _dataSafety;
+    private readonly CircuitBreakerManualControl _breaker = new();
+    private readonly ResiliencePipeline _steps;
+    private volatile bool _firstConnectionWaitedOut;
 
     public RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout, RedisDataSafety dataSafety)
     {
         _connection = connection;
         _operationTimeout = operationTimeout;
         _dataSafety = dataSafety;
+        _steps = new ResiliencePipelineBuilder()
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                // A Redis that does not answer (its connection still up) costs two operation timeouts, then nothing.
+                FailureRatio = 1.0,
+                MinimumThroughput = 2,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(2),
+                // The guard's token ending is a step that ran out of time: the guard never cancels a step for anything else.
+                ShouldHandle = new PredicateBuilder().Handle<OperationCanceledException>().Handle<RedisTimeoutException>(),
+                ManualControl = _breaker,
+            })
+            .Build();
 
         // Connect now, not on the first escalation: it finds Redis ready, or fails at once while Redis is down.
         _ = WatchAsync();
     }
 
-    public async ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim, TimeSpan expiry, CancellationToken cancellationToken)
+    public async ValueTask<DuplicateGuardRecord?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        var database = await DatabaseAsync().ConfigureAwait(false);
-        var existing = await database.ScriptEvaluateAsync(RedisGuardScripts.Claim, [RedisKeyOf(key), TransfersKeyOf(key)], [RedisEntryCodec.Encode(claim), Milliseconds(expiry)]).ConfigureAwait(false);
-        return existing.IsNull ? null : RedisEntryCodec.Decode((string?)existing);
+        var value = await _steps.ExecuteAsync(
+            static async (state, token) =>
+            {
+                var multiplexer = await state.store.ConnectedAsync(token).ConfigureAwait(false);
+                var answered = AnswersRead(multiplexer);
+                return await AnswerAsync(multiplexer.GetDatabase().StringGetAsync(state.key), multiplexer, answered, token).ConfigureAwait(false);
+            },
+            (store: this, key: RedisKeyOf(key)),
+            cancellationToken).ConfigureAwait(false);
+        return Parse(value);
     }
 
-    public async ValueTask SettleAsync(string key, string owner, DuplicateGuardEntry? outcome, TimeSpan expiry, CancellationToken cancellationToken)
+    public async ValueTask<DuplicateGuardRecord?> WriteAsync(string key, string? expectedVersion, DuplicateGuardRecord record, CancellationToken cancellationToken)
     {
-        var database = await DatabaseAsync().ConfigureAwait(false);
-        var kept = outcome is { State: DuplicateGuardState.Accepted or DuplicateGuardState.Unknown } && expiry > TimeSpan.Zero ? RedisEntryCodec.Encode(outcome) : string.Empty;
-        var refusal = outcome is { State: DuplicateGuardState.NotAccepted } ? RedisEntryCodec.Encode(outcome) : string.Empty;
-        var accepted = outcome is { State: DuplicateGuardState.Accepted } && kept.Length > 0 ? outcome.Owner : string.Empty;
-        await database.ScriptEvaluateAsync(
-            RedisGuardScripts.Settle,
-            [RedisKeyOf(key), RefusalKeyOf(key, owner), TransfersKeyOf(key)],
-            [RedisEntryCodec.OwnerPrefix(DuplicateGuardState.InFlight, owner), kept, Milliseconds(expiry), refusal, Milliseconds(RefusalExpiry), accepted]).ConfigureAwait(false);
+        RedisValue[] args = [expectedVersion ?? string.Empty, record.Serialize(), LifetimeOf(record), ChannelOf(key).ToString()];
+        var answer = await _steps.ExecuteAsync(
+            static async (state, token) =>
+            {
+                var multiplexer = await state.store.ConnectedAsync(token).ConfigureAwait(false);
+                var answered = AnswersRead(multiplexer);
+                return await AnswerAsync(multiplexer.GetDatabase().ScriptEvaluateAsync(RedisGuardScripts.CompareAndSet, [state.key], state.args), multiplexer, answered, token).ConfigureAwait(false);
+            },
+            (store: this, key: RedisKeyOf(key), args),
+            cancellationToken).ConfigureAwait(false);
+        return answer.Resp2Type == ResultType.Integer ? record : Parse(((RedisResult[])answer!)[0].ToString());
     }
 
-    public async ValueTask<TransferFailureRecord?> RecordTransferFailureAsync(string key, string? escalationId, string? agentSkillId, TransferFailureRules rules, CancellationToken cancellationToken)
+    public async ValueTask<DuplicateGuardRecord?> WaitForChangeAsync(string key, string? version, TimeSpan maxWait, CancellationToken cancellationToken)
     {
-        var database = await DatabaseAsync().ConfigureAwait(false);
-        var withFallback = rules.SkillsWithFallback is { } skills ? "," + string.Join(",", skills) + "," : "*";
-        var answer = (RedisResult[])(await database.ScriptEvaluateAsync(
-            RedisGuardScripts.ReportTransferFailure,
-            [RedisKeyOf(key), TransfersKeyOf(key)],
-            [escalationId ?? string.Empty, agentSkillId ?? string.Empty, rules.MaxTransferFailures, Milliseconds(rules.Window), withFallback]).ConfigureAwait(false))!;
-        return RedisEntryCodec.DecodeRecord((string?)answer[1], counted: (int)answer[0] == 1);
-    }
-
-    public async ValueTask<DuplicateGuardEntry?> WaitWhileInFlightAsync(string key, DuplicateGuardEntry inFlight, TimeSpan maxWait, CancellationToken cancellationToken)
-    {
-        var database = await DatabaseAsync().ConfigureAwait(false);
-        var started = TimeProvider.System.GetTimestamp();
-        var poll = FirstPoll;
-        while (true)
+        var multiplexer = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
+        var database = multiplexer.GetDatabase();
+        var subscriber = multiplexer.GetSubscriber();
+        var channel = ChannelOf(key);
+        var changed = new SemaphoreSlim(0);
+        void OnChange(RedisChannel _, RedisValue __) => changed.Release();
+        // Bounded by the caller (the guard's own clock): a Redis slow to answer is waited for, as for any step.
+        await subscriber.SubscribeAsync(channel, OnChange).WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            var left = maxWait - TimeProvider.System.GetElapsedTime(started);
-            if (left <= TimeSpan.Zero)
+            var started = TimeProvider.System.GetTimestamp();
+            while (true)
             {
-                return inFlight;
-            }
-
-            DuplicateGuardEntry? current;
-            try
-            {
-                current = RedisEntryCodec.Decode(await database.StringGetAsync(RedisKeyOf(key)).WaitAsync(left, TimeProvider.System, cancellationToken).ConfigureAwait(false));
-                if (current is null)
+                var current = Parse(await database.StringGetAsync(RedisKeyOf(key)).WaitAsync(cancellationToken).ConfigureAwait(false));
+                var left = maxWait - TimeProvider.System.GetElapsedTime(started);
+                if (current?.Version != version || left <= TimeSpan.Zero)
                 {
-                    // Settled and forgotten, or the claim expired: a refusal of the owner waited on, if it left one.
-                    var refused = await database.StringGetAsync(RefusalKeyOf(key, inFlight.Owner)).WaitAsync(left, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-                    return RedisEntryCodec.Decode(refused);
+                    return current;
                 }
-            }
-            catch (TimeoutException)
-            {
-                // The claim's whole expiry passed: still in flight, as far as this caller knows.
-                return inFlight;
-            }
 
-            if (current.Owner != inFlight.Owner || current.State != DuplicateGuardState.InFlight)
-            {
-                return current;
+                await changed.WaitAsync(left < RecheckInterval ? left : RecheckInterval, cancellationToken).ConfigureAwait(false);
             }
-
-            await Task.Delay(poll < left ? poll : left, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestPoll.Ticks));
+        }
+        finally
+        {
+            _ = subscriber.UnsubscribeAsync(channel, OnChange, CommandFlags.FireAndForget);
         }
     }
 
@@ -110,29 +117,78 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     /// <summary>
-    /// The conversation's key, in a hash tag so its refusal key lives in the same cluster slot. Braces and the escape
+    /// The conversation's key, in a hash tag so its channel hashes to the same cluster slot. Braces and the escape
     /// character itself are escaped, so no conversation id can end the hash tag early.
     /// </summary>
     internal static RedisKey RedisKeyOf(string key) => "{" + Escape(key) + "}";
 
-    private static RedisKey RefusalKeyOf(string key, string owner) => "{" + Escape(key) + "}:refused:" + owner;
-
-    private static RedisKey TransfersKeyOf(string key) => "{" + Escape(key) + "}:transfers";
+    private static RedisChannel ChannelOf(string key) => RedisChannel.Literal("{" + Escape(key) + "}:changed");
 
     private static string Escape(string key) =>
         key.IndexOfAny(['{', '}', '%']) < 0 ? key : key.Replace("%", "%25").Replace("{", "%7B").Replace("}", "%7D");
 
-    private static RedisValue Milliseconds(TimeSpan span) => ((long)Math.Max(1, span.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+    private static DuplicateGuardRecord? Parse(RedisValue value) => value.IsNullOrEmpty ? null : DuplicateGuardRecord.Parse(value.ToString());
 
-    /// <summary>The database, or a failure at once while the connection is down: nothing waits for a dead Redis.</summary>
-    private async Task<IDatabase> DatabaseAsync()
+    private static RedisValue LifetimeOf(DuplicateGuardRecord record) =>
+        ((long)Math.Max(1, record.TimeToLive.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The step's answer, by the time the guard's token says the step's time ran out. Past that, the step waits on
+    /// only while the connection shows Redis answering (answers read since the step was sent): then this process,
+    /// not Redis, is slow (a starved thread pool runs the answer late), and the answer is on its way. A Redis that
+    /// reads nothing back is silent, and the step ends.
+    /// </summary>
+    private static async Task<T> AnswerAsync<T>(Task<T> step, IConnectionMultiplexer multiplexer, long answeredBefore, CancellationToken cancellationToken)
     {
-        var multiplexer = await _connection.GetAsync().ConfigureAwait(false);
-        if (!multiplexer.IsConnected)
+        try
         {
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "The duplicate guard's Redis is not connected.");
+            return await step.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && multiplexer.IsConnected && AnswersRead(multiplexer) > answeredBefore)
+        {
+            return await step.WaitAsync(RedisConnection.LateAnswerBound, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How many answers the connection has read from Redis so far (completed or failed, whether or not their callers ran yet).</summary>
+    private static long AnswersRead(IConnectionMultiplexer multiplexer)
+    {
+        var counters = multiplexer.GetCounters().Interactive;
+        return counters.CompletedSynchronously + counters.CompletedAsynchronously + counters.FailedAsynchronously + counters.ResponsesAwaitingAsyncCompletion;
+    }
+
+    /// <summary>
+    /// The connection, or a failure at once while it is down: nothing waits for a dead Redis. A first connection
+    /// still being made is waited for as long as the step may take (a step that runs out of time there counts for the
+    /// breaker, like any other).
+    /// </summary>
+    private async Task<IConnectionMultiplexer> ConnectedAsync(CancellationToken cancellationToken)
+    {
+        var connecting = _connection.GetAsync();
+        if (!connecting.IsCompleted && _firstConnectionWaitedOut)
+        {
+            // One step already waited out its time for the first connection: until it is made, Redis counts as down.
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "The duplicate guard's first connection to Redis is still being made.");
         }
 
-        return multiplexer.GetDatabase();
+        IConnectionMultiplexer multiplexer;
+        try
+        {
+            multiplexer = await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!connecting.IsCompleted)
+        {
+            _firstConnectionWaitedOut = true;
+            throw;
+        }
+
+        if (!multiplexer.IsConnected)
+        {
+            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, $"The duplicate guard's Redis ({Endpoints(multiplexer)}) is not connected.");
+        }
+
+        return multiplexer;
     }
+
+    private static string Endpoints(IConnectionMultiplexer multiplexer) => string.Join(", ", multiplexer.GetEndPoints().Select(endpoint => endpoint.ToString()));
 }

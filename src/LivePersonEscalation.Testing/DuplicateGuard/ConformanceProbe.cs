@@ -1,18 +1,16 @@
-using System.Net;
+using System.Globalization;
 using LivePersonEscalation.DuplicateGuard;
 
 namespace LivePersonEscalation.Testing;
 
-/// <summary>What one conformance case works with: the store, keys of its own, entries to write, and the checks.</summary>
+/// <summary>What one conformance case works with: the store, keys of its own, records to write, and the checks.</summary>
 internal sealed class ConformanceProbe(string caseName, IDuplicateGuardStore store, CancellationToken cancellationToken)
 {
-    public const string Skill = "123456";
-
     /// <summary>Long enough that nothing expires while a case runs, on any machine.</summary>
-    public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     private readonly string _run = Guid.NewGuid().ToString("N");
-    private int _owners;
+    private int _versions;
 
     public IDuplicateGuardStore Store { get; } = store;
 
@@ -20,30 +18,16 @@ internal sealed class ConformanceProbe(string caseName, IDuplicateGuardStore sto
 
     public string Key(string name = "conversation") => $"conformance:{_run}:{name}";
 
-    public DuplicateGuardEntry Claim() => new()
+    /// <summary>A record with a new version, kept for <paramref name="lifetime"/> (by default <see cref="Lifetime"/>); a store treats its content as opaque.</summary>
+    public DuplicateGuardRecord Record(TimeSpan? lifetime = null)
     {
-        State = DuplicateGuardState.InFlight,
-        Owner = $"{Skill}.{_run}-{Interlocked.Increment(ref _owners)}",
-        AgentSkillId = Skill,
-    };
+        var expires = DateTimeOffset.UtcNow + (lifetime ?? Lifetime);
+        var version = $"{_run}-{Interlocked.Increment(ref _versions)}";
+        return DuplicateGuardRecord.Parse($$"""{{version}}|{"issuedExpiresAt":"{{expires.ToString("O", CultureInfo.InvariantCulture)}}"}""");
+    }
 
-    public static DuplicateGuardEntry Accepted(DuplicateGuardEntry claim) => claim with
-    {
-        State = DuplicateGuardState.Accepted,
-        StatusCode = HttpStatusCode.OK,
-        RequestId = "request-1",
-        Body = """{"status":"ok"}""",
-        Attempts = 2,
-        Elapsed = TimeSpan.FromMilliseconds(250),
-        TransferFailures = 1,
-    };
-
-    public static DuplicateGuardEntry Settled(DuplicateGuardEntry claim, DuplicateGuardState state) =>
-        claim with { State = state, Reason = state == DuplicateGuardState.Accepted ? null : "ConnectionLost" };
-
-    public ValueTask<DuplicateGuardEntry?> TryClaimAsync(string key, DuplicateGuardEntry claim) => Store.TryClaimAsync(key, claim, Expiry, Token);
-
-    public ValueTask SettleAsync(string key, DuplicateGuardEntry claim, DuplicateGuardEntry? outcome) => Store.SettleAsync(key, claim.Owner, outcome, Expiry, Token);
+    public ValueTask<DuplicateGuardRecord?> WriteAsync(string key, DuplicateGuardRecord? expected, DuplicateGuardRecord record) =>
+        Store.WriteAsync(key, expected?.Version, record, Token);
 
     public void Expect(bool condition, string contract, object? actual)
     {
@@ -53,13 +37,13 @@ internal sealed class ConformanceProbe(string caseName, IDuplicateGuardStore sto
         }
     }
 
-    public void ExpectEntry(DuplicateGuardEntry? expected, DuplicateGuardEntry? actual, string contract) =>
-        Expect(Equals(expected, actual), $"{contract} ({Describe(expected)})", actual);
+    public void ExpectVersion(DuplicateGuardRecord? expected, DuplicateGuardRecord? actual, string contract) =>
+        Expect(expected?.Version == actual?.Version, $"{contract} ({Describe(expected)})", actual);
 
     private static string Describe(object? value) => value switch
     {
         null => "null",
-        DuplicateGuardEntry entry => $"{entry.State} entry of owner '{entry.Owner}' ({entry})",
+        DuplicateGuardRecord record => $"the record of version '{record.Version}'",
         _ => value.ToString() ?? "a value",
     };
 }

@@ -4,8 +4,8 @@ namespace LivePersonEscalation.Testing;
 
 /// <summary>
 /// The reference tests every <see cref="IDuplicateGuardStore"/> must pass, whatever it stores in: the library's own
-/// in-process and Redis stores run them, and so can yours. Each case is one contract of the interface (claim if
-/// absent, settle only as the owner or add if absent, wait while in flight, count a failed transfer once), run on
+/// in-process and Redis stores run them, and so can yours. Each case is one contract of the interface (read, write
+/// only over the version read, expire, wake a waiter on a change), run on
 /// keys of its own, so cases may share one store and run in parallel. A case that fails throws
 /// <see cref="InvalidOperationException"/> saying what the contract expected and what the store did. Framework
 /// neutral: run each of <see cref="Cases"/> as a test of its own.
@@ -27,25 +27,19 @@ public static class DuplicateGuardStoreConformance
 {
     private static readonly Dictionary<string, Func<ConformanceProbe, Task>> All = new(StringComparer.Ordinal)
     {
-        ["Claim_where_nothing_is_returns_null"] = ClaimCases.WhereNothingIsReturnsNull,
-        ["Claim_of_a_claimed_key_returns_the_claim_in_flight"] = ClaimCases.OfAClaimedKeyReturnsTheClaim,
-        ["Concurrent_claims_of_one_key_have_one_winner"] = ClaimCases.ConcurrentClaimsHaveOneWinner,
-        ["Keys_are_independent"] = ClaimCases.KeysAreIndependent,
-        ["Settled_acceptance_answers_the_next_claim_field_for_field"] = SettleCases.AcceptanceAnswersTheNextClaim,
-        ["Settled_unknown_outcome_answers_the_next_claim"] = SettleCases.UnknownOutcomeAnswersTheNextClaim,
-        ["Settle_with_null_forgets_the_conversation"] = SettleCases.NullForgets,
-        ["Settled_refusal_is_not_kept"] = SettleCases.RefusalIsNotKept,
-        ["Settle_by_another_owner_leaves_the_claim_alone"] = SettleCases.AnotherOwnerLeavesTheClaim,
-        ["Settle_is_idempotent"] = SettleCases.IsIdempotent,
-        ["Settle_where_nothing_is_adds_an_acceptance"] = SettleCases.WhereNothingIsAddsAnAcceptance,
-        ["Settle_where_nothing_is_adds_no_refusal"] = SettleCases.WhereNothingIsAddsNoRefusal,
-        ["Wait_returns_the_owners_outcome_once_settled"] = WaitCases.ReturnsTheOutcomeOnceSettled,
-        ["Wait_on_a_settled_key_returns_at_once"] = WaitCases.OnASettledKeyReturnsAtOnce,
+        ["Read_where_nothing_is_returns_null"] = RecordCases.ReadWhereNothingIsReturnsNull,
+        ["Write_where_nothing_is_creates_the_record"] = RecordCases.WriteWhereNothingIsCreates,
+        ["Write_expecting_none_where_one_is_returns_it"] = RecordCases.WriteExpectingNoneWhereOneIsReturnsIt,
+        ["Write_over_the_version_read_replaces_it"] = RecordCases.WriteOverTheVersionReadReplaces,
+        ["Write_over_another_version_returns_the_current_record"] = RecordCases.WriteOverAnotherVersionReturnsTheCurrent,
+        ["Write_expecting_a_version_where_nothing_is_returns_null"] = RecordCases.WriteExpectingAVersionWhereNothingIsReturnsNull,
+        ["Concurrent_writes_over_one_version_have_one_winner"] = RecordCases.ConcurrentWritesOverOneVersionHaveOneWinner,
+        ["Records_expire"] = RecordCases.RecordsExpire,
+        ["Keys_are_independent"] = RecordCases.KeysAreIndependent,
+        ["Wait_returns_the_new_record_once_written"] = WaitCases.ReturnsTheNewRecordOnceWritten,
+        ["Wait_on_another_version_returns_at_once"] = WaitCases.OnAnotherVersionReturnsAtOnce,
+        ["Wait_ends_after_its_longest_wait"] = WaitCases.EndsAfterMaxWait,
         ["Wait_canceled_ends_only_that_wait"] = WaitCases.CanceledEndsOnlyThatWait,
-        ["Transfer_failure_marks_the_acceptance_and_frees_the_conversation"] = TransferFailureCases.MarksTheAcceptanceAndFreesTheConversation,
-        ["Transfer_failure_of_one_escalation_counts_once"] = TransferFailureCases.CountsOnce,
-        ["Transfer_failure_naming_nothing_returns_null"] = TransferFailureCases.NamingNothingReturnsNull,
-        ["Transfer_failures_give_up_at_the_limit"] = TransferFailureCases.GiveUpAtTheLimit,
     };
 
     /// <summary>The names of the cases, in a stable order.</summary>

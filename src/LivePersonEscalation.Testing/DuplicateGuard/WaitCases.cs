@@ -1,66 +1,69 @@
 namespace LivePersonEscalation.Testing;
 
-/// <summary>Conformance cases of <c>WaitWhileInFlightAsync</c>: a repeat waits for the owner's outcome.</summary>
+/// <summary>Conformance cases of <c>WaitForChangeAsync</c>: a waiter is woken by a change, and bounded.</summary>
 internal static class WaitCases
 {
     // A bound on a wait that must end by itself: a store that never wakes its waiters fails here instead of hanging.
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
-    public static async Task ReturnsTheOutcomeOnceSettled(ConformanceProbe probe)
+    public static async Task ReturnsTheNewRecordOnceWritten(ConformanceProbe probe)
     {
         var key = probe.Key();
-        var claim = probe.Claim();
-        await probe.TryClaimAsync(key, claim).ConfigureAwait(false);
-        var waiting = probe.Store.WaitWhileInFlightAsync(key, claim, ConformanceProbe.Expiry, probe.Token).AsTask();
-        var accepted = ConformanceProbe.Accepted(claim);
+        var first = probe.Record();
+        await probe.WriteAsync(key, expected: null, first).ConfigureAwait(false);
+        var waiting = probe.Store.WaitForChangeAsync(key, first.Version, ConformanceProbe.Lifetime, probe.Token).AsTask();
+        var second = probe.Record();
 
-        await probe.SettleAsync(key, claim, accepted).ConfigureAwait(false);
+        await probe.WriteAsync(key, first, second).ConfigureAwait(false);
 
-        var settled = await Bounded(probe, waiting).ConfigureAwait(false);
-        probe.ExpectEntry(accepted, settled, "a wait on a claim ends with the owner's outcome once it settles");
+        var changed = await Bounded(probe, waiting).ConfigureAwait(false);
+        probe.ExpectVersion(second, changed, "a wait ends with the record written over the version it waited on");
     }
 
-    public static async Task OnASettledKeyReturnsAtOnce(ConformanceProbe probe)
+    public static async Task OnAnotherVersionReturnsAtOnce(ConformanceProbe probe)
     {
         var key = probe.Key();
-        var claim = probe.Claim();
-        await probe.TryClaimAsync(key, claim).ConfigureAwait(false);
-        var accepted = ConformanceProbe.Accepted(claim);
-        await probe.SettleAsync(key, claim, accepted).ConfigureAwait(false);
+        var first = probe.Record();
+        await probe.WriteAsync(key, expected: null, first).ConfigureAwait(false);
 
-        var settled = await Bounded(probe, probe.Store.WaitWhileInFlightAsync(key, claim, ConformanceProbe.Expiry, probe.Token).AsTask()).ConfigureAwait(false);
+        var current = await Bounded(probe, probe.Store.WaitForChangeAsync(key, "another-version", ConformanceProbe.Lifetime, probe.Token).AsTask()).ConfigureAwait(false);
 
-        probe.ExpectEntry(accepted, settled, "a wait on a claim already settled returns the outcome");
+        probe.ExpectVersion(first, current, "a wait on a version no longer there returns the current record at once");
+    }
+
+    public static async Task EndsAfterMaxWait(ConformanceProbe probe)
+    {
+        var key = probe.Key();
+        var first = probe.Record();
+        await probe.WriteAsync(key, expected: null, first).ConfigureAwait(false);
+
+        var current = await Bounded(probe, probe.Store.WaitForChangeAsync(key, first.Version, TimeSpan.FromMilliseconds(200), probe.Token).AsTask()).ConfigureAwait(false);
+
+        probe.ExpectVersion(first, current, "a wait with nothing changing ends after its longest wait with the record unchanged");
     }
 
     public static async Task CanceledEndsOnlyThatWait(ConformanceProbe probe)
     {
         var key = probe.Key();
-        var claim = probe.Claim();
-        await probe.TryClaimAsync(key, claim).ConfigureAwait(false);
-        using var canceled = CancellationTokenSource.CreateLinkedTokenSource(probe.Token);
-        var waiting = probe.Store.WaitWhileInFlightAsync(key, claim, ConformanceProbe.Expiry, canceled.Token).AsTask();
+        var first = probe.Record();
+        await probe.WriteAsync(key, expected: null, first).ConfigureAwait(false);
+        using var cancel = new CancellationTokenSource();
+        var canceled = probe.Store.WaitForChangeAsync(key, first.Version, ConformanceProbe.Lifetime, cancel.Token).AsTask();
+        var other = probe.Store.WaitForChangeAsync(key, first.Version, ConformanceProbe.Lifetime, probe.Token).AsTask();
 
-        await canceled.CancelAsync().ConfigureAwait(false);
+        await cancel.CancelAsync().ConfigureAwait(false);
+        var ended = await Task.WhenAny(canceled, Task.Delay(Bound, probe.Token)).ConfigureAwait(false);
+        probe.Expect(ended == canceled && canceled.IsCanceled, "a canceled wait ends as canceled", ended == canceled ? canceled.Status : "still waiting");
 
-        Exception? ended = null;
-        try
-        {
-            await Bounded(probe, waiting).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex)
-        {
-            ended = ex;
-        }
-
-        probe.Expect(ended is not null, "a canceled wait ends with OperationCanceledException", waiting.Status);
-        probe.ExpectEntry(claim, await probe.TryClaimAsync(key, probe.Claim()).ConfigureAwait(false), "a canceled wait leaves the claim in flight");
+        var second = probe.Record();
+        await probe.WriteAsync(key, first, second).ConfigureAwait(false);
+        probe.ExpectVersion(second, await Bounded(probe, other).ConfigureAwait(false), "another caller's wait goes on, and ends with the change");
     }
 
-    private static async Task<T> Bounded<T>(ConformanceProbe probe, Task<T> task)
+    private static async Task<T> Bounded<T>(ConformanceProbe probe, Task<T> wait)
     {
-        var ended = await Task.WhenAny(task, Task.Delay(Bound, probe.Token)).ConfigureAwait(false);
-        probe.Expect(ended == task, $"the wait ends within {Bound.TotalSeconds:0} s", "a wait still running");
-        return await task.ConfigureAwait(false);
+        var ended = await Task.WhenAny(wait, Task.Delay(Bound, probe.Token)).ConfigureAwait(false);
+        probe.Expect(ended == wait, $"the wait ends within {Bound.TotalSeconds:0} s", "a wait still running");
+        return await wait.ConfigureAwait(false);
     }
 }

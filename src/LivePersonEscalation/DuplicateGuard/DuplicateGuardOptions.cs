@@ -31,7 +31,7 @@ public sealed class DuplicateGuardOptions
     /// of a 200-character body); beyond it the oldest are forgotten first. Escalations in flight have a budget of the
     /// same size of their own: past it (more than about 10,000 at once with the default) a new one is handled as
     /// <see cref="WhenStoreUnavailable"/> says, with an error log and the metric <c>liveperson.escalation.guard_unavailable</c>
-    /// (reason <c>capacity</c>). Each entry keeps at most <see cref="DuplicateGuard.DuplicateGuardEntry.MaxBodyLength"/> characters of
+    /// (reason <c>capacity</c>). Each entry keeps at most 1,024 characters of
     /// the response body, so a deduplicated result's body may be the start of the original one.
     /// </summary>
     [Range(64 * 1024, 1024 * 1024 * 1024, ErrorMessage = "must be between {1} (64 KiB) and {2} (1 GiB).")]

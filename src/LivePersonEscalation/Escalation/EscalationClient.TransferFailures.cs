@@ -9,7 +9,8 @@ public sealed partial class EscalationClient
     public async Task<TransferFailureResult> ReportTransferFailureAsync(TransferFailureReport report, CancellationToken cancellationToken = default)
     {
         Argument.NotNull(report);
-        var settings = _runtime.Settings;
+        var generation = _runtime.Current;
+        var settings = generation.Settings;
         var checkedReport = CheckedTransferFailureReport.Check(report, settings.Skills);
         var guard = _runtime.DuplicateGuard ?? throw new InvalidOperationException(
             "Transfer failures are remembered by the duplicate guard, which is off: set LivePerson:Escalation:DuplicateGuard:Enabled to true (the default) to report them.");
@@ -17,45 +18,50 @@ public sealed partial class EscalationClient
 
         using var activity = _runtime.Telemetry.StartTransferFailureActivity(report.ConversationId);
         var fallback = settings.Fallback;
-        var rules = checkedReport.FallbackSkillId is null ? fallback.Rules : fallback.AnySkillRules;
+        var rules = fallback.RulesFor(checkedReport.FallbackSkillId);
 
         // One atomic step, not canceled halfway: the failure is counted once, whatever the caller's token does.
-        var record = await guard.RecordTransferFailureAsync(report.ConversationId, checkedReport.EscalationId, checkedReport.FailedSkillId, rules).ConfigureAwait(false)
-            ?? throw new ArgumentException(
-                $"{nameof(TransferFailureReport)} names no escalation, and the library knows none of this conversation (its escalation was forgotten after {fallback.Window}, or went through another account). Set {nameof(TransferFailureReport.EscalationId)} to the escalation's EscalationResult.EscalationId, or {nameof(TransferFailureReport.AgentSkillId)}/{nameof(TransferFailureReport.AgentSkillName)} to the skill whose transfer failed.",
-                nameof(report));
-
-        var repeated = !record.Counted;
-        if (record.GiveUpReason is { } reason)
+        var (decision, claim) = await guard.ReportTransferFailureAsync(report.ConversationId, checkedReport.EscalationId, rules).ConfigureAwait(false);
+        var record = decision.Record;
+        switch (decision.Verdict)
         {
-            _runtime.Telemetry.TransferFailureReported(activity, record.FailedSkillId, repeated ? TelemetryTags.Repeated : TelemetryTags.GaveUp, record.TransferFailures, null, reason.ToString());
-            return new TransferFailureResult { TransferFailures = record.TransferFailures, FailedSkillId = record.FailedSkillId, IsRepeatedReport = repeated, GiveUpReason = reason };
+            case ReportVerdict.NotIssued or ReportVerdict.NothingToReport:
+                throw EscalationFailures.UnknownEscalation(checkedReport.EscalationId, decision.Verdict == ReportVerdict.NotIssued, fallback.Window);
+            case ReportVerdict.GaveUp or ReportVerdict.Repeated when record!.GiveUpReason is { } reason:
+                var repeatedGiveUp = decision.Verdict == ReportVerdict.Repeated;
+                _runtime.Telemetry.TransferFailureReported(activity, record.FailedSkillId!, repeatedGiveUp ? TelemetryTags.Repeated : TelemetryTags.GaveUp, record.TransferFailures, null, reason.ToString());
+                return new TransferFailureResult { TransferFailures = record.TransferFailures, FailedSkillId = record.FailedSkillId!, IsRepeatedReport = repeatedGiveUp, GiveUpReason = reason };
         }
 
-        // Not given up, so the failed skill has a fallback: configured, or named by the report (a repeated report that
-        // names none answers the current state: the first one named it).
-        var next = checkedReport.FallbackSkillId ?? (fallback.TryGetFallback(record.FailedSkillId, out var configured) ? configured : null);
-        if (next is null)
+        // Not given up, so the failed skill has a fallback: the report's own, or the configured one.
+        var repeated = decision.Verdict == ReportVerdict.Repeated;
+        var failedSkill = record!.FailedSkillId!;
+        if (repeated && record.Issued.Count > 0 && record.Issued[record.Issued.Count - 1] is { } latest && !record.Counted.Contains(latest.Id))
         {
-            _runtime.Telemetry.TransferFailureReported(activity, record.FailedSkillId, TelemetryTags.Repeated, record.TransferFailures, null, null);
+            // The fallback was sent and accepted after the first report: that is the conversation's escalation now.
+            _runtime.Telemetry.TransferFailureReported(activity, failedSkill, TelemetryTags.Repeated, record.TransferFailures, latest.SkillId, null);
+            return new TransferFailureResult { TransferFailures = record.TransferFailures, FailedSkillId = failedSkill, IsRepeatedReport = true, FallbackSkillId = latest.SkillId, EscalationId = latest.Id };
+        }
+
+        if ((claim?.SkillId ?? rules.FallbackOf(failedSkill)) is not { } next)
+        {
+            // A repeated report that names no fallback, of a failure whose first report named one: the current state.
+            _runtime.Telemetry.TransferFailureReported(activity, failedSkill, TelemetryTags.Repeated, record.TransferFailures, null, null);
+            var standing = record.State is GuardState.InFlight or GuardState.Accepted or GuardState.Unknown;
             return new TransferFailureResult
             {
                 TransferFailures = record.TransferFailures,
-                FailedSkillId = record.FailedSkillId,
+                FailedSkillId = failedSkill,
                 IsRepeatedReport = true,
-                FallbackSkillId = record.LatestEscalationId is { } current ? EscalationIds.SkillOf(current) : null,
-                EscalationId = record.LatestEscalationId,
+                FallbackSkillId = standing ? record.SkillId : null,
+                EscalationId = standing ? record.Owner : null,
             };
         }
 
-        _runtime.Telemetry.TransferFailureReported(activity, record.FailedSkillId, repeated ? TelemetryTags.Repeated : TelemetryTags.Fallback, record.TransferFailures, next, null);
-        if (repeated && record.LatestEscalationId is { } latest && latest != checkedReport.EscalationId && record.ReportedEscalationIds.Contains(latest) is false)
-        {
-            // The fallback was sent and accepted after the first report: that is the conversation's escalation now.
-            return new TransferFailureResult { TransferFailures = record.TransferFailures, FailedSkillId = record.FailedSkillId, IsRepeatedReport = true, FallbackSkillId = EscalationIds.SkillOf(latest), EscalationId = latest };
-        }
+        _runtime.Telemetry.TransferFailureReported(activity, failedSkill, repeated ? TelemetryTags.Repeated : TelemetryTags.Fallback, record.TransferFailures, next, null);
 
-        // Through the guard: a repeated report waits for, or is answered by, the fallback escalation already under way.
+        // On the claim the report took (sent now), or through the guard: a repeated report waits for, or is
+        // answered by, the fallback escalation already under way.
         var escalation = await EscalateAsync(
             new EscalationRequest
             {
@@ -65,12 +71,14 @@ public sealed partial class EscalationClient
                 AgentSkillId = next,
                 Message = checkedReport.Message,
             },
+            generation,
+            claim,
             record.TransferFailures,
             cancellationToken).ConfigureAwait(false);
         return new TransferFailureResult
         {
             TransferFailures = record.TransferFailures,
-            FailedSkillId = record.FailedSkillId,
+            FailedSkillId = failedSkill,
             IsRepeatedReport = repeated,
             FallbackSkillId = next,
             EscalationId = escalation.EscalationId,

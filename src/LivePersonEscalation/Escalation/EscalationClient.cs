@@ -30,16 +30,20 @@ public sealed partial class EscalationClient : IEscalationClient
 
     /// <inheritdoc />
     public Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default) =>
-        EscalateAsync(request, transferFailures: 0, cancellationToken);
+        EscalateAsync(request, _runtime.Current, claimed: null, transferFailures: 0, cancellationToken);
 
-    /// <summary>Escalates, after <paramref name="transferFailures"/> failed transfers of the conversation (a fallback), which its entry keeps.</summary>
-    private async Task<EscalationResult> EscalateAsync(EscalationRequest request, int transferFailures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Escalates with the settings of <paramref name="generation"/> (the call's one snapshot): through the guard, or
+    /// on a claim the guard already gave this call (<paramref name="claimed"/>: a fallback claimed with its report),
+    /// after <paramref name="transferFailures"/> failed transfers of the conversation.
+    /// </summary>
+    private async Task<EscalationResult> EscalateAsync(EscalationRequest request, SettingsGeneration generation, GuardClaim? claimed, int transferFailures, CancellationToken cancellationToken)
     {
         Argument.NotNull(request);
-        var settings = _runtime.Settings;
+        var settings = generation.Settings;
         var body = EscalationRequestValidator.CreateBody(request, settings.Skills);
         var payload = JsonSerializer.SerializeToUtf8Bytes(body, EscalationJsonContext.Default.EscalationRequestBody);
-        if (cancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested && claimed is null)
         {
             throw new EscalationCanceledException(EscalationOutcome.NotAccepted, cancellationToken);
         }
@@ -52,7 +56,7 @@ public sealed partial class EscalationClient : IEscalationClient
             // answers from the earlier call that did. The claim is settled with what the wire decided, whatever
             // the caller's token does.
             var guard = _runtime.DuplicateGuard;
-            var claim = guard is null ? GuardClaim.Unguarded : await guard.EnterAsync(body.ConversationId, body.AgentSkillId, transferFailures, cancellationToken).ConfigureAwait(false);
+            var claim = claimed ?? (guard is null ? GuardClaim.Unguarded : await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false));
             if (claim.Refusal is { } refusal)
             {
                 throw refusal;
@@ -68,12 +72,12 @@ public sealed partial class EscalationClient : IEscalationClient
                 SendOutcome? outcome = null;
                 try
                 {
-                    outcome = await _sender.SendAsync(payload, cancellationToken).ConfigureAwait(false);
-                    outcome.Result?.Identify(claim.Owner ?? EscalationIds.Create(body.AgentSkillId), transferFailures);
+                    outcome = await _sender.SendAsync(payload, generation, cancellationToken).ConfigureAwait(false);
+                    outcome.Result?.Identify(claim.Owner ?? EscalationIds.Create(), transferFailures);
                 }
                 finally
                 {
-                    claim.Settle(outcome);
+                    claim.Settle(outcome, settings);
                 }
 
                 result = outcome.ResultOrThrow();

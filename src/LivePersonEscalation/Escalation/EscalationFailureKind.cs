@@ -71,4 +71,13 @@ public enum EscalationFailureKind
     /// <see cref="EscalationFallbackOptions.Window"/>: tell the user, and keep the bot talking instead of escalating again.
     /// </summary>
     GaveUp = 15,
+
+    /// <summary>
+    /// Nothing recorded or sent: a transfer-failure report names an escalation this conversation's record never issued
+    /// (another conversation's, a forged or mistyped id), or the library knows no accepted escalation of the
+    /// conversation (it was never escalated, or its record is gone: past <see cref="EscalationFallbackOptions.Window"/>,
+    /// or lost by the shared store). Report with <see cref="EscalationResult.EscalationId"/> exactly as it was
+    /// returned; when the record is gone, escalate the conversation again instead.
+    /// </summary>
+    UnknownEscalation = 16,
 }

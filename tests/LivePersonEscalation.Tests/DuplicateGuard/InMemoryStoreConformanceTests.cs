@@ -6,5 +6,5 @@ namespace LivePersonEscalation.Tests.DuplicateGuard;
 /// <summary>The in-process store against the contract every store must meet.</summary>
 public sealed class InMemoryStoreConformanceTests : DuplicateGuardStoreConformanceTests
 {
-    protected override IDuplicateGuardStore Store { get; } = new InMemoryDuplicateGuardStore(maxConversations: 10_000, maxBytes: 64L * 1024 * 1024, TimeProvider.System);
+    protected override IDuplicateGuardStore Store { get; } = new InProcessGuardStore(maxConversations: 10_000, maxBytes: 64L * 1024 * 1024, TimeProvider.System);
 }

@@ -21,22 +21,15 @@ public sealed class InProcessTierMemoryTests
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var entries = Enumerable.Range(0, conversations).Select(i => (
             Key: $"conversation-{i:D8}",
-            Claim: new DuplicateGuardEntry { State = DuplicateGuardState.InFlight, Owner = $"AbCdEfGhIjK-{i}", AgentSkillId = skillId },
-            Accepted: new DuplicateGuardEntry
-            {
-                State = DuplicateGuardState.Accepted,
-                Owner = $"AbCdEfGhIjK-{i}",
-                AgentSkillId = skillId,
-                StatusCode = HttpStatusCode.OK,
-                RequestId = $"req-{i:D8}-{Guid.NewGuid():N}",
-                Body = new string('x', bodyLength - 8) + $"{i:D8}",
-            })).ToList();
+            Claim: GuardRecords.Claim($"AbCdEfGhIjK-{i}", clock.GetUtcNow(), skillId),
+            Accepted: GuardRecords.Accepted($"AbCdEfGhIjK-{i}", skillId, new string('x', bodyLength - 8) + $"{i:D8}", $"req-{i:D8}-{Guid.NewGuid():N}"))).ToList();
 
-        var store = new InMemoryDuplicateGuardStore(conversations, 1024 * 1024 * 1024, clock);
+        var store = new InProcessGuardStore(conversations, 1024 * 1024 * 1024, clock);
         foreach (var (key, claim, accepted) in entries)
         {
-            store.TryClaim(key, claim, TimeSpan.FromMinutes(1), replaceSettled: false, out _);
-            store.Settle(key, claim.Owner, accepted, TimeSpan.FromMinutes(1));
+            var claimed = DuplicateGuardRecord.New(claim, clock.GetUtcNow());
+            store.Write(key, null, claimed);
+            store.Write(key, claimed.Version, DuplicateGuardRecord.New(GuardRules.Settle(claim, accepted, GuardRecords.Window, GuardRecords.FallbackWindow, clock.GetUtcNow())!, clock.GetUtcNow()));
         }
 
         // What the store alone keeps alive: drop the test's own references to the entries, not to the store.

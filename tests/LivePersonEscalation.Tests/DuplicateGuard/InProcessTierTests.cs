@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using LivePersonEscalation.DuplicateGuard;
-using LivePersonEscalation.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
@@ -30,22 +28,6 @@ public sealed class InProcessTierTests
         await Task.WhenAll(first, second, third, repeat);
         Assert.True((await repeat).IsDeduplicated);
         Assert.Equal(3, _wire.Requests.Count);
-    }
-
-    [Fact]
-    public async Task Claims_in_flight_never_push_out_an_entry_just_settled()
-    {
-        var store = new InMemoryDuplicateGuardStore(maxConversations: 1_000, maxBytes: 64 * 1024, _clock);
-        for (var i = 0; i < 1_000 && store.Bytes < 63 * 1024; i++)
-        {
-            Assert.Null(await store.TryClaimAsync($"in-flight-{i}", Claim($"owner-{i}"), TimeSpan.FromMinutes(1), default));
-        }
-
-        Assert.Null(await store.TryClaimAsync("settled", Claim("me"), TimeSpan.FromMinutes(1), default));
-        var accepted = new DuplicateGuardEntry { State = DuplicateGuardState.Accepted, Owner = "me", AgentSkillId = "1", StatusCode = HttpStatusCode.OK, Body = new string('x', 1024) };
-        await store.SettleAsync("settled", "me", accepted, TimeSpan.FromSeconds(30), default);
-
-        Assert.Equal(DuplicateGuardState.Accepted, (await store.TryClaimAsync("settled", Claim("repeat"), TimeSpan.FromMinutes(1), default))?.State);
     }
 
     [Fact]
@@ -124,7 +106,6 @@ public sealed class InProcessTierTests
         }
     }
 
-    private static DuplicateGuardEntry Claim(string owner) => new() { State = DuplicateGuardState.InFlight, Owner = owner, AgentSkillId = "1" };
 
     private HeldRequests HoldRequests()
     {

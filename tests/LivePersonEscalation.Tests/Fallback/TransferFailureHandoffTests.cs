@@ -77,11 +77,12 @@ public sealed class TransferFailureHandoffTests
     {
         var (handoff, fake) = Create(o => o.Fallback.Skills["billing"] = "general");
         var context = Context("lp_web");
+        await handoff.HandOffAsync(context, new AgentHandoffRequest { TransferMessage = Text, AgentSkillName = "billing" });
 
         await Assert.ThrowsAsync<ArgumentException>(() => handoff.HandOffAfterTransferFailureAsync(context, new AgentHandoffRequest { TransferMessage = " ", AgentSkillName = "billing" }));
         var valid = await handoff.HandOffAfterTransferFailureAsync(context, new AgentHandoffRequest { TransferMessage = Text, AgentSkillName = "billing" });
 
         Assert.Equal(1, valid.TransferFailure!.TransferFailures);
-        Assert.Single(fake.Escalations);
+        Assert.Equal(2, fake.Escalations.Count);
     }
 }

@@ -89,7 +89,7 @@ public sealed class TransferFailureTests
         Assert.Equal(Billing, report.FailedSkillId);
         Assert.Equal(General, report.FallbackSkillId);
         Assert.False(report.GaveUp);
-        Assert.StartsWith(General + ".", report.EscalationId, StringComparison.Ordinal);
+        Assert.Equal(report.Escalation!.EscalationId, report.EscalationId);
     }
 
     [Fact]
@@ -222,16 +222,39 @@ public sealed class TransferFailureTests
     }
 
     [Fact]
-    public async Task A_report_naming_nothing_known_asks_for_the_skill_and_sends_nothing()
+    public async Task A_report_for_a_conversation_never_escalated_is_refused_each_time_and_sends_nothing()
     {
         var client = Client(Chain(("billing", "general")));
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.ReportTransferFailureAsync(Report(escalationId: null)));
-        var bySkill = await client.ReportTransferFailureAsync(Report(escalationId: null) with { AgentSkillName = "billing" });
+        var first = await Assert.ThrowsAsync<EscalationException>(() => client.ReportTransferFailureAsync(Report(escalationId: null)));
+        var retried = await Assert.ThrowsAsync<EscalationException>(() => client.ReportTransferFailureAsync(Report(escalationId: null)));
+        var escalated = await client.EscalateAsync(ToBilling());
 
-        Assert.Contains("AgentSkillId", error.Message, StringComparison.Ordinal);
-        Assert.Equal(General, bySkill.FallbackSkillId);
-        Assert.Equal([General], SentSkills);
+        Assert.Equal(EscalationFailureKind.UnknownEscalation, first.Kind);
+        Assert.Equal(EscalationFailureKind.UnknownEscalation, retried.Kind);
+        Assert.Contains("Escalate the conversation again", first.Message, StringComparison.Ordinal);
+        Assert.False(escalated.IsDeduplicated);
+        Assert.Equal([Billing], SentSkills);
+    }
+
+    [Theory]
+    [InlineData("other")]
+    [InlineData("forged")]
+    public async Task A_report_naming_an_escalation_this_conversation_never_issued_changes_nothing(string which)
+    {
+        var client = Client(Chain(("billing", "general")));
+        var mine = await client.EscalateAsync(ToBilling());
+        var other = await client.EscalateAsync(TestData.Request(r => r with { ConversationId = "another-conversation", AgentSkillId = Billing, AgentSkillName = null }));
+        var named = which == "other" ? other.EscalationId : "AAAAAAAAAAA-1";
+
+        var error = await Assert.ThrowsAsync<EscalationException>(() => client.ReportTransferFailureAsync(Report(named)));
+        var real = await client.ReportTransferFailureAsync(Report(mine.EscalationId));
+
+        Assert.Equal(EscalationFailureKind.UnknownEscalation, error.Kind);
+        Assert.Contains("TransferFailureReport.EscalationId", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, real.TransferFailures);
+        Assert.Equal(General, real.FallbackSkillId);
+        Assert.Equal([Billing, Billing, General], SentSkills);
     }
 
     [Theory]
@@ -253,7 +276,7 @@ public sealed class TransferFailureTests
     {
         var client = Client(o => o.DuplicateGuard.Enabled = false);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ReportTransferFailureAsync(Report(escalationId: null) with { AgentSkillId = Billing }));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => client.ReportTransferFailureAsync(Report(escalationId: null)));
 
         Assert.Contains("DuplicateGuard:Enabled", error.Message, StringComparison.Ordinal);
         Assert.Empty(_wire.Requests);

@@ -43,7 +43,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
         var result = await RunAsync("Escalate", Conversation("lp_web"));
 
         Assert.Empty(result.Messages);
-        Assert.StartsWith("123456.", result.Variables["escalationId"], StringComparison.Ordinal);
+        Assert.Matches("^[A-Za-z0-9_-]{11}-[0-9]+$", result.Variables["escalationId"]);
         Assert.Equal("Hold on while I transfer you to an agent.", Assert.Single(_emulator.Escalations).Message);
     }
 
@@ -132,12 +132,14 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
     [Fact]
     public async Task A_transfer_failure_report_falls_back_and_then_gives_up_with_the_give_up_text()
     {
-        var first = await RunAsync("Escalate", Conversation("lp_web"));
-        var fallback = await RunAsync("TransferFailed", Conversation("lp_web"), variables: first.Variables);
+        var conversation = Conversation("lp_web");
+        var first = await RunAsync("Escalate", conversation);
+        var fallback = await RunAsync("TransferFailed", conversation, variables: first.Variables);
         Assert.Empty(fallback.Messages);
-        Assert.StartsWith("100200300.", fallback.Variables["escalationId"], StringComparison.Ordinal); // general, billing's fallback
+        Assert.NotEqual(first.Variables["escalationId"], fallback.Variables["escalationId"]);
+        Assert.Equal("100200300", _emulator.Escalations[1].AgentSkillId); // general, billing's fallback
 
-        var gaveUp = await RunAsync("TransferFailed", Conversation("lp_web"), variables: fallback.Variables);
+        var gaveUp = await RunAsync("TransferFailed", conversation, variables: fallback.Variables);
 
         Assert.Equal([Settings.GiveUpMessage], gaveUp.Messages);
         Assert.Equal(2, _emulator.Escalations.Count);

@@ -1,5 +1,3 @@
-using LivePersonEscalation.DuplicateGuard;
-
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -9,6 +7,7 @@ namespace LivePersonEscalation.Internal;
 internal sealed class FallbackSettings
 {
     private readonly Dictionary<string, string> _next = new(StringComparer.Ordinal);
+    private readonly TransferFailureRules _configured;
 
     public FallbackSettings(EscalationFallbackOptions options, IDictionary<string, string> skills)
     {
@@ -23,19 +22,19 @@ internal sealed class FallbackSettings
 
         MaxTransferFailures = options.MaxTransferFailures;
         Window = options.Window;
-        Rules = new TransferFailureRules(MaxTransferFailures, Window, _next.Keys.ToArray());
-        AnySkillRules = new TransferFailureRules(MaxTransferFailures, Window, SkillsWithFallback: null);
+        _configured = new TransferFailureRules(MaxTransferFailures, Window, skill => _next.TryGetValue(skill, out var next) ? next : null);
     }
 
     public int MaxTransferFailures { get; }
 
     public TimeSpan Window { get; }
 
-    /// <summary>The rules of a report that leaves the fallback to the configuration.</summary>
-    public TransferFailureRules Rules { get; }
-
-    /// <summary>The rules of a report that names its own fallback skill.</summary>
-    public TransferFailureRules AnySkillRules { get; }
+    /// <summary>
+    /// The rules of a report: every skill falls back to <paramref name="namedFallback"/> when the report names one,
+    /// else as configured.
+    /// </summary>
+    public TransferFailureRules RulesFor(string? namedFallback) =>
+        namedFallback is null ? _configured : _configured with { FallbackOf = _ => namedFallback };
 
     /// <summary>The skill tried after a transfer to <paramref name="skillId"/> failed, if one is configured.</summary>
     public bool TryGetFallback(string skillId, out string fallbackSkillId) => _next.TryGetValue(skillId, out fallbackSkillId!);

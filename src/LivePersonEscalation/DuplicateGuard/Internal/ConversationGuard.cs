@@ -3,110 +3,173 @@ using LivePersonEscalation.DuplicateGuard;
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
-/// One conversation, one escalation, in two tiers: the instance's own store, always, in front of a shared store
-/// (Redis) that makes a fleet agree, when there is one. States, in either tier:
-/// <list type="table">
-/// <item><term>no entry</term><description>a call claims it (in flight) and sends.</description></item>
-/// <item><term>in flight</term><description>a repeat waits for the owner's outcome (its own token ends only its own wait), then looks again.</description></item>
-/// <item><term>accepted</term><description>a repeat gets the earlier answer, for the window.</description></item>
-/// <item><term>outcome unknown</term><description>a repeat is refused, for the window (or the entry is not kept, see <see cref="OutcomeUnknownHandling"/>).</description></item>
-/// <item><term>provably not accepted</term><description>the owner removes the entry: callers waiting on it share the refusal, the next call sends.</description></item>
-/// <item><term>transfer failed</term><description>a report said the accepted escalation's transfer failed: the next call sends (to the fallback, or any skill).</description></item>
-/// <item><term>given up</term><description>the conversation's transfers failed too often, or had nowhere left to go: every call is refused, for the fallback window.</description></item>
-/// </list>
-/// Callers of one instance share one claim: only the instance's owner of a conversation talks to the shared store,
-/// which decides whenever there is one (another instance may have been told the transfer failed): the instance's own
-/// settled entries answer only while it cannot be reached.
-/// A shared store that cannot answer costs one operation timeout at most, and degrades to the instance's tier alone
-/// (or refuses, as <see cref="StoreUnavailableHandling"/> says); what was sent meanwhile is written there when it answers again.
+/// One conversation, one escalation, in two tiers that keep the same record under the same rules
+/// (<see cref="GuardRules"/>): the instance's own store, always, in front of a shared store (Redis) that makes a fleet
+/// agree, when there is one. Callers of one instance take turns: only the one whose turn it is asks the shared store,
+/// which decides; the others wait for its answer. A shared store that cannot answer costs one operation timeout at
+/// most: the call is answered from the instance's own record, or sent guarded by the instance alone (or refused, as
+/// <see cref="StoreUnavailableHandling"/> says), and what the instance learns meanwhile is written to the shared store
+/// when it answers again, decided again from the record it holds then.
 /// </summary>
 internal sealed partial class ConversationGuard
 {
-    // Each round is a claim that lost to another call which then provably failed; a few in a row is already rare.
+    // Each round is a write that lost to another at once, or a wait that ended; a few in a row is already rare.
     private const int MaxRounds = 8;
 
-    private readonly InMemoryDuplicateGuardStore _local;
-    private readonly IDuplicateGuardStore? _shared;
-    private readonly SharedStoreGate? _gate;
-    private readonly PendingSettles? _pendingSettles;
+    private readonly InProcessGuardStore _local;
+    private readonly SharedStoreCalls? _shared;
+    private readonly PendingWrites? _pending;
     private readonly GuardSettings _settings;
     private readonly EscalationTelemetry _telemetry;
+    private readonly TimeProvider _time;
 
     public ConversationGuard(GuardSettings settings, IDuplicateGuardStore? shared, EscalationTelemetry telemetry, TimeProvider timeProvider)
     {
         _settings = settings;
         _telemetry = telemetry;
-        _local = new InMemoryDuplicateGuardStore(settings.MaxConversations, settings.MaxMemoryBytes, timeProvider);
-        _shared = shared;
+        _time = timeProvider;
+        _local = new InProcessGuardStore(settings.MaxConversations, settings.MaxMemoryBytes, timeProvider);
         if (shared is not null)
         {
-            _gate = new SharedStoreGate(settings.OperationTimeout, settings.ClaimExpiry, timeProvider);
-            _pendingSettles = new PendingSettles(shared, _gate, telemetry, timeProvider);
+            _shared = new SharedStoreCalls(shared, settings.OperationTimeout, settings.ClaimExpiry, timeProvider);
+            _pending = new PendingWrites(_shared, telemetry, timeProvider);
         }
     }
 
     /// <summary>The instance's tier.</summary>
-    public InMemoryDuplicateGuardStore Local => _local;
+    public InProcessGuardStore Local => _local;
 
     /// <summary>Writes to the shared store still under way.</summary>
-    public int PendingSettleCount => _pendingSettles?.Count ?? 0;
+    public int PendingWriteCount => _pending?.Count ?? 0;
 
     /// <summary>
-    /// Claims <paramref name="conversationId"/> for this call in the instance's tier and then the shared one, or
-    /// returns the settled entry of an earlier call.
+    /// Claims <paramref name="conversationId"/> for a call to <paramref name="skillId"/>, in the instance's tier and
+    /// then the shared one, or returns what an earlier escalation answers.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> ended this caller's wait.</exception>
-    public ValueTask<GuardClaim> EnterAsync(string conversationId, string agentSkillId, int transferFailures, CancellationToken cancellationToken)
+    public async ValueTask<GuardClaim> EnterAsync(string conversationId, string skillId, CancellationToken cancellationToken)
     {
-        var claim = new DuplicateGuardEntry
+        var owner = EscalationIds.Create();
+        var turn = await TakeLocalTurnAsync(conversationId, owner, skillId, cancellationToken).ConfigureAwait(false);
+        if (turn.Answer is { } answer || _shared is null)
         {
-            State = DuplicateGuardState.InFlight,
-            Owner = EscalationIds.Create(agentSkillId),
-            AgentSkillId = agentSkillId,
-            TransferFailures = transferFailures,
-        };
-
-        // The common case, a conversation nobody else is escalating on an instance alone, is decided at once.
-        return _shared is null && TryClaimAtOnce(conversationId, claim)
-            ? new ValueTask<GuardClaim>(GuardClaim.Owned(this, conversationId, claim, lateSharedClaim: null))
-            : EnterCoreAsync(conversationId, claim, cancellationToken);
-    }
-
-    private async ValueTask<GuardClaim> EnterCoreAsync(string conversationId, DuplicateGuardEntry claim, CancellationToken cancellationToken)
-    {
-        var (local, replaced) = await ClaimLocallyAsync(conversationId, claim, cancellationToken).ConfigureAwait(false);
-        var localEarlier = replaced is { Entry.State: not DuplicateGuardState.TransferFailed } ? replaced : null;
-        if (local is not null || _shared is null)
-        {
-            return local ?? GuardClaim.Owned(this, conversationId, claim, lateSharedClaim: null);
+            return turn.Answer ?? GuardClaim.Owned(this, conversationId, owner, skillId, shared: null);
         }
 
         try
         {
-            return await EnterSharedAsync(conversationId, claim, localEarlier, cancellationToken).ConfigureAwait(false);
+            return await EnterSharedAsync(conversationId, owner, skillId, turn.Before, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // This caller stopped waiting on another instance: the next caller of this instance looks again.
-            RestoreLocally(conversationId, claim.Owner, localEarlier, answer: null);
+            // This caller stopped waiting on another instance: the instance's next caller takes the turn.
+            EndLocalTurn(conversationId, owner, turn.Before);
             throw;
         }
     }
 
-    /// <summary>Settles this call's <paramref name="claim"/> with what the wire decided; see <see cref="GuardClaim.Settle"/>.</summary>
-    public void Settle(string conversationId, DuplicateGuardEntry claim, SendOutcome? outcome, Task? lateSharedClaim)
+    /// <summary>Settles this call's claim with what the wire decided; see <see cref="GuardClaim.Settle"/>.</summary>
+    public void Settle(GuardClaim claim, ConversationRecord outcome, EscalationSettings settings)
     {
-        var owner = claim.Owner;
-        var entry = EntryOf(outcome, claim);
-        if (entry is { State: DuplicateGuardState.Unknown } && _settings.WhenOutcomeUnknown == OutcomeUnknownHandling.AllowRepeats)
+        if (outcome.State == GuardState.Unknown && _settings.WhenOutcomeUnknown == OutcomeUnknownHandling.AllowRepeats)
         {
-            entry = null;
+            outcome = outcome with { State = GuardState.None };
         }
 
-        _local.Settle(conversationId, owner, entry, _settings.Window);
-        _pendingSettles?.Start(SharedKey(conversationId), owner, entry, _settings.Window, _settings.ClaimExpiry, lateSharedClaim);
+        var fallbackWindow = settings.Fallback.Window;
+        ApplyLocally(claim.ConversationId, (current, now) => GuardRules.Settle(current, outcome, _settings.Window, fallbackWindow, now));
+        _pending?.Start(
+            SharedKey(claim.ConversationId),
+            claim.SharedRecord,
+            (current, now) => GuardRules.Settle(current, outcome, _settings.Window, fallbackWindow, now),
+            outcome.State is GuardState.Accepted or GuardState.Unknown ? _settings.Window : _settings.ClaimExpiry);
     }
 
     /// <summary>Waits at most <paramref name="bound"/> for the shared store's pending writes.</summary>
-    public Task DrainAsync(TimeSpan bound) => _pendingSettles?.DrainAsync(bound) ?? Task.CompletedTask;
+    public Task DrainAsync(TimeSpan bound) => _pending?.DrainAsync(bound) ?? Task.CompletedTask;
+
+    /// <summary>
+    /// The instance's turn for the conversation: claimed in its own tier (waiting while another of its callers holds
+    /// it). Without a shared store that claim is the call's; with one, it is the turn to ask the shared store. A
+    /// caller that waited on the turn of another takes the answer that turn left.
+    /// </summary>
+    private async ValueTask<(GuardClaim? Answer, ConversationRecord? Before)> TakeLocalTurnAsync(string conversationId, string owner, string skillId, CancellationToken cancellationToken)
+    {
+        string? waitedOn = null;
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            var current = _local.Read(conversationId);
+            var now = _time.GetUtcNow();
+            var decision = GuardRules.Claim(current?.Conversation, owner, skillId, _settings.ClaimExpiry, answersFromSettled: _shared is null || waitedOn is not null, waitedOn, now);
+            switch (decision.Verdict)
+            {
+                case ClaimVerdict.Wait:
+                    waitedOn = decision.Current!.Owner;
+                    await _local.WaitForChangeAsync(conversationId, current!.Version, Until(decision.Current.EntryExpiresAt, now), cancellationToken).ConfigureAwait(false);
+                    continue;
+                case ClaimVerdict.Earlier or ClaimVerdict.GivenUp:
+                    return (GuardClaim.FromEarlier(decision.Current!), null);
+            }
+
+            if (decision.Next is not { } next)
+            {
+                return (null, decision.Current);
+            }
+
+            var claim = DuplicateGuardRecord.New(next, _time.GetUtcNow());
+            try
+            {
+                if (_local.Write(conversationId, current?.Version, claim) == claim)
+                {
+                    return (null, decision.Current);
+                }
+            }
+            catch (GuardCapacityException full)
+            {
+                return (Unavailable(full, conversationId, owner, skillId, localClaimed: false), null);
+            }
+        }
+
+        return (GuardClaim.Refused(EscalationFailures.Contended(MaxRounds)), null);
+    }
+
+    /// <summary>Applies <paramref name="rule"/> to the instance's record of the conversation until it is written (or changes nothing).</summary>
+    private ConversationRecord? ApplyLocally(string conversationId, Func<ConversationRecord?, DateTimeOffset, ConversationRecord?> rule)
+    {
+        for (var round = 1; round <= MaxRounds; round++)
+        {
+            var current = _local.Read(conversationId);
+            if (rule(current?.Conversation, _time.GetUtcNow()) is not { } next)
+            {
+                return current?.Conversation;
+            }
+
+            var record = DuplicateGuardRecord.New(next, _time.GetUtcNow());
+            try
+            {
+                if (_local.Write(conversationId, current?.Version, record) == record)
+                {
+                    return next;
+                }
+            }
+            catch (GuardCapacityException)
+            {
+                // A claim the instance cannot take: the call goes on as the shared store (or nobody) guards it.
+                return current?.Conversation;
+            }
+        }
+
+        return _local.Read(conversationId)?.Conversation;
+    }
+
+    /// <summary>Ends the instance's turn without a send: the record it found is put back (or the shared store's answer taken in its place).</summary>
+    private void EndLocalTurn(string conversationId, string owner, ConversationRecord? replacement) =>
+        ApplyLocally(conversationId, (current, now) =>
+            current is { State: GuardState.InFlight } && current.Owner == owner
+                ? (GuardRules.Live(replacement, now) ?? ConversationRecord.Empty with { IssuedExpiresAt = now })
+                : null);
+
+    private string SharedKey(string conversationId) => _settings.KeyPrefix + conversationId;
+
+    private static TimeSpan Until(DateTimeOffset time, DateTimeOffset now) => time > now ? time - now : TimeSpan.Zero;
 }

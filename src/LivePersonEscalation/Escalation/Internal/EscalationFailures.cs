@@ -1,5 +1,4 @@
 using System.Net;
-using LivePersonEscalation.DuplicateGuard;
 
 namespace LivePersonEscalation.Internal;
 
@@ -85,26 +84,26 @@ internal static class EscalationFailures
             attempts,
             elapsed);
 
-    public static EscalationException AlreadyEscalated(DuplicateGuardEntry earlier, string agentSkillId, EscalationSettings settings) =>
+    public static EscalationException AlreadyEscalated(ConversationRecord earlier, string agentSkillId, EscalationSettings settings) =>
         new(EscalationFailureKind.AlreadyEscalated,
-            $"Not sent: this conversation was escalated to skill {earlier.AgentSkillId} moments ago ({Describe(earlier)}), and escalating it to skill {agentSkillId} within the duplicate-guard window ({settings.DuplicateGuard!.Window.TotalSeconds:0.###} s, DuplicateGuard:Window) would transfer it twice. Route it from the agent side, or escalate again after the window.")
+            $"Not sent: this conversation was escalated to skill {earlier.SkillId} moments ago ({Describe(earlier)}), and escalating it to skill {agentSkillId} within the duplicate-guard window ({settings.DuplicateGuard!.Window.TotalSeconds:0.###} s, DuplicateGuard:Window) would transfer it twice. Route it from the agent side, or escalate again after the window.")
         {
             IsDeduplicated = true,
-            IsOutcomeUnknown = earlier.State != DuplicateGuardState.Accepted,
-            EarlierEscalationId = earlier.State == DuplicateGuardState.Accepted ? earlier.Owner : null,
-            EarlierAgentSkillId = earlier.AgentSkillId,
-            TransferFailures = earlier.TransferFailures,
+            IsOutcomeUnknown = earlier.State != GuardState.Accepted,
+            EarlierEscalationId = earlier.State == GuardState.Accepted ? earlier.Owner : null,
+            EarlierAgentSkillId = earlier.SkillId,
+            TransferFailures = earlier.EntryTransferFailures,
             RequestId = earlier.RequestId,
-            StatusCode = earlier.State == DuplicateGuardState.Accepted ? earlier.StatusCode : null,
+            StatusCode = earlier.State == GuardState.Accepted ? earlier.Status : null,
             Attempts = earlier.Attempts,
             Elapsed = earlier.Elapsed,
         };
 
-    public static EscalationException GaveUp(DuplicateGuardEntry givenUp, EscalationSettings settings)
+    public static EscalationException GaveUp(ConversationRecord givenUp, EscalationSettings settings)
     {
         var fallback = settings.Fallback;
-        var why = givenUp.Reason == nameof(TransferGiveUpReason.NoFallbackSkill)
-            ? $"the transfer to skill {givenUp.AgentSkillId} failed and that skill has no fallback (Fallback:Skills)"
+        var why = givenUp.GiveUpReason == TransferGiveUpReason.NoFallbackSkill
+            ? $"the transfer to skill {givenUp.FailedSkillId} failed and that skill has no fallback (Fallback:Skills)"
             : $"its transfers failed {givenUp.TransferFailures} time(s), the most allowed (Fallback:MaxTransferFailures = {fallback.MaxTransferFailures})";
         return new EscalationException(
             EscalationFailureKind.GaveUp,
@@ -112,27 +111,27 @@ internal static class EscalationFailures
         {
             IsDeduplicated = true,
             IsOutcomeUnknown = false,
-            EarlierAgentSkillId = givenUp.AgentSkillId,
+            EarlierAgentSkillId = givenUp.FailedSkillId,
             TransferFailures = givenUp.TransferFailures,
         };
     }
 
-    public static EscalationException EarlierOutcomeUnknown(DuplicateGuardEntry earlier, EscalationSettings settings) =>
-        new(KindOf(earlier, EscalationFailureKind.ConnectionLost),
-            $"Not sent: an escalation of this conversation moments ago ended with an unknown outcome ({earlier.Reason}), so LivePerson may already have accepted it. Check the conversation; a failed transfer reaches the bot as {LivePersonSignals.EscalationFailed}. Repeats are refused for {settings.DuplicateGuard!.Window.TotalSeconds:0.###} s (DuplicateGuard:Window; DuplicateGuard:WhenOutcomeUnknown = AllowRepeats sends them).")
+    public static EscalationException EarlierOutcomeUnknown(ConversationRecord earlier, EscalationSettings settings) =>
+        new(earlier.FailureKind ?? EscalationFailureKind.ConnectionLost,
+            $"Not sent: an escalation of this conversation moments ago ended with an unknown outcome ({earlier.FailureKind}), so LivePerson may already have accepted it. Check the conversation; a failed transfer reaches the bot as {LivePersonSignals.EscalationFailed}. Repeats are refused for {settings.DuplicateGuard!.Window.TotalSeconds:0.###} s (DuplicateGuard:Window; DuplicateGuard:WhenOutcomeUnknown = AllowRepeats sends them).")
         {
             IsDeduplicated = true,
             IsOutcomeUnknown = true,
             Attempts = earlier.Attempts,
         };
 
-    public static EscalationException EarlierNotAccepted(DuplicateGuardEntry earlier) =>
-        new(KindOf(earlier, EscalationFailureKind.Rejected),
-            $"Not sent: this call waited for another call's escalation of the same conversation, which LivePerson did not accept ({earlier.Reason}{(earlier.StatusCode == 0 ? string.Empty : $", HTTP {(int)earlier.StatusCode}")}); that call's error says what to check. Escalating again is safe.{Details(earlier.RequestId, earlier.Attempts, earlier.Elapsed)}")
+    public static EscalationException EarlierNotAccepted(ConversationRecord earlier) =>
+        new(earlier.FailureKind ?? EscalationFailureKind.Rejected,
+            $"Not sent: this call waited for another call's escalation of the same conversation, which LivePerson did not accept ({earlier.FailureKind}{(earlier.StatusCode == 0 ? string.Empty : $", HTTP {earlier.StatusCode}")}); that call's error says what to check. Escalating again is safe.{Details(earlier.RequestId, earlier.Attempts, earlier.Elapsed)}")
         {
             IsDeduplicated = true,
             IsOutcomeUnknown = false,
-            StatusCode = earlier.StatusCode == 0 ? null : earlier.StatusCode,
+            StatusCode = earlier.StatusCode == 0 ? null : earlier.Status,
             RequestId = earlier.RequestId,
             Attempts = earlier.Attempts,
             Elapsed = earlier.Elapsed,
@@ -144,6 +143,15 @@ internal static class EscalationFailures
                 ? $"Not sent: {storeFailure.Message} DuplicateGuard:WhenStoreUnavailable is Refuse."
                 : $"Not sent: the duplicate guard's store could not be reached ({storeFailure.GetType().Name}), and DuplicateGuard:WhenStoreUnavailable is Refuse. Check the store (Redis), or set it to SendUnguarded to escalate, guarded by this instance alone, while it is down.",
             storeFailure)
+        {
+            IsOutcomeUnknown = false,
+        };
+
+    public static EscalationException UnknownEscalation(string? escalationId, bool named, TimeSpan fallbackWindow) =>
+        new(EscalationFailureKind.UnknownEscalation,
+            named
+                ? $"Nothing recorded or sent: {nameof(TransferFailureReport)}.{nameof(TransferFailureReport.EscalationId)} names an escalation this conversation's record never issued (another conversation's id, or one mistyped). Pass the EscalationResult.EscalationId of this conversation's escalation exactly as it was returned, or leave it unset for the conversation's latest."
+                : $"Nothing recorded or sent: the library knows no accepted escalation of this conversation to report (it was never escalated through this account, or its record is gone: older than Fallback:Window = {fallbackWindow}, or lost by the shared store). Escalate the conversation again instead.")
         {
             IsOutcomeUnknown = false,
         };
@@ -163,9 +171,12 @@ internal static class EscalationFailures
             Elapsed = elapsed,
         };
 
-    private static string Describe(DuplicateGuardEntry earlier) => earlier.State == DuplicateGuardState.Accepted
-        ? $"accepted, HTTP {(int)earlier.StatusCode}, request id {earlier.RequestId ?? "none"}"
-        : $"outcome unknown: {earlier.Reason}";
+    private static string Describe(ConversationRecord earlier) => earlier.State switch
+    {
+        GuardState.Accepted => $"accepted, HTTP {earlier.StatusCode}, request id {earlier.RequestId ?? "none"}",
+        GuardState.InFlight => "still in flight",
+        _ => $"outcome unknown: {earlier.FailureKind}",
+    };
 
     private static EscalationFailureKind KindOf(HttpStatusCode status) => (int)status switch
     {
@@ -181,8 +192,4 @@ internal static class EscalationFailures
 
     private static string Details(string? requestId, int attempts, TimeSpan elapsed) =>
         $" (request id: {requestId ?? "none"}; attempts: {attempts}; elapsed: {elapsed.TotalMilliseconds:0} ms)";
-
-    /// <summary>The failure kind an entry's <see cref="DuplicateGuardEntry.Reason"/> names, or <paramref name="fallback"/>.</summary>
-    private static EscalationFailureKind KindOf(DuplicateGuardEntry entry, EscalationFailureKind fallback) =>
-        Enum.TryParse<EscalationFailureKind>(entry.Reason, out var kind) ? kind : fallback;
 }

@@ -13,15 +13,13 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
 {
     private readonly InFlightCounter _inFlight = new();
 
-    private volatile EscalationSettings _settings;
-    private volatile EscalationRetryPolicy _retry;
+    private volatile SettingsGeneration _current;
 
     public EscalationRuntime(EscalationSettings settings, TimeProvider timeProvider, IMeterFactory? meterFactory = null, ILoggerFactory? loggerFactory = null, IDuplicateGuardStore? sharedGuardStore = null)
     {
-        _settings = settings;
         TimeProvider = timeProvider;
         Telemetry = new EscalationTelemetry(settings.Telemetry, meterFactory, loggerFactory);
-        _retry = new EscalationRetryPolicy(settings.Retry, timeProvider, Telemetry);
+        _current = new SettingsGeneration(settings, new EscalationRetryPolicy(settings.Retry, timeProvider, Telemetry));
         if (settings.DuplicateGuard is { } guard)
         {
             // The instance's tier serves this registration alone, so its keys need no namespace: the conversation id
@@ -30,12 +28,16 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>The settings the next escalation uses: replaced, whole, when the options are reloaded. Read it once per call.</summary>
-    public EscalationSettings Settings => _settings;
+    /// <summary>
+    /// The settings and retry policy the next escalation uses, as one value: replaced, whole, when the options are
+    /// reloaded. A call reads it once, at its start, and uses that generation for everything it sends.
+    /// </summary>
+    public SettingsGeneration Current => _current;
+
+    /// <summary>The current generation's settings (for what is not one call: start-up, stopping, health).</summary>
+    public EscalationSettings Settings => _current.Settings;
 
     public TimeProvider TimeProvider { get; }
-
-    public EscalationRetryPolicy Retry => _retry;
 
     /// <summary>Where the options are watched for reloads (bound from configuration); disposed with the runtime.</summary>
     public IDisposable? ReloadSubscription { get; set; }
@@ -62,8 +64,7 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
     public void Reload(EscalationSettings settings)
     {
         Telemetry.Settings = settings.Telemetry;
-        _retry = new EscalationRetryPolicy(settings.Retry, TimeProvider, Telemetry);
-        _settings = settings;
+        _current = new SettingsGeneration(settings, new EscalationRetryPolicy(settings.Retry, TimeProvider, Telemetry));
     }
 
     /// <summary>A synchronous stop waits for nothing: hosts stop asynchronously, and only that drains.</summary>

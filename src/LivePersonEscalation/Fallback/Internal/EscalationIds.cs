@@ -3,45 +3,46 @@ using System.Globalization;
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
-/// Escalation ids (<see cref="EscalationResult.EscalationId"/>, and the guard's owner ids): the skill id, a dot, 64
-/// random bits of the process (URL-safe base64) and a counter, e.g. <c>123456.kX3f9aQ_b1E-17</c>. No two instances of a
-/// fleet draw the same one, and a report naming one knows its skill even after every store forgot the escalation.
+/// Escalation ids (<see cref="EscalationResult.EscalationId"/>, the guard's owner ids) and record versions: 64 random
+/// bits of the process (URL-safe base64), a dash and a counter, e.g. <c>kX3f9aQ_b1E-17</c>. No two instances of a
+/// fleet draw the same one. An id says nothing by itself: a report naming one counts only if the conversation's
+/// record issued it.
 /// </summary>
 internal static class EscalationIds
 {
     /// <summary>The longest id a report may name.</summary>
-    public const int MaxLength = 256;
+    public const int MaxLength = 64;
 
     private static readonly string ProcessPart =
         Convert.ToBase64String(Guid.NewGuid().ToByteArray(), 0, 8).TrimEnd('=').Replace('+', '-').Replace('/', '_') + "-";
 
     private static long _count;
 
-    /// <summary>A new id for an escalation to <paramref name="skillId"/>.</summary>
-    public static string Create(string skillId)
+    /// <summary>A new id.</summary>
+    public static string Create()
     {
         var number = Interlocked.Increment(ref _count);
-#if NET
-        return string.Create(CultureInfo.InvariantCulture, $"{skillId}.{ProcessPart}{number}");
-#else
-        return skillId + "." + ProcessPart + number.ToString(CultureInfo.InvariantCulture);
-#endif
-    }
-
-    /// <summary>The skill id an id was made for, or null when <paramref name="id"/> is not one of these ids.</summary>
-    public static string? SkillOf(string id)
-    {
-        var dot = id.IndexOf('.');
-        if (dot <= 0 || dot == id.Length - 1)
-        {
-            return null;
-        }
-
-        var skill = id.Substring(0, dot);
-        return TextRules.IsNumericSkillId(skill) ? skill : null;
+        return ProcessPart + number.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>True when <paramref name="id"/> could have come from <see cref="Create"/>.</summary>
-    public static bool IsWellFormed(string id) =>
-        id.Length <= MaxLength && TextRules.IsPrintableAscii(id) && id.IndexOf(' ') < 0 && id.IndexOf('|') < 0 && SkillOf(id) is not null;
+    public static bool IsWellFormed(string id)
+    {
+        if (id.Length is < 13 or > MaxLength || id[11] != '-')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < id.Length; i++)
+        {
+            var c = id[i];
+            var ok = i < 11 ? (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_') : i == 11 || c is >= '0' and <= '9';
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

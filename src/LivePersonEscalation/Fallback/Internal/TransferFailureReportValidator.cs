@@ -2,10 +2,9 @@ namespace LivePersonEscalation.Internal;
 
 /// <summary>A <see cref="TransferFailureReport"/> checked like an escalation, before anything is recorded or sent.</summary>
 /// <param name="EscalationId">The escalation reported, when named.</param>
-/// <param name="FailedSkillId">The skill that failed, when named.</param>
 /// <param name="FallbackSkillId">The skill to escalate to instead of the configured fallback, when named.</param>
 /// <param name="Message">The fallback escalation's wire message.</param>
-internal sealed record CheckedTransferFailureReport(string? EscalationId, string? FailedSkillId, string? FallbackSkillId, string Message)
+internal sealed record CheckedTransferFailureReport(string? EscalationId, string? FallbackSkillId, string Message)
 {
     private const string ParamName = "report";
     private const string TypeName = nameof(TransferFailureReport);
@@ -22,11 +21,9 @@ internal sealed record CheckedTransferFailureReport(string? EscalationId, string
                 ParamName);
         }
 
-        var failed = EscalationRequestValidator.ResolveSkillId(
-            report.AgentSkillId, report.AgentSkillName, skills, TypeName, nameof(TransferFailureReport.AgentSkillId), nameof(TransferFailureReport.AgentSkillName), ParamName, required: false);
         var fallback = EscalationRequestValidator.ResolveSkillId(
             report.FallbackSkillId, report.FallbackSkillName, skills, TypeName, nameof(TransferFailureReport.FallbackSkillId), nameof(TransferFailureReport.FallbackSkillName), ParamName, required: false);
         var message = EscalationRequestValidator.NormalizeMessage(report.Message, $"{TypeName}.{nameof(TransferFailureReport.Message)}", ParamName);
-        return new CheckedTransferFailureReport(escalationId, failed, fallback, message);
+        return new CheckedTransferFailureReport(escalationId, fallback, message);
     }
 }

@@ -10,14 +10,14 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
     private TimeProvider Time => runtime.TimeProvider;
 
     /// <summary>Sends the escalation's attempts and says how it ended.</summary>
-    public async ValueTask<SendOutcome> SendAsync(byte[] payload, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="generation"/> is the call's own snapshot, taken when it began (before its body was built): a
+    /// reload of the options (a rotated key, a moved endpoint) applies to the next escalation, never to half of this one.
+    /// </remarks>
+    public async ValueTask<SendOutcome> SendAsync(byte[] payload, SettingsGeneration generation, CancellationToken cancellationToken)
     {
         var started = Time.GetTimestamp();
-
-        // One snapshot for the whole call: a reload of the options (a rotated key, a moved endpoint) applies to the
-        // next escalation, never to half of this one.
-        var settings = runtime.Settings;
-        var retry = runtime.Retry;
+        var (settings, retry) = generation;
         for (var number = 1; ; number++)
         {
             // Released (its request, its timer) before any retry delay; what it ended with stays readable.
