@@ -102,4 +102,36 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
         Assert.True(afterReport.IsDeduplicated);
         Assert.NotEqual(first.EscalationId, afterReport.EscalationId);
     }
+
+    [Fact]
+    public async Task Two_instances_writing_one_record_at_once_have_one_winner_a_round_and_lose_no_update()
+    {
+        // Each round: both instances escalate one new conversation at once (one claim wins, the other is answered by
+        // it), then both report its failure at once (counted once, one fallback): every write races the other's.
+        const int rounds = 1_000;
+        var (one, two) = (Instance(), Instance());
+        await one.EscalateAsync(TestRequests.For($"warm-up-{Guid.NewGuid():N}", Billing));
+        await two.EscalateAsync(TestRequests.For($"warm-up-{Guid.NewGuid():N}", Billing));
+        _emulator.Reset();
+        var failedOpenWarmingUp = _instances.GuardUnavailableCount;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        for (var round = 0; round < rounds; round++)
+        {
+            var conversation = $"conflict-{round}-{Guid.NewGuid():N}";
+            var escalations = await Task.WhenAll(one.EscalateAsync(TestRequests.For(conversation, Billing)), two.EscalateAsync(TestRequests.For(conversation, Billing)));
+            Assert.Single(escalations, e => !e.IsDeduplicated);
+            Assert.Single(escalations.Select(e => e.EscalationId).Distinct());
+
+            var reports = await Task.WhenAll(
+                one.ReportTransferFailureAsync(Report(conversation, escalations[0].EscalationId)),
+                two.ReportTransferFailureAsync(Report(conversation, escalations[0].EscalationId)));
+            Assert.Single(reports, r => !r.IsRepeatedReport);
+            Assert.All(reports, r => Assert.Equal(1, r.TransferFailures));
+            Assert.Single(reports.Select(r => r.EscalationId).Distinct());
+        }
+
+        Console.WriteLine($"{rounds} rounds of two instances writing one record at once: {_emulator.Escalations.Count} POSTs in {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(2 * rounds, _emulator.Escalations.Count);
+        Assert.Equal(failedOpenWarmingUp, _instances.GuardUnavailableCount);
+    }
 }

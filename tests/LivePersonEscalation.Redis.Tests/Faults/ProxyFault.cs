@@ -14,4 +14,11 @@ public enum ProxyFault
 
     /// <summary>Lets the next script through to Redis, then resets the connection instead of forwarding its answer.</summary>
     ResetAfterScript,
+
+    /// <summary>
+    /// Lets the next script through to Redis, then holds its answer for <see cref="RedisFaultProxy.AnswerDelay"/> and
+    /// resets the connection instead of forwarding it, and so for every answer after it (reconnections included),
+    /// until the fault is changed: a link that keeps failing until the caller gave up.
+    /// </summary>
+    ResetEveryAnswerAfterScript,
 }

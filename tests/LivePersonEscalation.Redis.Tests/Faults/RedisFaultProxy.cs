@@ -150,7 +150,7 @@ public sealed class RedisFaultProxy : IAsyncDisposable
                     await Task.Delay(10, _stop.Token);
                 }
 
-                if (towardsRedis && _fault == ProxyFault.ResetAfterScript && Encoding.ASCII.GetString(buffer, 0, read).Contains("EVAL", StringComparison.OrdinalIgnoreCase))
+                if (towardsRedis && _fault is ProxyFault.ResetAfterScript or ProxyFault.ResetEveryAnswerAfterScript && Encoding.ASCII.GetString(buffer, 0, read).Contains("EVAL", StringComparison.OrdinalIgnoreCase))
                 {
                     _scriptSeen = true;
                 }
@@ -159,6 +159,15 @@ public sealed class RedisFaultProxy : IAsyncDisposable
                 {
                     // The script ran in Redis; its answer is lost with the connection.
                     _fault = ProxyFault.None;
+                    Resets++;
+                    DropConnections();
+                    return;
+                }
+
+                if (!towardsRedis && _fault == ProxyFault.ResetEveryAnswerAfterScript && _scriptSeen)
+                {
+                    // Every answer is held past the caller's patience, then lost with its connection, until the test changes the fault.
+                    await Task.Delay(AnswerDelay, _stop.Token);
                     Resets++;
                     DropConnections();
                     return;

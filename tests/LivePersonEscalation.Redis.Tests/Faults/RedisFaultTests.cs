@@ -48,6 +48,32 @@ public sealed class RedisFaultTests : RedisPerTest
     }
 
     [Fact]
+    public async Task An_escalation_sent_while_redis_was_down_answers_a_repeat_on_another_instance_right_after_both_are_back_every_time()
+    {
+        const int runs = 20;
+        var (one, two) = (Start(Redis.Configuration), Start(Redis.Configuration));
+        await one.EscalateAsync("warm-up");
+        await two.EscalateAsync("warm-up-two");
+        var answered = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            await Redis.StopAsync();
+            await one.EscalateAsync($"down-{run}");
+            await two.EscalateAsync($"elsewhere-{run}"); // the other instance met the outage too
+            await Redis.StartAgainAsync();
+            Assert.True(await KeyAppearsAsync($"down-{run}", TimeSpan.FromSeconds(20)), "the escalation sent while Redis was down was never written there");
+            await BothHealthyAsync(one, two);
+
+            var repeat = await two.EscalateAsync($"down-{run}");
+            answered += repeat.Result?.IsDeduplicated == true ? 1 : 0;
+        }
+
+        Console.WriteLine($"sent while Redis was down, repeated on another instance right after both connections were back: answered {answered} of {runs}");
+        Assert.Equal(runs, answered);
+        Assert.Equal(runs, Emulator.Escalations.Count(e => e.ConversationId.StartsWith("down-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_claim_answered_after_the_operation_timeout_is_settled_so_a_repeat_elsewhere_waits_only_for_it()
     {
         await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(2) };
@@ -97,6 +123,39 @@ public sealed class RedisFaultTests : RedisPerTest
 
         Assert.Equal(1, proxy.Resets);
         AssertSentOnceAndRepeatAnswered(sent, repeat, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_claim_whose_answers_keep_resetting_until_its_caller_gave_up_is_settled_so_a_waiting_instance_is_answered()
+    {
+        await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(1.5) };
+        var resetting = Start(proxy.Configuration);
+        var healthy = Start(Redis.Configuration);
+        await resetting.EscalateAsync("warm-up");
+        await healthy.EscalateAsync("warm-up-healthy");
+        await WarmedUpAsync();
+        Emulator.Reset();
+        proxy.Fault = ProxyFault.ResetEveryAnswerAfterScript;
+
+        // The claim lands; its answer, and every answer after it, is reset until the escalation has gone out.
+        var sending = resetting.EscalateAsync("reset-every-answer");
+        Assert.True(await KeyAppearsAsync("reset-every-answer", TimeSpan.FromSeconds(10)), "the claim never reached Redis");
+        var repeat = healthy.EscalateAsync("reset-every-answer", TimeSpan.FromSeconds(60));
+        var sent = await sending;
+        var healed = Stopwatch.StartNew();
+        proxy.Fault = ProxyFault.None;
+        var answered = await repeat;
+        var answeredAfter = healed.Elapsed;
+
+        await using var connection = await Redis.ConnectAsync();
+        var key = await WaitForKeyAsync(connection, "reset-every-answer");
+        var record = (string?)await connection.GetDatabase().StringGetAsync(key!.Value);
+        Console.WriteLine($"answers reset until the caller gave up: {proxy.Resets} resets, sent in {sent.Took.TotalMilliseconds:0} ms, the waiting instance answered {answeredAfter.TotalMilliseconds:0} ms after Redis took writes again");
+        Assert.False(sent.Result!.IsDeduplicated);
+        Assert.True(answered.Result!.IsDeduplicated);
+        Assert.Single(Emulator.Requests);
+        Assert.True(answeredAfter < TimeSpan.FromSeconds(5), $"the waiting instance was answered {answeredAfter} after Redis took writes again");
+        Assert.True(RedisServer.IsAccepted(record), $"the record left in Redis: {record}");
     }
 
     [Fact]
@@ -264,6 +323,22 @@ public sealed class RedisFaultTests : RedisPerTest
         Assert.True(repeat.Result!.IsDeduplicated);
         Assert.Equal(2, Emulator.Requests.Count);
         Assert.True(repeat.Took < bound, $"the repeat waited {repeat.Took}, as for a claim's expiry");
+    }
+
+    private static async Task BothHealthyAsync(Instance one, Instance two)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            // Degraded is reachable: the restart itself is reported as possible data loss.
+            if ((await one.CheckHealthAsync()).Status != HealthStatus.Unhealthy && (await two.CheckHealthAsync()).Status != HealthStatus.Unhealthy)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("the instances' connections did not come back within 10 s");
     }
 
     private Instance Start(string redis, Action<EscalationOptions>? configure = null)

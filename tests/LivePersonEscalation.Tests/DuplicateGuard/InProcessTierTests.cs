@@ -63,6 +63,46 @@ public sealed class InProcessTierTests
     }
 
     [Fact]
+    public async Task A_conversation_sent_while_the_byte_budget_was_full_is_remembered_once_it_settles()
+    {
+        var held = HoldRequests();
+        var whileFull = "while-full-" + new string('c', 210);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddLogging(logging => logging.AddFakeLogging());
+        services.AddLivePersonEscalation(o =>
+        {
+            o.ApiAccessKey = TestData.ApiKey;
+            o.DuplicateGuard.MaxMemoryBytes = 64 * 1024;
+        }).ConfigurePrimaryHttpMessageHandler(_wire.CreateHandler);
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IEscalationClient>();
+        using var unavailable = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
+        var slow = new List<Task<Exception?>>();
+        for (var i = 0; i < 1_000 && unavailable.GetMeasurementSnapshot().Count == 0; i++)
+        {
+            slow.Add(Capture(client.EscalateAsync(TestData.Request(r => r with { ConversationId = $"slow-{i:D4}-" + new string('c', 200) }))));
+        }
+
+        // The budget of claims in flight is full: the next conversation goes out unguarded, once, and is then remembered.
+        var sending = client.EscalateAsync(TestData.Request(r => r with { ConversationId = whileFull }));
+        var budgetFull = unavailable.GetMeasurementSnapshot().Count;
+        held.Release();
+        var first = await sending;
+        var second = await client.EscalateAsync(TestData.Request(r => r with { ConversationId = whileFull }));
+        var third = await client.EscalateAsync(TestData.Request(r => r with { ConversationId = whileFull }));
+        await Task.WhenAll(slow);
+
+        Assert.Equal(2, budgetFull);
+        Assert.Equal(2, unavailable.GetMeasurementSnapshot().Count);
+        Assert.False(first.IsDeduplicated);
+        Assert.True(second.IsDeduplicated);
+        Assert.True(third.IsDeduplicated);
+        Assert.Single(_wire.Requests, r => r.Json.GetProperty("conversationId").GetString() == whileFull);
+        Assert.Contains(provider.GetFakeLogCollector().GetSnapshot(), l => l.Id.Id == 10 && l.Level == LogLevel.Error);
+    }
+
+    [Fact]
     public async Task The_api_key_echoed_in_an_accepting_body_is_neither_returned_nor_remembered()
     {
         const string key = "k+ey/7f3a<9>";

@@ -93,6 +93,11 @@ internal sealed partial class ConversationGuard
             if (localClaimed)
             {
                 EndLocalTurn(conversationId, owner, localBefore);
+
+                // The claim may have landed though its answer did not: it is forgotten there once the store answers,
+                // so nobody waits for an escalation that was never sent.
+                var forget = ConversationRecord.Empty with { Owner = owner, SkillId = skillId };
+                _pending?.Start(SharedKey(conversationId), known: null, (current, now) => GuardRules.Settle(current, forget, _settings.Window, TimeSpan.Zero, now), _settings.ClaimExpiry);
             }
 
             return GuardClaim.Refused(EscalationFailures.GuardUnavailable(failure));

@@ -12,18 +12,26 @@ internal sealed class FleetInstances
     public const string General = "222";
     public const string Overflow = "333";
 
-    public FleetInstances(TimeProvider time, int count = 2)
+    public FleetInstances(TimeProvider time, int count = 2, Action<EscalationOptions>? configure = null)
     {
         Time = time;
-        Shared = new SwitchableStore(new InProcessGuardStore(10_000, 64L * 1024 * 1024, time));
-        Clients = Enumerable.Range(0, count).Select(_ => Create()).ToArray();
+        Store = new InProcessGuardStore(10_000, 64L * 1024 * 1024, time);
+        Links = Enumerable.Range(0, count).Select(_ => new SwitchableStore(Store)).ToArray();
+        Runtimes = Links.Select(link => Runtime(link, configure)).ToArray();
+        Clients = Runtimes.Select(runtime => new EscalationClient(Wire.CreateHttpClient(), runtime, hasSingleSendHandler: false)).ToArray();
     }
 
     public TimeProvider Time { get; }
 
     public WireRecorder Wire { get; } = new();
 
-    public SwitchableStore Shared { get; }
+    /// <summary>The store the instances share, as Redis would be.</summary>
+    public InProcessGuardStore Store { get; }
+
+    /// <summary>Each instance's link to <see cref="Store"/>, each able to fail on its own.</summary>
+    public IReadOnlyList<SwitchableStore> Links { get; }
+
+    public IReadOnlyList<EscalationRuntime> Runtimes { get; }
 
     public IReadOnlyList<EscalationClient> Clients { get; }
 
@@ -41,7 +49,18 @@ internal sealed class FleetInstances
     public static EscalationRequest To(string conversationId, string skillId) =>
         TestData.Request(r => r with { ConversationId = conversationId, AgentSkillId = skillId, AgentSkillName = null });
 
-    private EscalationClient Create()
+    /// <summary>Waits, within a bound, until no instance has a write to the shared store still under way.</summary>
+    public async Task WritesLandedAsync()
+    {
+        for (var i = 0; i < 1_000 && Runtimes.Any(r => r.DuplicateGuard!.PendingWriteCount > 0); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.All(Runtimes, r => Assert.Equal(0, r.DuplicateGuard!.PendingWriteCount));
+    }
+
+    private EscalationRuntime Runtime(SwitchableStore link, Action<EscalationOptions>? configure)
     {
         var options = TestData.Options(o =>
         {
@@ -52,8 +71,8 @@ internal sealed class FleetInstances
             o.Fallback.Skills["billing"] = "general";
             o.Fallback.Skills["general"] = "overflow";
             o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromSeconds(1);
+            configure?.Invoke(o);
         });
-        var runtime = new EscalationRuntime(EscalationSettings.Create(options), Time, sharedGuardStore: Shared);
-        return new EscalationClient(Wire.CreateHttpClient(), runtime, hasSingleSendHandler: false);
+        return new EscalationRuntime(EscalationSettings.Create(options), Time, sharedGuardStore: link);
     }
 }

@@ -7,7 +7,13 @@ public sealed class FleetTransferFailureTests
 {
     private readonly FleetInstances _fleet = new(TimeProvider.System);
 
-    public FleetTransferFailureTests() => _fleet.Shared.Latency = TimeSpan.FromMilliseconds(2);
+    public FleetTransferFailureTests()
+    {
+        foreach (var link in _fleet.Links)
+        {
+            link.Latency = TimeSpan.FromMilliseconds(2);
+        }
+    }
 
     [Fact]
     public async Task Two_instances_share_the_count_the_chain_and_the_give_up()
@@ -40,5 +46,54 @@ public sealed class FleetTransferFailureTests
         Assert.Single(reports, r => !r.IsRepeatedReport);
         Assert.All(reports, r => Assert.Equal(1, r.TransferFailures));
         Assert.Single(reports.Select(r => r.EscalationId).Distinct());
+    }
+
+    [Fact]
+    public async Task A_report_made_while_the_link_is_down_reaches_the_fleet_once_it_is_back_and_is_counted_once()
+    {
+        var (one, two) = (_fleet.Clients[0], _fleet.Clients[1]);
+        var first = await one.EscalateAsync(To("down", Billing));
+        await _fleet.WritesLandedAsync();
+        _fleet.Links[0].Unreachable = true;
+
+        var report = await one.ReportTransferFailureAsync(Report("down", first.EscalationId));
+        var repeatedOnOne = await one.ReportTransferFailureAsync(Report("down", first.EscalationId));
+        _fleet.Links[0].Unreachable = false;
+        await _fleet.WritesLandedAsync();
+        var repeatedOnTwo = await two.ReportTransferFailureAsync(Report("down", first.EscalationId));
+        var escalatedOnTwo = await two.EscalateAsync(To("down", General));
+
+        Assert.Equal([Billing, General], _fleet.SentSkills);
+        Assert.False(report.IsRepeatedReport);
+        Assert.True(repeatedOnOne.IsRepeatedReport);
+        Assert.True(repeatedOnTwo.IsRepeatedReport);
+        Assert.Equal(1, repeatedOnTwo.TransferFailures);
+        Assert.Equal(report.EscalationId, repeatedOnTwo.EscalationId);
+        Assert.True(escalatedOnTwo.IsDeduplicated);
+    }
+
+    [Fact]
+    public async Task A_report_whose_answer_is_lost_while_the_link_stays_down_sends_one_fallback_across_the_fleet()
+    {
+        const string Conv = "lost";
+        var (one, two) = (_fleet.Clients[0], _fleet.Clients[1]);
+        var first = await one.EscalateAsync(To(Conv, Billing));
+        await _fleet.WritesLandedAsync();
+
+        // The report lands in the shared store; its answer is lost, and the link stays down after it.
+        _fleet.Links[0].LoseAnswers = true;
+        _fleet.Links[0].AfterLostAnswer = () => _fleet.Links[0].Unreachable = true;
+        var report = await one.ReportTransferFailureAsync(Report(Conv, first.EscalationId));
+
+        // The same report on the other instance waits for the fallback claimed in the shared store; the link comes back meanwhile.
+        _fleet.Links[1].OnWait = () => (_fleet.Links[0].LoseAnswers, _fleet.Links[0].Unreachable) = (false, false);
+        var repeated = await two.ReportTransferFailureAsync(Report(Conv, first.EscalationId)).WaitAsync(TimeSpan.FromSeconds(30));
+        await _fleet.WritesLandedAsync();
+
+        Assert.Equal([Billing, General], _fleet.SentSkills);
+        Assert.Equal(1, report.TransferFailures);
+        Assert.True(repeated.IsRepeatedReport);
+        Assert.Equal(1, repeated.TransferFailures);
+        Assert.Equal(report.EscalationId, repeated.EscalationId);
     }
 }

@@ -3,18 +3,25 @@ using LivePersonEscalation.DuplicateGuard;
 namespace LivePersonEscalation.Tests.DuplicateGuard.Fleet;
 
 /// <summary>
-/// A shared store that can be made unreachable (every call fails at once), or made to lose its answers (a write
-/// lands, and its caller is told the connection was reset), as Redis behind a faulty link does.
+/// One instance's link to a shared store, as Redis behind a faulty link: it can be made unreachable (every call fails
+/// at once), or made to lose the answers of writes (a write lands, and its caller is told the connection was reset).
 /// </summary>
 internal sealed class SwitchableStore(IDuplicateGuardStore inner) : IDuplicateGuardStore
 {
     public bool Unreachable { get; set; }
 
+    /// <summary>Writes land, and their callers are told the connection was reset.</summary>
     public bool LoseAnswers { get; set; }
 
     public IDuplicateGuardStore Inner => inner;
 
     public int Writes;
+
+    /// <summary>Runs once, after the next answer was lost.</summary>
+    public Action? AfterLostAnswer { get; set; }
+
+    /// <summary>Runs when a caller starts waiting for a change.</summary>
+    public Action? OnWait { get; set; }
 
     /// <summary>How long each call takes, as a round trip to Redis does.</summary>
     public TimeSpan Latency { get; set; }
@@ -23,9 +30,7 @@ internal sealed class SwitchableStore(IDuplicateGuardStore inner) : IDuplicateGu
     {
         Fail();
         await Task.Delay(Latency, cancellationToken);
-        var read = await inner.ReadAsync(key, cancellationToken);
-        Lose();
-        return read;
+        return await inner.ReadAsync(key, cancellationToken);
     }
 
     public async ValueTask<DuplicateGuardRecord?> WriteAsync(string key, string? expectedVersion, DuplicateGuardRecord record, CancellationToken cancellationToken)
@@ -41,15 +46,15 @@ internal sealed class SwitchableStore(IDuplicateGuardStore inner) : IDuplicateGu
     public async ValueTask<DuplicateGuardRecord?> WaitForChangeAsync(string key, string? version, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         Fail();
+        var onWait = OnWait;
+        OnWait = null;
+        onWait?.Invoke();
         await Task.Delay(Latency, cancellationToken);
-        var changed = await inner.WaitForChangeAsync(key, version, maxWait, cancellationToken);
-        Lose();
-        return changed;
+        return await inner.WaitForChangeAsync(key, version, maxWait, cancellationToken);
     }
 
     private void Fail()
     {
-
         if (Unreachable)
         {
             throw new InvalidOperationException("the shared store is unreachable");
@@ -60,6 +65,9 @@ internal sealed class SwitchableStore(IDuplicateGuardStore inner) : IDuplicateGu
     {
         if (LoseAnswers)
         {
+            var after = AfterLostAnswer;
+            AfterLostAnswer = null;
+            after?.Invoke();
             throw new IOException("the connection was reset before the answer arrived");
         }
     }
