@@ -4,8 +4,9 @@ namespace LivePersonEscalation;
 
 /// <summary>
 /// When an escalation is sent again automatically. An escalation is not idempotent, so it is retried only when it
-/// provably was not accepted: the connection could not be made, or LivePerson answered 429 or 503. It is never
-/// retried after it may have reached LivePerson (timeout after sending, connection lost, other 5xx, other 4xx).
+/// provably was not accepted and may be taken later: the connection could not be made, or LivePerson answered 408,
+/// 429 or 503. It is never retried after it may have reached LivePerson (timeout after sending, connection lost,
+/// other 5xx), nor after another 4xx (the same request gets the same answer).
 /// Bound from <c>LivePerson:Escalation:Retry</c>.
 /// </summary>
 public sealed class EscalationRetryOptions

@@ -34,16 +34,7 @@ public sealed class InProcessTierTests
     public async Task Escalations_in_flight_beyond_the_byte_budget_are_refused_with_an_error_log_and_a_metric_never_silently()
     {
         var held = HoldRequests();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddLogging(logging => logging.AddFakeLogging());
-        services.AddLivePersonEscalation(o =>
-        {
-            o.ApiAccessKey = TestData.ApiKey;
-            o.DuplicateGuard.MaxMemoryBytes = 64 * 1024;
-            o.DuplicateGuard.WhenStoreUnavailable = StoreUnavailableHandling.Refuse;
-        }).ConfigurePrimaryHttpMessageHandler(_wire.CreateHandler);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = WithByteBudget(StoreUnavailableHandling.Refuse);
         var client = provider.GetRequiredService<IEscalationClient>();
         using var unavailable = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
 
@@ -67,15 +58,7 @@ public sealed class InProcessTierTests
     {
         var held = HoldRequests();
         var whileFull = "while-full-" + new string('c', 210);
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_clock);
-        services.AddLogging(logging => logging.AddFakeLogging());
-        services.AddLivePersonEscalation(o =>
-        {
-            o.ApiAccessKey = TestData.ApiKey;
-            o.DuplicateGuard.MaxMemoryBytes = 64 * 1024;
-        }).ConfigurePrimaryHttpMessageHandler(_wire.CreateHandler);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = WithByteBudget(StoreUnavailableHandling.SendUnguarded);
         var client = provider.GetRequiredService<IEscalationClient>();
         using var unavailable = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
         var slow = new List<Task<Exception?>>();
@@ -146,6 +129,21 @@ public sealed class InProcessTierTests
         }
     }
 
+
+    /// <summary>A host whose client's in-process guard has the smallest byte budget, 64 KiB, with fake logging.</summary>
+    private ServiceProvider WithByteBudget(StoreUnavailableHandling whenFull)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddLogging(logging => logging.AddFakeLogging());
+        services.AddLivePersonEscalation(o =>
+        {
+            o.ApiAccessKey = TestData.ApiKey;
+            o.DuplicateGuard.MaxMemoryBytes = 64 * 1024;
+            o.DuplicateGuard.WhenStoreUnavailable = whenFull;
+        }).ConfigurePrimaryHttpMessageHandler(_wire.CreateHandler);
+        return services.BuildServiceProvider();
+    }
 
     private HeldRequests HoldRequests()
     {

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
@@ -16,7 +14,7 @@ internal static class EscalationFailures
         var status = response.StatusCode;
         var requestId = response.RequestId;
         var code = (int)status;
-        var kind = KindOf(status);
+        var kind = AnswerClassifier.OfStatus(status).Kind ?? EscalationFailureKind.UnexpectedResponse;
         var what = $"HTTP {code} {status} from {settings.Target}";
         var advice = kind switch
         {
@@ -176,18 +174,6 @@ internal static class EscalationFailures
         GuardState.Accepted => $"accepted, HTTP {earlier.StatusCode}, request id {earlier.RequestId ?? "none"}",
         GuardState.InFlight => "still in flight",
         _ => $"outcome unknown: {earlier.FailureKind}",
-    };
-
-    private static EscalationFailureKind KindOf(HttpStatusCode status) => (int)status switch
-    {
-        401 or 403 => EscalationFailureKind.Unauthorized,
-        408 => EscalationFailureKind.RequestTimeout,
-        404 => EscalationFailureKind.EndpointNotFound,
-        429 => EscalationFailureKind.RateLimited,
-        503 => EscalationFailureKind.ServiceUnavailable,
-        >= 400 and < 500 => EscalationFailureKind.Rejected,
-        >= 500 and < 600 => EscalationFailureKind.ServerError,
-        _ => EscalationFailureKind.UnexpectedResponse,
     };
 
     private static string Details(string? requestId, int attempts, TimeSpan elapsed) =>

@@ -5,9 +5,6 @@ namespace LivePersonEscalation.Internal;
 /// <summary>One attempt's answer, read in full (capped) so the response can be released before any retry delay.</summary>
 internal sealed partial class AttemptResponse
 {
-    // netstandard2.0's HttpStatusCode has no TooManyRequests.
-    private const HttpStatusCode TooManyRequests = (HttpStatusCode)429;
-
     /// <summary>Correlation headers a service may answer with, in order of preference.</summary>
     private static readonly string[] RequestIdHeaders = ["X-Request-Id", "X-Correlation-Id", "Request-Id"];
 
@@ -46,11 +43,14 @@ internal sealed partial class AttemptResponse
     /// <summary>True when a followed redirect re-sent the body (a 307 or 308): it may have been acted on there.</summary>
     public bool BodyFollowedRedirect { get; }
 
-    /// <summary>A 2xx answer of the escalation endpoint itself: LivePerson accepted the escalation.</summary>
-    public bool IsAccepted => FollowedRedirectTo is null && (int)StatusCode is >= 200 and <= 299;
+    /// <summary>What the endpoint's own status means (see <see cref="AnswerClassifier"/>).</summary>
+    public AnswerClass Class => AnswerClassifier.OfStatus(StatusCode);
 
-    /// <summary>True for 408, 429 and 503 from the endpoint: answers that prove the escalation was not accepted, and may be retried.</summary>
-    public bool ProvesNotAccepted => FollowedRedirectTo is null && StatusCode is TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.RequestTimeout;
+    /// <summary>An acceptance of the escalation endpoint itself: LivePerson accepted the escalation.</summary>
+    public bool IsAccepted => FollowedRedirectTo is null && Class.Outcome == EscalationOutcome.Accepted;
+
+    /// <summary>An answer of the endpoint itself that proves the escalation was not accepted and may be retried (408, 429, 503).</summary>
+    public bool ProvesNotAccepted => FollowedRedirectTo is null && Class.IsRetryable;
 
     /// <summary>The delay the server asked for with <c>Retry-After</c> (a delay, or a date compared with the clock), if it did.</summary>
     public TimeSpan? RetryAfter { get; }
