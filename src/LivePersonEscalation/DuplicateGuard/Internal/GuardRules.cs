@@ -73,31 +73,28 @@ internal static partial class GuardRules
         switch (outcome.State)
         {
             case GuardState.Accepted or GuardState.Unknown:
-                var record = Issue(live ?? ConversationRecord.Empty, outcome.Owner, outcome.SkillId, fallbackWindow, now);
+                var known = live ?? ConversationRecord.Empty;
+                var (issued, issuedExpiresAt) = Issue(known, outcome.Owner, outcome.SkillId, fallbackWindow, now);
                 var standing = live is { State: GuardState.InFlight or GuardState.Accepted or GuardState.Unknown };
-                if (owns || !standing)
+                if (!owns && (standing || (live is { State: GuardState.TransferFailed } && live.Owner == outcome.Owner)))
                 {
-                    if (live is { State: GuardState.TransferFailed } && live.Owner == outcome.Owner)
-                    {
-                        // Reported failed already (its settle came late): nothing of it answers again.
-                        return ReferenceEquals(record, live) ? null : record;
-                    }
-
-                    record = outcome with
-                    {
-                        State = record.Counted.Contains(outcome.Owner) ? GuardState.TransferFailed : outcome.State,
-                        EntryExpiresAt = now + window,
-                        EntryTransferFailures = owns ? live!.EntryTransferFailures : record.TransferFailures,
-                        Issued = record.Issued,
-                        IssuedExpiresAt = record.IssuedExpiresAt,
-                        Counted = record.Counted,
-                        FailedSkillId = record.FailedSkillId,
-                        GiveUpReason = record.GiveUpReason,
-                        FailuresExpireAt = record.FailuresExpireAt,
-                    };
+                    // Another escalation stands, or this one was reported failed already (its settle came late):
+                    // the entry stays; the escalation still counts as issued.
+                    return ReferenceEquals(issued, known.Issued) ? null : known with { Issued = issued, IssuedExpiresAt = issuedExpiresAt };
                 }
 
-                return ReferenceEquals(record, live) ? null : record;
+                return outcome with
+                {
+                    State = known.Counted.Contains(outcome.Owner) ? GuardState.TransferFailed : outcome.State,
+                    EntryExpiresAt = now + window,
+                    EntryTransferFailures = owns ? live!.EntryTransferFailures : known.TransferFailures,
+                    Issued = issued,
+                    IssuedExpiresAt = issuedExpiresAt,
+                    Counted = known.Counted,
+                    FailedSkillId = known.FailedSkillId,
+                    GiveUpReason = known.GiveUpReason,
+                    FailuresExpireAt = known.FailuresExpireAt,
+                };
             case GuardState.NotAccepted when owns:
                 return live! with
                 {
@@ -166,18 +163,18 @@ internal static partial class GuardRules
                 FailureKind = null,
             };
 
-    /// <summary>The record with <paramref name="id"/> among its issued escalations (the latest <see cref="ConversationRecord.MaxIssued"/>).</summary>
-    private static ConversationRecord Issue(ConversationRecord record, string id, string skillId, TimeSpan fallbackWindow, DateTimeOffset now)
+    /// <summary>The record's issued escalations with <paramref name="id"/> among them (the latest <see cref="ConversationRecord.MaxIssued"/>), and until when they are kept.</summary>
+    private static (IReadOnlyList<IssuedEscalation> Issued, DateTimeOffset ExpiresAt) Issue(ConversationRecord record, string id, string skillId, TimeSpan fallbackWindow, DateTimeOffset now)
     {
         if (record.SkillOf(id) is not null)
         {
-            return record;
+            return (record.Issued, record.IssuedExpiresAt);
         }
 
-        var issued = record.Issued.Count < ConversationRecord.MaxIssued
+        IssuedEscalation[] issued = record.Issued.Count < ConversationRecord.MaxIssued
             ? [.. record.Issued, new IssuedEscalation(id, skillId)]
-            : record.Issued.Skip(1).Append(new IssuedEscalation(id, skillId)).ToArray();
+            : [.. record.Issued.Skip(1), new IssuedEscalation(id, skillId)];
         var expires = now + fallbackWindow;
-        return record with { Issued = issued, IssuedExpiresAt = expires > record.IssuedExpiresAt ? expires : record.IssuedExpiresAt };
+        return (issued, expires > record.IssuedExpiresAt ? expires : record.IssuedExpiresAt);
     }
 }

@@ -5,14 +5,15 @@ internal static class OutcomeRecord
 {
     public static ConversationRecord Of(SendOutcome? outcome, string owner, string skillId)
     {
-        var entry = ConversationRecord.Empty with { Owner = owner, SkillId = skillId };
         switch (outcome?.State)
         {
             case EscalationOutcome.Accepted:
                 var result = outcome.Result!;
                 var cut = result.Body.Length > ConversationRecord.MaxBodyLength;
-                return entry with
+                return new ConversationRecord
                 {
+                    Owner = owner,
+                    SkillId = skillId,
                     State = GuardState.Accepted,
                     StatusCode = (int)result.StatusCode,
                     RequestId = result.RequestId,
@@ -23,8 +24,10 @@ internal static class OutcomeRecord
                 };
             case EscalationOutcome.NotAccepted when outcome.Failure is EscalationException refusal:
                 // The callers that waited on this escalation share LivePerson's refusal; nobody else is answered by it.
-                return entry with
+                return new ConversationRecord
                 {
+                    Owner = owner,
+                    SkillId = skillId,
                     State = GuardState.NotAccepted,
                     FailureKind = refusal.Kind,
                     StatusCode = (int)(refusal.StatusCode ?? 0),
@@ -34,11 +37,13 @@ internal static class OutcomeRecord
                 };
             case EscalationOutcome.NotAccepted or null:
                 // Not sent, or the sender's own cancellation before sending: a waiting caller claims the conversation and sends itself.
-                return entry;
+                return new ConversationRecord { Owner = owner, SkillId = skillId };
             default:
                 // Unknown, or the sender itself failed in a way nobody classified: assume it may have been accepted.
-                return entry with
+                return new ConversationRecord
                 {
+                    Owner = owner,
+                    SkillId = skillId,
                     State = GuardState.Unknown,
                     FailureKind = outcome.Failure switch
                     {
