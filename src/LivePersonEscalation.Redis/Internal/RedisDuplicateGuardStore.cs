@@ -89,10 +89,11 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
         var channel = ChannelOf(key);
         var changed = new SemaphoreSlim(0);
         void OnChange(RedisChannel _, RedisValue __) => changed.Release();
-        // Bounded by the caller (the guard's own clock): a Redis slow to answer is waited for, as for any step.
-        await subscriber.SubscribeAsync(channel, OnChange).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var subscribing = subscriber.SubscribeAsync(channel, OnChange);
         try
         {
+            // Bounded by the caller (the guard's own clock): a Redis slow to answer is waited for, as for any step.
+            await subscribing.WaitAsync(cancellationToken).ConfigureAwait(false);
             var started = TimeProvider.System.GetTimestamp();
             while (true)
             {

@@ -23,16 +23,28 @@ internal sealed partial class ConversationGuard
             switch (decision.Verdict)
             {
                 case ClaimVerdict.Earlier or ClaimVerdict.GivenUp:
-                    // The shared store's answer; the instance keeps it, so its waiters share it and it answers while that store is down.
-                    EndLocalTurn(conversationId, owner, decision.Current);
+                    // The shared store's answer; the instance keeps it (but for another instance's claim in flight,
+                    // whose settle lands there), so its waiters share it and it answers while that store is down.
+                    EndLocalTurn(conversationId, owner, GuardRules.Mirror(decision.Current!, ownClaim: null));
                     return GuardClaim.FromEarlier(decision.Current!);
                 case ClaimVerdict.Wait:
                     waitedOn = decision.Current!.Owner;
+                    RenewLocalTurn(conversationId, owner);
                     step = await _shared!.WaitForChangeAsync(key, current!.Version, Until(decision.Current.EntryExpiresAt, now), cancellationToken).ConfigureAwait(false);
+                    if (!step.Answered && GuardRules.Live(decision.Current, _time.GetUtcNow()) is { State: GuardState.InFlight } sending)
+                    {
+                        // The store stopped answering while another instance's escalation of the conversation was in
+                        // flight: that one goes on, so this call must not send a second.
+                        _telemetry.GuardStoreFailed(step.Failure!);
+                        EndLocalTurn(conversationId, owner, localBefore);
+                        return GuardClaim.Refused(EscalationFailures.InFlightElsewhere(sending, step.Failure!));
+                    }
+
                     break;
                 default:
                     if (decision.Next is not { } next)
                     {
+                        RenewLocalTurn(conversationId, owner);
                         return GuardClaim.Owned(this, conversationId, owner, skillId, current);
                     }
 
@@ -40,6 +52,7 @@ internal sealed partial class ConversationGuard
                     step = await _shared!.WriteAsync(key, current?.Version, claim).ConfigureAwait(false);
                     if (step.Answered && step.Value?.Version == claim.Version)
                     {
+                        RenewLocalTurn(conversationId, owner);
                         return GuardClaim.Owned(this, conversationId, owner, skillId, claim);
                     }
 
@@ -74,8 +87,14 @@ internal sealed partial class ConversationGuard
             return GuardClaim.FromEarlier(local.Current!);
         }
 
+        RenewLocalTurn(conversationId, owner);
         return Unavailable(failure, conversationId, owner, skillId, localClaimed: true, localBefore, telemetryDone: true);
     }
+
+    /// <summary>The instance's turn becomes (or stays) this call's claim: it lives a whole claim's expiry from now, however long the shared store took.</summary>
+    private void RenewLocalTurn(string conversationId, string owner) =>
+        ApplyLocally(conversationId, (current, now) =>
+            current is { State: GuardState.InFlight } && current.Owner == owner ? current with { EntryExpiresAt = now + _settings.ClaimExpiry } : null);
 
     /// <summary>
     /// A tier could not take the claim (the shared store did not answer, or the instance's byte budget is full): send

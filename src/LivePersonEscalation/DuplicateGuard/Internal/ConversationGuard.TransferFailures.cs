@@ -69,6 +69,13 @@ internal sealed partial class ConversationGuard
         // if it landed after all, is found there: the fallback claim has the same owner).
         var local = ReportLocally(conversationId, escalationId, rules, fallbackOwner, shared: null);
         _pending!.Start(key, known: null, (current, now) => GuardRules.Merge(current, _local.Read(conversationId)?.Conversation, now), rules.Window);
+        if (local.Fallback is null)
+        {
+            // The report's write may have landed with the fallback's claim: nobody here sends it, so it is forgotten there.
+            var forget = ConversationRecord.Empty with { Owner = fallbackOwner };
+            _pending.Start(key, known: null, (current, now) => GuardRules.Settle(current, forget, _settings.Window, TimeSpan.Zero, now), _settings.ClaimExpiry);
+        }
+
         return local;
     }
 

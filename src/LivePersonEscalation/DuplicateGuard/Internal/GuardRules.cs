@@ -137,7 +137,9 @@ internal static partial class GuardRules
 
         if ((live.Counted.Count > 0 || live.GiveUpReason is not null) && live.FailuresExpireAt <= now)
         {
-            live = live with { Counted = [], GiveUpReason = null, FailedSkillId = null };
+            // A failure once counted never counts again: the escalations it counted leave the issued ones with it.
+            var counted = live.Counted;
+            live = live with { Issued = live.Issued.Where(i => !counted.Contains(i.Id)).ToArray(), Counted = [], GiveUpReason = null, FailedSkillId = null };
         }
 
         return live;

@@ -145,6 +145,16 @@ internal static class EscalationFailures
             IsOutcomeUnknown = false,
         };
 
+    public static EscalationException InFlightElsewhere(ConversationRecord sending, Exception storeFailure) =>
+        new(EscalationFailureKind.GuardUnavailable,
+            $"Not sent: another call is escalating this conversation to skill {sending.SkillId} right now, and the duplicate guard's store stopped answering ({storeFailure.GetType().Name}) before its outcome arrived. That escalation goes on; check the conversation before escalating it again.",
+            storeFailure)
+        {
+            IsDeduplicated = true,
+            IsOutcomeUnknown = true,
+            EarlierAgentSkillId = sending.SkillId,
+        };
+
     public static EscalationException UnknownEscalation(string? escalationId, bool named, TimeSpan fallbackWindow) =>
         new(EscalationFailureKind.UnknownEscalation,
             named

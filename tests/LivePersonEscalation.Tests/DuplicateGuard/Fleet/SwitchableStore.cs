@@ -49,6 +49,7 @@ internal sealed class SwitchableStore(IDuplicateGuardStore inner) : IDuplicateGu
         var onWait = OnWait;
         OnWait = null;
         onWait?.Invoke();
+        Fail();
         await Task.Delay(Latency, cancellationToken);
         return await inner.WaitForChangeAsync(key, version, maxWait, cancellationToken);
     }
