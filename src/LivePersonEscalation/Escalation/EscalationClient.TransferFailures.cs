@@ -26,7 +26,7 @@ public sealed partial class EscalationClient
         switch (decision.Verdict)
         {
             case ReportVerdict.NotIssued or ReportVerdict.NothingToReport:
-                throw EscalationFailures.UnknownEscalation(checkedReport.EscalationId, decision.Verdict == ReportVerdict.NotIssued, fallback.Window);
+                throw EscalationFailures.UnknownEscalation(named: decision.Verdict == ReportVerdict.NotIssued, fallback.Window);
             case ReportVerdict.GaveUp or ReportVerdict.Repeated when record!.GiveUpReason is { } reason:
                 var repeatedGiveUp = decision.Verdict == ReportVerdict.Repeated;
                 _runtime.Telemetry.TransferFailureReported(activity, record.FailedSkillId!, repeatedGiveUp ? TelemetryTags.Repeated : TelemetryTags.GaveUp, record.TransferFailures, null, reason.ToString());

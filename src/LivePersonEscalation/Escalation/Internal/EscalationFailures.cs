@@ -155,7 +155,7 @@ internal static class EscalationFailures
             EarlierAgentSkillId = sending.SkillId,
         };
 
-    public static EscalationException UnknownEscalation(string? escalationId, bool named, TimeSpan fallbackWindow) =>
+    public static EscalationException UnknownEscalation(bool named, TimeSpan fallbackWindow) =>
         new(EscalationFailureKind.UnknownEscalation,
             named
                 ? $"Nothing recorded or sent: {nameof(TransferFailureReport)}.{nameof(TransferFailureReport.EscalationId)} names an escalation this conversation's record never issued (another conversation's id, or one mistyped). Pass the EscalationResult.EscalationId of this conversation's escalation exactly as it was returned, or leave it unset for the conversation's latest."
