@@ -75,7 +75,11 @@ internal static class AvailabilityCommand
         }
 
         var services = new ServiceCollection();
-        services.AddLivePersonEscalation(configuration);
+        services.AddLivePersonEscalation(configuration).AddSkillAvailability(options =>
+        {
+            ApplyFlags(options, parse);
+            accountApis?.Configure(options);
+        });
         services.Configure<EscalationOptions>(options =>
         {
             // This command escalates nothing: the Conversation Builder key is not used, only required by the options.
@@ -88,18 +92,15 @@ internal static class AvailabilityCommand
             {
                 options.Skills[skill.Key] = skill.Value;
             }
-
-            ApplyFlags(options.Availability, parse);
-            accountApis?.Configure(options.Availability);
         });
         await using var provider = services.BuildServiceProvider();
 
-        ISkillAvailability availability;
+        ISkillAvailabilitySnapshot availability;
         EscalationOptions settings;
         try
         {
             settings = provider.GetRequiredService<IOptions<EscalationOptions>>().Value;
-            availability = provider.GetRequiredService<ISkillAvailability>();
+            availability = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
         }
         catch (OptionsValidationException ex)
         {

@@ -96,7 +96,7 @@ internal static class EscalationCommand
     private static Uri? ParseEndpoint(string? value) =>
         value is null ? null
         : Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri
-        : throw new FormatException($"--endpoint '{value}' is not an absolute URL; e.g. http://127.0.0.1:5000{LivePersonEndpoints.EscalationPath}.");
+        : throw new FormatException($"--endpoint '{value}' is not an absolute URL; e.g. http://127.0.0.1:5000{LivePersonEscalation.Testing.EscalationEmulator.EscalationPath}.");
 
     private static LivePersonRegion? ParseRegion(string? value) => value?.Trim().ToLowerInvariant() switch
     {

@@ -74,7 +74,7 @@ internal sealed class EscalationRun(TextWriter output, TextWriter error)
             var settings = provider.GetRequiredService<IOptions<EscalationOptions>>().Value;
             if (emulator is null)
             {
-                await output.WriteLineAsync($"Target: {settings.Endpoint?.ToString() ?? LivePersonEndpoints.For(settings.Region).ToString()} ({settings}).");
+                await output.WriteLineAsync($"Target: {settings.Endpoint?.ToString() ?? $"region {settings.Region}"} ({settings}).");
             }
         }
         catch (OptionsValidationException ex)
@@ -118,7 +118,7 @@ internal sealed class EscalationRun(TextWriter output, TextWriter error)
         if (result.Failure is { } failure)
         {
             await error.WriteLineAsync($"error: {failure.Message}");
-            await error.WriteLineAsync($"   kind: {failure.Kind}; outcome unknown: {failure.IsOutcomeUnknown}; attempts: {failure.Attempts}; user already told: {result.UserAlreadyTold}");
+            await error.WriteLineAsync($"   kind: {failure.Kind}; outcome unknown: {(failure.Outcome == EscalationOutcome.Unknown)}; attempts: {failure.Attempts}; user already told: {result.UserAlreadyTold}");
             return ExitCode.Failed;
         }
 
@@ -129,7 +129,7 @@ internal sealed class EscalationRun(TextWriter output, TextWriter error)
             await output.WriteLineAsync($"   {accepted.Body}");
         }
 
-        await output.WriteLineAsync("   LivePerson completes the transfer asynchronously; a later failure reaches the bot as the message " + LivePersonSignals.EscalationFailed + ".");
+        await output.WriteLineAsync("   LivePerson completes the transfer asynchronously; a later failure reaches the bot as the message " + TransferFailureReport.EscalationFailedSignal + ".");
         if (emulator is not null)
         {
             var recorded = emulator.Escalations;

@@ -9,7 +9,7 @@ namespace LivePersonEscalation.WebhookSample;
 /// </summary>
 internal static class EscalationEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpRequest request, IEscalationClient client, ISkillAvailability availability, IOptions<WebhookSettings> options, SkillNames skills, TimeProvider time)
+    public static async Task<IResult> HandleAsync(HttpRequest request, IEscalationClient client, ISkillAvailabilitySnapshot availability, IOptions<WebhookSettings> options, SkillNames skills, TimeProvider time)
     {
         var settings = options.Value;
         var (call, problem) = await WebhookCall.ReadAsync(request, WebhookJsonContext.Default.EscalationCall, settings, c => c.Fields, request.HttpContext.RequestAborted);
@@ -107,7 +107,7 @@ internal static class EscalationEndpoint
         Skill = skill,
         RequestId = failure.RequestId,
         FailureKind = failure.Kind.ToString(),
-        OutcomeUnknown = failure.IsOutcomeUnknown,
-        ShowUser = failure.IsOutcomeUnknown ? null : settings.FailureMessage,
+        OutcomeUnknown = (failure.Outcome == EscalationOutcome.Unknown),
+        ShowUser = (failure.Outcome == EscalationOutcome.Unknown) ? null : settings.FailureMessage,
     };
 }

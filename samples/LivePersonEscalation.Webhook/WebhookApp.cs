@@ -32,22 +32,26 @@ internal static class WebhookApp
         {
             // Shift status and agents online from the emulated account APIs, as from a real account's.
             builder.Configuration.AddInMemoryCollection(accountApis.Settings().ToDictionary(
-                setting => $"{EscalationOptions.SectionName}:{nameof(EscalationOptions.Availability)}:{setting.Key}",
+                setting => $"{EscalationOptions.SectionName}:Availability:{setting.Key}",
                 setting => (string?)setting.Value));
         }
 
         // The tests' settings and services first: they decide what is registered below (the Redis guard).
         configure?.Invoke(builder);
-        var escalation = builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName));
+        // Skill availability (LivePerson's shift status and agents online) is on once Availability:AccountId is set.
+        var escalation = builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(EscalationOptions.SectionName))
+            .AddSkillAvailability();
+
+        // /healthz: the availability snapshot (Degraded while a skill's data is unknown); with Redis, the guard's store
+        // too (Unhealthy while it cannot be reached).
+        var health = builder.Services.AddHealthChecks().AddSkillAvailability();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{EscalationOptions.SectionName}:DuplicateGuard:Redis:Configuration"]))
         {
             // Several instances of the webhook share one Redis: one escalation per conversation, and one count of
             // failed transfers, across all of them.
             escalation.AddRedisDuplicateGuard();
+            health.AddRedisDuplicateGuard();
         }
-
-        // /healthz: Healthy with the in-process guard; with Redis, Unhealthy while it cannot be reached.
-        builder.Services.AddHealthChecks().AddLivePersonEscalation();
 
         builder.Services.AddSingleton<SkillNames>();
         builder.Services.AddOptions<WebhookSettings>().Bind(builder.Configuration.GetSection("Webhook")).ValidateOnStart();
@@ -71,7 +75,7 @@ internal static class WebhookApp
         var app = builder.Build();
         app.MapPost("/escalations", EscalationEndpoint.HandleAsync);
         app.MapPost("/transfer-failures", TransferFailureEndpoint.HandleAsync);
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         return app;
     }
 }

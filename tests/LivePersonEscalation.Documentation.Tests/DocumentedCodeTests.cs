@@ -48,7 +48,8 @@ public sealed class DocumentedCodeTests(ITestOutputHelper output)
         Assert.Equal([BlockTargets.DefaultSection], targets.AccountSections);
 
         var builder = Host.CreateApplicationBuilder(targets.CommandLine);
-        var escalation = builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(BlockTargets.DefaultSection));
+        var escalation = builder.Services.AddLivePersonEscalation(builder.Configuration.GetSection(BlockTargets.DefaultSection))
+            .AddSkillAvailability(); // a block may configure it; it stays off without an AccountId
         if (targets.UsesRedis)
         {
             escalation.AddRedisDuplicateGuard();

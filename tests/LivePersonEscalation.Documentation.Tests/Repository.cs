@@ -12,6 +12,7 @@ internal static class Repository
         .. Directory.GetFiles(Path.Combine(Root, "docs"), "*.md").Select(path => "docs/" + Path.GetFileName(path)).Order(StringComparer.Ordinal),
         "src/LivePersonEscalation/PACKAGE.md",
         "src/LivePersonEscalation.Redis/README.md",
+        "src/LivePersonEscalation.Availability/README.md",
         "src/LivePersonEscalation.Testing/README.md",
     ];
 

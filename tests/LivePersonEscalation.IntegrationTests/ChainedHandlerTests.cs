@@ -67,7 +67,7 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
 
         Assert.Single(_server!.Requests);
         var failure = Assert.IsType<EscalationException>(error);
-        Assert.True(failure.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, failure.Outcome);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
 
         Assert.Single(_server!.Requests);
         var failure = Assert.IsType<EscalationException>(error);
-        Assert.True(failure.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, failure.Outcome);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
 
         Assert.Single(_server!.Requests);
         var failure = Assert.IsType<EscalationException>(error);
-        Assert.True(failure.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, failure.Outcome);
         Assert.Equal(EscalationFailureKind.Timeout, failure.Kind);
     }
 

@@ -73,7 +73,7 @@ public sealed class ClientAgainstEmulatorTests : EmulatorTest
         var error = await Assert.ThrowsAsync<EscalationException>(() => CreateClient().EscalateAsync(Request()));
 
         Assert.Equal(EscalationFailureKind.ConnectionLost, error.Kind);
-        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, error.Outcome);
         Assert.Single(Emulator.Requests);
     }
 
@@ -91,7 +91,7 @@ public sealed class ClientAgainstEmulatorTests : EmulatorTest
         var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(Request()));
 
         Assert.Equal(EscalationFailureKind.ConnectionFailed, error.Kind);
-        Assert.False(error.IsOutcomeUnknown);
+        Assert.NotEqual(EscalationOutcome.Unknown, error.Outcome);
         Assert.Contains("Could not connect", error.Message, StringComparison.Ordinal);
     }
 

@@ -30,7 +30,7 @@ public sealed class ClientTimeoutAgainstEmulatorTests : EmulatorTest
         var error = await Assert.ThrowsAsync<EscalationException>(() => escalation);
 
         Assert.Equal(EscalationFailureKind.Timeout, error.Kind);
-        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, error.Outcome);
         Assert.Single(Emulator.Requests);
         Assert.Single(Emulator.Escalations);
     }

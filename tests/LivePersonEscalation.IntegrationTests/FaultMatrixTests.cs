@@ -54,7 +54,7 @@ public sealed class FaultMatrixTests : EmulatorTest
         var error = await Assert.ThrowsAsync<EscalationException>(() => escalation);
         Assert.Equal(EscalationFailureKind.ConnectionFailed, error.Kind);
         Assert.Equal(4, error.Attempts);
-        Assert.False(error.IsOutcomeUnknown);
+        Assert.NotEqual(EscalationOutcome.Unknown, error.Outcome);
         Assert.Empty(Emulator.Requests);
     }
 
@@ -86,7 +86,7 @@ public sealed class FaultMatrixTests : EmulatorTest
         var error = await Assert.ThrowsAsync<EscalationException>(() => Client().EscalateAsync(Request()));
 
         Assert.Equal(kind, error.Kind);
-        Assert.Equal(unknown, error.IsOutcomeUnknown);
+        Assert.Equal(unknown, (error.Outcome == EscalationOutcome.Unknown));
         Assert.Single(Emulator.Requests);
     }
 
@@ -101,7 +101,7 @@ public sealed class FaultMatrixTests : EmulatorTest
         var error = await Assert.ThrowsAsync<EscalationException>(() => escalation);
 
         Assert.Equal(EscalationFailureKind.Timeout, error.Kind);
-        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, error.Outcome);
         Assert.Single(Emulator.Requests);
     }
 
@@ -113,7 +113,7 @@ public sealed class FaultMatrixTests : EmulatorTest
         var error = await Assert.ThrowsAsync<EscalationException>(() => Client().EscalateAsync(Request()));
 
         Assert.Equal(EscalationFailureKind.ConnectionLost, error.Kind);
-        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, error.Outcome);
         Assert.Single(Emulator.Requests);
     }
 

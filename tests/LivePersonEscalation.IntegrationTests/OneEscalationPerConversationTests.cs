@@ -37,7 +37,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
     /// <summary>A server whose escalation endpoint answers <paramref name="status"/> to /moved, where it accepts anything.</summary>
     private Task<LoopbackServer> RedirectingServerAsync(int status) => ServeAsync(context =>
     {
-        if (context.Request.Path == LivePersonEndpoints.EscalationPath)
+        if (context.Request.Path == EscalationEmulator.EscalationPath)
         {
             context.Response.StatusCode = status;
             context.Response.Headers.Location = "/moved";
@@ -82,7 +82,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         // itself goes out once, and the answer is never taken for an acceptance.
         Assert.Equal(EscalationFailureKind.UnexpectedResponse, error.Kind);
         Assert.Equal(1, server.Count("POST"));
-        Assert.Equal($"POST {LivePersonEndpoints.EscalationPath}", server.Requests[0]);
+        Assert.Equal($"POST {EscalationEmulator.EscalationPath}", server.Requests[0]);
     }
 
     [Theory]
@@ -98,8 +98,8 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(TestRequests.For()));
 
         Assert.Equal(EscalationFailureKind.UnexpectedResponse, error.Kind);
-        Assert.False(error.IsOutcomeUnknown);
-        Assert.Equal([$"POST {LivePersonEndpoints.EscalationPath}"], server.Requests);
+        Assert.NotEqual(EscalationOutcome.Unknown, error.Outcome);
+        Assert.Equal([$"POST {EscalationEmulator.EscalationPath}"], server.Requests);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
         Assert.False(joinedError is OperationCanceledException, $"the joined caller got {joinedError}");
         var joinedFailure = Assert.IsType<EscalationException>(joinedError);
         Assert.Equal(EscalationFailureKind.Canceled, joinedFailure.Kind);
-        Assert.True(joinedFailure.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, joinedFailure.Outcome);
     }
 
     // Path 4, telemetry that throws: ThrowingTelemetryTests, which runs alone for its process-wide listener.
@@ -227,9 +227,9 @@ public sealed class OneEscalationPerConversationTests : IAsyncLifetime
 
         Assert.Single(server.Requests);
         Assert.Equal(EscalationOutcome.Unknown, canceled.Outcome);
-        Assert.True(canceled.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, canceled.Outcome);
         var unknown = Assert.IsType<EscalationException>(retry);
-        Assert.True(unknown.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, unknown.Outcome);
         Assert.True(unknown.IsDeduplicated);
     }
 }

@@ -64,7 +64,7 @@ public sealed class SoakTests : EmulatorTest
                 {
                     Interlocked.Increment(ref failed);
                     Interlocked.Add(ref attempts, ex.Attempts);
-                    if (ex.IsOutcomeUnknown)
+                    if ((ex.Outcome == EscalationOutcome.Unknown))
                     {
                         Interlocked.Increment(ref unknown);
                     }

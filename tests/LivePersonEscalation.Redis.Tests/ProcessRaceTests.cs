@@ -90,7 +90,7 @@ public sealed partial class ProcessRaceTests(SharedRedis redis) : IAsyncLifetime
     // Redis client's code), while its timers fire on time, so the guard cannot tell it from a slow Redis and fails
     // open by design (seen: one late claim in two runs of three). The slow first connection itself is tested apart,
     // deterministically; here the fleet's agreement is, with the longest operation timeout allowed.
-    private static readonly Dictionary<string, string> PatientRedis = new() { ["LivePerson__Escalation__DuplicateGuard__Redis__OperationTimeout"] = "00:00:10" };
+    private static readonly Dictionary<string, string> PatientRedis = new() { ["LivePerson__Escalation__DuplicateGuard__StoreTimeout"] = "00:00:10" };
 
     private Process ConsoleProcess(string conversation, string redisConfiguration) => Processes.Start(
         "LivePersonEscalation.Console",

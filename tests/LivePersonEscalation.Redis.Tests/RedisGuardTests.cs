@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LivePersonEscalation.DuplicateGuard;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -137,31 +138,45 @@ public sealed class RedisGuardTests(SharedRedis redis) : IAsyncLifetime
     }
 
     [Fact]
-    public void Registering_the_redis_guard_without_a_configuration_fails_at_start_up_naming_the_setting()
+    public void Registering_the_redis_guard_without_a_configuration_fails_at_start_up_naming_the_key_and_its_variable()
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["LivePerson:Escalation:ApiAccessKey"] = "k" }).Build();
         var services = new ServiceCollection();
-        services.AddLivePersonEscalation(o => o.ApiAccessKey = "k").AddRedisDuplicateGuard();
+        services.AddLivePersonEscalation(configuration.GetSection(EscalationOptions.SectionName)).AddRedisDuplicateGuard();
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EscalationOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RedisDuplicateGuardOptions>>().Value);
 
-        Assert.Contains("DuplicateGuard:Redis:Configuration", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LivePerson:Escalation:DuplicateGuard:Redis:Configuration is required by AddRedisDuplicateGuard()", error.Message, StringComparison.Ordinal);
+        Assert.Contains("environment variable LivePerson__Escalation__DuplicateGuard__Redis__Configuration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registering_the_configured_redis_guard_on_an_account_made_in_code_fails_at_once_naming_the_overloads_that_fit()
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddLivePersonEscalation(o => o.ApiAccessKey = "k");
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddRedisDuplicateGuard());
+
+        Assert.Contains(".AddRedisDuplicateGuard(\"redis:6379\")", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_redis_configuration_without_the_registration_fails_at_start_up_saying_what_to_add()
     {
-        var services = new ServiceCollection();
-        services.AddLivePersonEscalation(o =>
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            o.ApiAccessKey = "k";
-            o.DuplicateGuard.Redis.Configuration = "127.0.0.1:6379";
-        });
+            ["LivePerson:Escalation:ApiAccessKey"] = "k",
+            ["LivePerson:Escalation:DuplicateGuard:Redis:Configuration"] = "127.0.0.1:6379",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLivePersonEscalation(configuration.GetSection(EscalationOptions.SectionName));
         using var provider = services.BuildServiceProvider();
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EscalationOptions>>().Value);
 
-        Assert.Contains("AddRedisDuplicateGuard", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DuplicateGuard:Redis is set, but its package is not registered: add the LivePersonEscalation.Redis package and call .AddRedisDuplicateGuard()", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The guard's key prefix for this client's account: found from a key it writes.</summary>

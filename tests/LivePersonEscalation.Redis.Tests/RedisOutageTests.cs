@@ -70,13 +70,13 @@ public sealed class RedisOutageTests : RedisPerTest
     [Fact]
     public async Task With_refuse_when_unavailable_nothing_is_sent_while_redis_is_down()
     {
-        var client = _instances.Start(Emulator, Redis.Configuration, o => o.DuplicateGuard.WhenStoreUnavailable = StoreUnavailableHandling.Refuse);
+        var client = _instances.Start(Emulator, Redis.Configuration, o => o.DuplicateGuard.RefuseWhenStoreUnavailable = true);
         await Redis.StopAsync();
 
         var error = await Assert.ThrowsAsync<EscalationException>(() => client.EscalateAsync(TestRequests.For("closed")));
 
         Assert.Equal(EscalationFailureKind.GuardUnavailable, error.Kind);
-        Assert.False(error.IsOutcomeUnknown);
+        Assert.NotEqual(EscalationOutcome.Unknown, error.Outcome);
         Assert.Empty(Emulator.Requests);
     }
 

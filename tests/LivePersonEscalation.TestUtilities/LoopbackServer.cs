@@ -29,7 +29,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>The escalation endpoint on this server.</summary>
-    public Uri Endpoint => new(BaseAddress, LivePersonEndpoints.EscalationPath);
+    public Uri Endpoint => new(BaseAddress, LivePersonEscalation.Testing.EscalationEmulator.EscalationPath);
 
     /// <summary>Every request received, as "METHOD /path", in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];

@@ -134,13 +134,17 @@ public sealed class WebhookSampleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_answers_200()
+    public async Task Health_answers_200_as_json_with_each_checks_description()
     {
         using var http = await StartAsync();
 
         using var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var availability = report.RootElement.GetProperty("checks").GetProperty("liveperson-escalation-availability");
+        Assert.Contains("not configured (Availability:AccountId)", availability.GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

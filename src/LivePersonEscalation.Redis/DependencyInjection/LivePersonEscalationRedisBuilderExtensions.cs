@@ -27,8 +27,18 @@ public static class LivePersonEscalationRedisBuilderExtensions
     public static ILivePersonEscalationBuilder AddRedisDuplicateGuard(this ILivePersonEscalationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSingleton<IValidateOptions<EscalationOptions>>(new RedisConfigurationRequired(builder.AccountName));
-        return builder.AddStore(static (provider, optionsName) => RedisConnection.FromConfiguration(RedisOptions(provider, optionsName).Configuration!));
+        if (builder.Configuration is not { } configuration)
+        {
+            throw new InvalidOperationException(
+                "AddRedisDuplicateGuard() reads DuplicateGuard:Redis:Configuration from the configuration the account is bound from, but this account is configured in code: pass the configuration string, e.g. .AddRedisDuplicateGuard(\"redis:6379\"), or a connection.");
+        }
+
+        var name = builder.AccountName;
+        var section = configuration.GetSection(RedisConfigurationRequired.Section);
+        builder.Services.AddOptions<RedisDuplicateGuardOptions>(name).Bind(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RedisDuplicateGuardOptions>>(new RedisConfigurationRequired(name, section));
+        return builder.AddStore(static (provider, optionsName) =>
+            RedisConnection.FromConfiguration(provider.GetRequiredService<IOptionsMonitor<RedisDuplicateGuardOptions>>().Get(optionsName).Configuration!));
     }
 
     /// <summary>Keeps the duplicate guard on the Redis that <paramref name="configuration"/> names.</summary>
@@ -65,7 +75,7 @@ public static class LivePersonEscalationRedisBuilderExtensions
         {
             var guard = provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(optionsName).DuplicateGuard;
             var dataSafety = new RedisDataSafety(provider.GetService<ILoggerFactory>(), provider.GetService<IMeterFactory>(), guard.Window, provider.GetService<TimeProvider>() ?? TimeProvider.System);
-            return new RedisDuplicateGuardStore(connect(provider, optionsName), guard.Redis.OperationTimeout, dataSafety);
+            return new RedisDuplicateGuardStore(connect(provider, optionsName), guard.StoreTimeout, dataSafety);
         }
 
         if (optionsName == Options.Options.DefaultName)
@@ -83,7 +93,4 @@ public static class LivePersonEscalationRedisBuilderExtensions
 
         return builder;
     }
-
-    private static RedisDuplicateGuardOptions RedisOptions(IServiceProvider provider, string optionsName) =>
-        provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(optionsName).DuplicateGuard.Redis;
 }

@@ -22,6 +22,9 @@ namespace LivePersonEscalation.Testing;
 /// </example>
 public sealed partial class EscalationEmulator : IAsyncDisposable
 {
+    /// <summary>The path of LivePerson's escalation endpoint on every host: <c>/botservice-0.1/botcentral/livePersonAgent</c>.</summary>
+    public const string EscalationPath = "/botservice-0.1/botcentral/livePersonAgent";
+
     /// <summary>The largest request body read: 1 MiB; larger ones get 413.</summary>
     public const int MaxRequestBodyBytes = 1024 * 1024;
 
@@ -35,7 +38,7 @@ public sealed partial class EscalationEmulator : IAsyncDisposable
         _app = app;
         _engine = engine;
         BaseAddress = baseAddress;
-        Endpoint = new Uri(baseAddress, LivePersonEndpoints.EscalationPath);
+        Endpoint = new Uri(baseAddress, EscalationPath);
     }
 
     /// <summary>The server's address, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
@@ -73,14 +76,14 @@ public sealed partial class EscalationEmulator : IAsyncDisposable
     /// <summary>
     /// Makes the transfer of every escalation accepted from now on to one of <paramref name="skillIds"/> fail, as a
     /// skill without agents would: the escalation is accepted, and LivePerson would then send the bot
-    /// <see cref="LivePersonSignals.EscalationFailed"/>. Read those signals from <see cref="TransferFailures"/>.
+    /// <see cref="TransferFailureReport.EscalationFailedSignal"/>. Read those signals from <see cref="TransferFailures"/>.
     /// </summary>
     /// <param name="skillIds">Numeric skill ids.</param>
     public void FailTransfersTo(params string[] skillIds) => _engine.FailTransfersTo(skillIds);
 
     /// <summary>
     /// The accepted escalations whose transfer failed (see <see cref="FailTransfersTo"/>), in arrival order: each is a
-    /// <see cref="LivePersonSignals.EscalationFailed"/> message the bot under test should receive.
+    /// <see cref="TransferFailureReport.EscalationFailedSignal"/> message the bot under test should receive.
     /// </summary>
     public IReadOnlyList<RecordedEscalation> TransferFailures => _engine.TransferFailures;
 

@@ -22,7 +22,7 @@ public sealed class FakeEscalationClient : IEscalationClient
     public const string ApiAccessKey = "fake-api-key";
 
     /// <summary>The endpoint the fake's client posts to (never resolved: nothing leaves the process).</summary>
-    public static Uri Endpoint { get; } = new("https://escalation.fake.invalid" + LivePersonEndpoints.EscalationPath);
+    public static Uri Endpoint { get; } = new("https://escalation.fake.invalid" + EscalationEmulator.EscalationPath);
 
     private readonly EmulatorEngine _engine;
     private readonly EscalationClient _client;
@@ -51,14 +51,14 @@ public sealed class FakeEscalationClient : IEscalationClient
     /// <summary>
     /// Makes the transfer of every escalation accepted from now on to one of <paramref name="skillIds"/> fail, as a
     /// skill without agents would: the escalation is accepted, and LivePerson would then send the bot
-    /// <see cref="LivePersonSignals.EscalationFailed"/>. Read those signals from <see cref="TransferFailures"/>.
+    /// <see cref="TransferFailureReport.EscalationFailedSignal"/>. Read those signals from <see cref="TransferFailures"/>.
     /// </summary>
     /// <param name="skillIds">Numeric skill ids.</param>
     public void FailTransfersTo(params string[] skillIds) => _engine.FailTransfersTo(skillIds);
 
     /// <summary>
     /// The accepted escalations whose transfer failed (see <see cref="FailTransfersTo"/>), in arrival order: each is a
-    /// <see cref="LivePersonSignals.EscalationFailed"/> message the bot under test should receive.
+    /// <see cref="TransferFailureReport.EscalationFailedSignal"/> message the bot under test should receive.
     /// </summary>
     public IReadOnlyList<RecordedEscalation> TransferFailures => _engine.TransferFailures;
 

@@ -21,7 +21,7 @@ public sealed record RecordedEscalation(
 {
     /// <summary>
     /// True when the emulator was told to fail transfers to this skill (<c>FailTransfersTo</c>): LivePerson accepted
-    /// the escalation, and would then send the bot <see cref="LivePersonSignals.EscalationFailed"/>.
+    /// the escalation, and would then send the bot <see cref="TransferFailureReport.EscalationFailedSignal"/>.
     /// </summary>
     public bool TransferFailed { get; init; }
 }

@@ -25,9 +25,9 @@ internal sealed partial class EmulatorEngine
         EmulatorReply Error(int code, string error) =>
             new(code, "application/json", JsonObject(("error", error), ("requestId", requestId)), null, requestId, scripted.Delay, Abort: false);
 
-        if (!string.Equals(path, LivePersonEndpoints.EscalationPath, StringComparison.Ordinal))
+        if (!string.Equals(path, EscalationEmulator.EscalationPath, StringComparison.Ordinal))
         {
-            return Error(404, $"no endpoint at '{path}'; escalations go to {LivePersonEndpoints.EscalationPath}");
+            return Error(404, $"no endpoint at '{path}'; escalations go to {EscalationEmulator.EscalationPath}");
         }
 
         if (!string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase))

@@ -3,7 +3,7 @@ namespace LivePersonEscalation;
 /// <summary>What <see cref="ISkillAvailability.DecideAsync"/> decided before an escalation.</summary>
 public enum TransferDecisionKind
 {
-    /// <summary>Availability is not configured (<see cref="SkillAvailabilityOptions.AccountId"/>): escalate as requested.</summary>
+    /// <summary>Availability is not checked (not configured for the account): escalate as requested.</summary>
     NotChecked = 0,
 
     /// <summary>The skill is on shift with agents online: escalate as requested.</summary>
@@ -12,15 +12,15 @@ public enum TransferDecisionKind
     /// <summary>The skill is on shift with nobody online, and its fallback skill has agents: escalate to the fallback (<see cref="TransferDecision.Request"/>).</summary>
     EscalateToFallback = 2,
 
-    /// <summary>The skill is on shift with nobody online and no fallback has agents: escalate anyway, to wait in the queue (<see cref="NoAgentsOnlineHandling.QueueAnyway"/>).</summary>
+    /// <summary>The skill is on shift with nobody online and no fallback has agents: escalate anyway, to wait in the queue (the default).</summary>
     EscalateWithNoAgentsOnline = 3,
 
-    /// <summary>LivePerson's answer is unknown (not fetched yet, its API failing): escalate as requested. <see cref="SkillAvailability.UnknownReason"/> says why.</summary>
+    /// <summary>LivePerson's answer is unknown (not fetched yet, its API failing): escalate as requested. <see cref="TransferDecision.Reason"/> says why.</summary>
     EscalateUnknown = 4,
 
     /// <summary>The skill is off shift: send nothing; <see cref="TransferDecision.OpensAt"/> says when it opens.</summary>
     OffShift = 5,
 
-    /// <summary>The skill is on shift with nobody online and no fallback has agents: send nothing, tell the user (<see cref="NoAgentsOnlineHandling.TellUser"/>).</summary>
+    /// <summary>The skill is on shift with nobody online and no fallback has agents: send nothing, tell the user (when so configured).</summary>
     NoAgentsOnline = 6,
 }

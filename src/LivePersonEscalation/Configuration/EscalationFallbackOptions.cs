@@ -1,10 +1,8 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LivePersonEscalation;
 
 /// <summary>
 /// What happens after LivePerson accepted an escalation and the transfer itself failed (the bot hears
-/// <see cref="LivePersonSignals.EscalationFailed"/> and reports it with
+/// <see cref="TransferFailureReport.EscalationFailedSignal"/> and reports it with
 /// <see cref="IEscalationClient.ReportTransferFailureAsync"/>): the skill tried next, and when to give up. Bound from
 /// <c>LivePerson:Escalation:Fallback</c>; needs the duplicate guard, whose store remembers the failures (shared by a
 /// fleet on Redis).
@@ -41,7 +39,6 @@ public sealed class EscalationFallbackOptions
     /// more is sent for it, and every escalation of it fails with <see cref="EscalationFailureKind.GaveUp"/>. 1 to 10;
     /// defaults to <see cref="DefaultMaxTransferFailures"/>.
     /// </summary>
-    [Range(1, 10, ErrorMessage = "must be between {1} and {2}.")]
     public int MaxTransferFailures { get; set; } = DefaultMaxTransferFailures;
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace LivePersonEscalation;
 
@@ -56,7 +55,7 @@ public sealed class EscalationOptions
     /// works in its own region. Surrounding white space is ignored; control and non-ASCII characters are rejected.
     /// The key never appears in <see cref="ToString"/>, logs, traces or exception messages.
     /// </summary>
-    [Required(ErrorMessage = "required. Set it to the Conversation Builder API access key (user profile → API tab), e.g. with the environment variable LivePerson__Escalation__ApiAccessKey.")]
+    [Required(ErrorMessage = "required. Set it to the Conversation Builder API access key (user profile → API tab).")]
     public string ApiAccessKey { get; set; } = string.Empty;
 
     /// <summary>
@@ -74,25 +73,16 @@ public sealed class EscalationOptions
     public IDictionary<string, string> Skills { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When an escalation is retried: only when it provably was not accepted, within a time budget.</summary>
-    [ValidateObjectMembers]
     public EscalationRetryOptions Retry { get; set; } = new();
 
     /// <summary>The guard against escalating the same conversation twice in a short time.</summary>
-    [ValidateObjectMembers]
     public DuplicateGuardOptions DuplicateGuard { get; set; } = new();
 
     /// <summary>
     /// After LivePerson accepted an escalation and the transfer failed: the skill tried next, and when the library
     /// gives up (see <see cref="IEscalationClient.ReportTransferFailureAsync"/>).
     /// </summary>
-    [ValidateObjectMembers]
     public EscalationFallbackOptions Fallback { get; set; } = new();
-
-    /// <summary>
-    /// Before an escalation: whether the skill is on shift and agents are online, from LivePerson's account APIs
-    /// (see <see cref="ISkillAvailability"/>). Off until <see cref="SkillAvailabilityOptions.AccountId"/> is set.
-    /// </summary>
-    public SkillAvailabilityOptions Availability { get; set; } = new();
 
     /// <summary>Opt-ins for what traces and logs may contain (conversation id, message text); both off by default.</summary>
     public EscalationTelemetryOptions Telemetry { get; set; } = new();
@@ -103,6 +93,6 @@ public sealed class EscalationOptions
     {
         var target = Endpoint is null ? $"Region={Region}" : $"Endpoint={Endpoint}";
         var key = string.IsNullOrWhiteSpace(ApiAccessKey) ? "<not set>" : "***";
-        return $"EscalationOptions {{ {target}, ApiAccessKey={key}, Timeout={Timeout}, Retry.MaxAttempts={Retry?.MaxAttempts}, DuplicateGuard.Enabled={DuplicateGuard?.Enabled}, Fallback.Skills=[{(Fallback is null ? string.Empty : string.Join(", ", Fallback.Skills.Select(route => route.Key + "→" + route.Value)))}], Skills=[{string.Join(", ", Skills.Keys)}], Availability.Enabled={Availability?.IsEnabled} }}";
+        return $"EscalationOptions {{ {target}, ApiAccessKey={key}, Timeout={Timeout}, Retry.MaxAttempts={Retry?.MaxAttempts}, DuplicateGuard.Enabled={DuplicateGuard?.Enabled}, Fallback.Skills=[{(Fallback is null ? string.Empty : string.Join(", ", Fallback.Skills.Select(route => route.Key + "→" + route.Value)))}], Skills=[{string.Join(", ", Skills.Keys)}] }}";
     }
 }

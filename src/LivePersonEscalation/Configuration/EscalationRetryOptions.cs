@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LivePersonEscalation;
 
 /// <summary>
@@ -12,7 +10,6 @@ namespace LivePersonEscalation;
 public sealed class EscalationRetryOptions
 {
     /// <summary>The most attempts in all, 1 to 10; 1 turns retries off. Defaults to 4.</summary>
-    [Range(1, 10, ErrorMessage = "must be between {1} (no retries) and {2}.")]
     public int MaxAttempts { get; set; } = 4;
 
     /// <summary>

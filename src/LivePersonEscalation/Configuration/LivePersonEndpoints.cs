@@ -1,7 +1,7 @@
 namespace LivePersonEscalation;
 
 /// <summary>The documented Conversation Builder escalation (<c>livePersonAgent</c>) endpoints, one per region.</summary>
-public static class LivePersonEndpoints
+internal static class LivePersonEndpoints
 {
     /// <summary>The path of the escalation endpoint, the same on every host.</summary>
     public const string EscalationPath = "/botservice-0.1/botcentral/livePersonAgent";

@@ -3,7 +3,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// The registration of one LivePerson account's escalation client, as <c>AddLivePersonEscalation</c> returns it: the
 /// client's <see cref="IHttpClientBuilder"/> (to add handlers or configure the primary handler) that also knows which
-/// account it configures, so that what is added to it (such as <c>AddRedisDuplicateGuard()</c>) applies to that account.
+/// account it configures, so that what is added to it (such as <c>AddRedisDuplicateGuard()</c> or <c>AddSkillAvailability()</c>) applies to that account.
 /// </summary>
 /// <example>
 /// <code>
@@ -19,4 +19,11 @@ public interface ILivePersonEscalationBuilder : IHttpClientBuilder
     /// <see cref="Options.Options.DefaultName"/> (empty) for the unnamed registration.
     /// </summary>
     string AccountName { get; }
+
+    /// <summary>
+    /// The configuration section the account's <c>EscalationOptions</c> are bound from, where the add-on packages
+    /// read their own sections (<c>Availability</c>, <c>DuplicateGuard:Redis</c>); null when the account is
+    /// configured in code.
+    /// </summary>
+    Microsoft.Extensions.Configuration.IConfiguration? Configuration { get; }
 }

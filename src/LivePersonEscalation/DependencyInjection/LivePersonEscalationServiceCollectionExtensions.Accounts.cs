@@ -30,11 +30,11 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
         Argument.NotNull(configuration);
         CheckName(name);
 
-        services.AddSingleton(new AccountSection(name, (configuration as IConfigurationSection)?.Path));
+        services.AddSingleton(new AccountSection(name, (configuration as IConfigurationSection)?.Path, configuration));
         services.AddOptions<EscalationOptions>(name)
             .Configure(_ => ConfigurationKeys.EnsureKnown(configuration, name))
-            .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
-        return services.AddNamedAccount(name);
+            .Bind(configuration);
+        return services.AddNamedAccount(name, configuration);
     }
 
     /// <summary>
@@ -52,14 +52,14 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
         CheckName(name);
 
         services.AddOptions<EscalationOptions>(name).Configure(configure);
-        return services.AddNamedAccount(name);
+        return services.AddNamedAccount(name, configuration: null);
     }
 
     /// <summary>The <see cref="HttpClient"/> name of a named account: <c>LivePersonEscalation:{name}</c>.</summary>
     internal static string ClientNameOf(string optionsName) =>
         optionsName == Microsoft.Extensions.Options.Options.DefaultName ? HttpClientName : HttpClientName + ":" + optionsName;
 
-    private static LivePersonEscalationBuilder AddNamedAccount(this IServiceCollection services, string name)
+    private static LivePersonEscalationBuilder AddNamedAccount(this IServiceCollection services, string name, IConfiguration? configuration)
     {
         var clientName = ClientNameOf(name);
         services.AddOptions<EscalationOptions>(name).ValidateOnStart();
@@ -69,13 +69,11 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(clientName),
             provider.GetRequiredKeyedService<EscalationRuntime>(name),
             hasSingleSendHandler: true));
-        services.AddKeyedSingleton<ISkillAvailability>(name, (provider, _) => CreateAvailability(provider, name, provider.GetRequiredKeyedService<EscalationRuntime>(name)));
         services.AddKeyedTransient(name, (provider, _) => new AgentHandoff(
             provider.GetRequiredKeyedService<IEscalationClient>(name),
             provider.GetRequiredKeyedService<EscalationRuntime>(name),
-            provider.GetRequiredKeyedService<ISkillAvailability>(name)));
-        AddAvailabilityClient(services, name);
-        return new LivePersonEscalationBuilder(ConfigureClient(services.AddHttpClient(clientName)), name);
+            provider.GetKeyedService<ISkillAvailability>(name)));
+        return new LivePersonEscalationBuilder(ConfigureClient(services.AddHttpClient(clientName)), name, configuration);
     }
 
     private static void CheckName(string name)

@@ -35,11 +35,12 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
         Argument.NotNull(services);
         Argument.NotNull(configuration);
 
-        services.AddSingleton(new AccountSection(Microsoft.Extensions.Options.Options.DefaultName, (configuration as IConfigurationSection)?.Path));
+        services.AddSingleton(new AccountSection(Microsoft.Extensions.Options.Options.DefaultName, (configuration as IConfigurationSection)?.Path, configuration));
         services.AddOptions<EscalationOptions>()
+            // Every key is checked first, with a message naming it; the sections of the add-on packages are theirs.
             .Configure(_ => ConfigurationKeys.EnsureKnown(configuration))
-            .Bind(configuration, binder => binder.ErrorOnUnknownConfiguration = true);
-        return services.AddLivePersonEscalation();
+            .Bind(configuration);
+        return services.AddDefaultAccount(configuration);
     }
 
     /// <summary>
@@ -64,7 +65,7 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
         Argument.NotNull(configure);
 
         services.AddOptions<EscalationOptions>().Configure(configure);
-        return services.AddLivePersonEscalation();
+        return services.AddDefaultAccount(configuration: null);
     }
 
     /// <summary>
@@ -76,28 +77,29 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
     public static ILivePersonEscalationBuilder AddLivePersonEscalation(this IServiceCollection services)
     {
         Argument.NotNull(services);
+        return services.AddDefaultAccount(configuration: null);
+    }
 
+    private static LivePersonEscalationBuilder AddDefaultAccount(this IServiceCollection services, IConfiguration? configuration)
+    {
         services.AddOptions<EscalationOptions>().ValidateOnStart();
         AddShared(services);
         services.TryAddSingleton(static provider => CreateRuntime(provider, Microsoft.Extensions.Options.Options.DefaultName, provider.GetService<IDuplicateGuardStore>()));
-        services.TryAddSingleton<ISkillAvailability>(static provider =>
-            CreateAvailability(provider, Microsoft.Extensions.Options.Options.DefaultName, provider.GetRequiredService<EscalationRuntime>()));
         services.TryAddTransient(static provider => new AgentHandoff(
             provider.GetRequiredService<IEscalationClient>(),
             provider.GetRequiredService<EscalationRuntime>(),
-            provider.GetRequiredService<ISkillAvailability>()));
-        AddAvailabilityClient(services, Microsoft.Extensions.Options.Options.DefaultName);
+            provider.GetService<ISkillAvailability>()));
 
         var client = ConfigureClient(services.AddHttpClient<IEscalationClient, EscalationClient>(HttpClientName, static (httpClient, provider) =>
             new EscalationClient(httpClient, provider.GetRequiredService<EscalationRuntime>(), hasSingleSendHandler: true)));
-        return new LivePersonEscalationBuilder(client, Microsoft.Extensions.Options.Options.DefaultName);
+        return new LivePersonEscalationBuilder(client, Microsoft.Extensions.Options.Options.DefaultName, configuration);
     }
 
     /// <summary>What every registration shares: validators, the clock, metrics, the innermost-handler filter.</summary>
     private static void AddShared(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, GuardStoreRegistrationValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EscalationOptions>, AddOnSections>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, SingleSendHandler.BuilderFilter>());
@@ -108,7 +110,8 @@ public static partial class LivePersonEscalationServiceCollectionExtensions
         var runtime = new EscalationRuntime(
             EscalationSettings.FromValidated(
                 provider.GetRequiredService<IOptionsMonitor<EscalationOptions>>().Get(name),
-                account: name == Microsoft.Extensions.Options.Options.DefaultName ? null : name),
+                account: name == Microsoft.Extensions.Options.Options.DefaultName ? null : name,
+                provider.GetServices<AccountSection>().LastOrDefault(section => section.Name == name)),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<IMeterFactory>(),
             provider.GetService<ILoggerFactory>(),

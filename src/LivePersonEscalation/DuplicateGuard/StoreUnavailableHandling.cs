@@ -1,7 +1,7 @@
-namespace LivePersonEscalation;
+namespace LivePersonEscalation.Internal;
 
 /// <summary>What an escalation does when the duplicate guard's shared store (Redis) cannot be reached in time.</summary>
-public enum StoreUnavailableHandling
+internal enum StoreUnavailableHandling
 {
     /// <summary>
     /// The default (fail-open): the escalation goes out, still guarded by this instance's own tier (a repeat on this
@@ -13,7 +13,7 @@ public enum StoreUnavailableHandling
     SendUnguarded = 0,
 
     /// <summary>
-    /// Fail-closed: the escalation is refused with <see cref="EscalationFailureKind.GuardUnavailable"/> and nothing
+    /// Fail-closed: the escalation is refused with <c>EscalationFailureKind.GuardUnavailable</c> and nothing
     /// is sent, for hosts where a duplicate transfer is worse than none.
     /// </summary>
     Refuse = 1,

@@ -33,8 +33,6 @@ public sealed class EscalationCanceledException : OperationCanceledException
     /// <summary>LivePerson's acceptance (its body possibly cut short) when <see cref="Outcome"/> is <see cref="EscalationOutcome.Accepted"/>.</summary>
     public EscalationResult? Result { get; }
 
-    /// <summary>True when the escalation may have been accepted: check the conversation before escalating it again.</summary>
-    public bool IsOutcomeUnknown => Outcome == EscalationOutcome.Unknown;
 
     private static string Describe(EscalationOutcome outcome) => outcome switch
     {

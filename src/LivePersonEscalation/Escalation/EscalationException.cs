@@ -21,19 +21,21 @@ public sealed class EscalationException : Exception
         : base(message, innerException)
     {
         Kind = kind;
-        IsOutcomeUnknown = IsOutcomeUnknownFor(kind);
+        Outcome = IsOutcomeUnknownFor(kind) ? EscalationOutcome.Unknown : EscalationOutcome.NotAccepted;
     }
 
     /// <summary>Why the escalation failed, and so what to check.</summary>
     public EscalationFailureKind Kind { get; }
 
     /// <summary>
-    /// True when LivePerson may have accepted the escalation (timeout or lost connection after sending, a 5xx other
-    /// than 503, a redirect a host's handler followed with the body, a cancelled sender). It was deliberately not
-    /// re-sent: sending twice can queue the conversation twice. Check the conversation before escalating it again.
-    /// Defaults from <see cref="Kind"/>.
+    /// Whether LivePerson may have taken the escalation: <see cref="EscalationOutcome.NotAccepted"/> when it provably
+    /// did not (nothing was sent, or the answer says so: escalating again is safe), <see cref="EscalationOutcome.Unknown"/>
+    /// when it may have (timeout or lost connection after sending, a 5xx other than 503, a redirect a host's handler
+    /// followed with the body, a cancelled sender). An unknown outcome was deliberately not re-sent: sending twice can
+    /// queue the conversation twice; check the conversation before escalating it again. The same question as
+    /// <see cref="EscalationCanceledException.Outcome"/>. Defaults from <see cref="Kind"/>.
     /// </summary>
-    public bool IsOutcomeUnknown { get; init; }
+    public EscalationOutcome Outcome { get; init; }
 
     /// <summary>
     /// True when this call sent nothing: it is the answer of an earlier escalation of the same conversation within

@@ -60,7 +60,7 @@ public enum EscalationFailureKind
 
     /// <summary>
     /// Not sent: the duplicate guard's shared store (Redis) could not be reached in time, and
-    /// <see cref="DuplicateGuardOptions.WhenStoreUnavailable"/> is <see cref="StoreUnavailableHandling.Refuse"/>.
+    /// <see cref="DuplicateGuardOptions.RefuseWhenStoreUnavailable"/> is true.
     /// </summary>
     GuardUnavailable = 14,
 
@@ -80,4 +80,11 @@ public enum EscalationFailureKind
     /// returned; when the record is gone, escalate the conversation again instead.
     /// </summary>
     UnknownEscalation = 16,
+
+    /// <summary>
+    /// The request names a skill (<see cref="EscalationRequest.AgentSkillName"/>, or a report's fallback) that is not in
+    /// <see cref="EscalationOptions.Skills"/>: nothing was sent. Skill names often come from runtime data (an intent);
+    /// the message lists the known names and how to add this one.
+    /// </summary>
+    UnknownSkill = 17,
 }

@@ -15,7 +15,7 @@ public enum EscalationOutcome
     /// <summary>
     /// The request may have reached LivePerson and no answer arrived: it may or may not have been accepted. Do not
     /// escalate the conversation again before checking it; a failed transfer reaches the bot as
-    /// <see cref="LivePersonSignals.EscalationFailed"/>.
+    /// <see cref="TransferFailureReport.EscalationFailedSignal"/>.
     /// </summary>
     Unknown = 1,
 

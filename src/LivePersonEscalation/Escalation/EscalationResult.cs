@@ -5,7 +5,7 @@ namespace LivePersonEscalation;
 
 /// <summary>
 /// LivePerson <em>accepted</em> the escalation (any 2xx answer). The transfer itself is asynchronous: if it later
-/// fails, the platform sends <see cref="LivePersonSignals.EscalationFailed"/> to the bot, outside this response.
+/// fails, the platform sends <see cref="TransferFailureReport.EscalationFailedSignal"/> to the bot, outside this response.
 /// </summary>
 public sealed class EscalationResult
 {

@@ -22,14 +22,14 @@ public interface IEscalationClient
     /// <exception cref="ArgumentException">The request is invalid; the message names the field. Nothing was sent.</exception>
     /// <exception cref="EscalationException">
     /// LivePerson refused the escalation, the outcome is unknown, or an earlier escalation of the conversation decides
-    /// this one; see <see cref="EscalationException.Kind"/>, <see cref="EscalationException.IsOutcomeUnknown"/> and
+    /// this one; see <see cref="EscalationException.Kind"/>, <see cref="EscalationException.Outcome"/> and
     /// <see cref="EscalationException.IsDeduplicated"/>.
     /// </exception>
     /// <exception cref="EscalationCanceledException"><paramref name="cancellationToken"/> was cancelled; see <see cref="EscalationCanceledException.Outcome"/>.</exception>
     Task<EscalationResult> EscalateAsync(EscalationRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Reports that the transfer of an accepted escalation failed (the bot heard <see cref="LivePersonSignals.EscalationFailed"/>),
+    /// Reports that the transfer of an accepted escalation failed (the bot heard <see cref="TransferFailureReport.EscalationFailedSignal"/>),
     /// and escalates the conversation to the fallback skill, or gives up on it. The failure is recorded in the duplicate
     /// guard's store (shared by a fleet on Redis), once per escalation: a repeated report of the same
     /// <see cref="TransferFailureReport.EscalationId"/> counts nothing and sends nothing that was sent before. The

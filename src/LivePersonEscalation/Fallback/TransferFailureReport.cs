@@ -1,7 +1,7 @@
 namespace LivePersonEscalation;
 
 /// <summary>
-/// A report that the transfer of an accepted escalation failed (the bot heard <see cref="LivePersonSignals.EscalationFailed"/>),
+/// A report that the transfer of an accepted escalation failed (the bot heard <see cref="TransferFailureReport.EscalationFailedSignal"/>),
 /// with what the escalation to the fallback skill needs. Validated like an <see cref="EscalationRequest"/>, before
 /// anything is recorded or sent.
 /// </summary>
@@ -19,6 +19,23 @@ namespace LivePersonEscalation;
 /// </example>
 public sealed record TransferFailureReport
 {
+    /// <summary>
+    /// The user message LivePerson sends the bot when a transfer to a skill fails after it accepted the escalation
+    /// (mostly in Chat, sometimes in Messaging): <c>__agent_escalation_failed__</c>. The bot should catch it, tell the
+    /// user, and report it with a <see cref="TransferFailureReport"/> rather than escalate again in a loop: after the
+    /// fourth failure LivePerson stops escalating and tells the user it cannot transfer at this time.
+    /// </summary>
+    public const string EscalationFailedSignal = "__agent_escalation_failed__";
+
+    /// <summary>
+    /// True when <paramref name="message"/> is the platform's <see cref="EscalationFailedSignal"/> (exact match,
+    /// surrounding white space ignored). Call it on each incoming user message before handling it as user text.
+    /// </summary>
+    /// <param name="message">The incoming message text.</param>
+    /// <returns>True for the failure signal.</returns>
+    public static bool IsEscalationFailedSignal(string? message) =>
+        message is not null && string.Equals(message.Trim(), EscalationFailedSignal, StringComparison.Ordinal);
+
     /// <summary><c>userPlatformId</c> of the conversation, for the escalation to the fallback skill. Required.</summary>
     public required string UserPlatformId { get; init; }
 

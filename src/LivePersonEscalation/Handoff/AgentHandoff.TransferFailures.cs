@@ -6,7 +6,7 @@ namespace LivePersonEscalation;
 public sealed partial class AgentHandoff
 {
     /// <summary>
-    /// What a bot's <see cref="LivePersonSignals.EscalationFailed"/> dialog calls: reports the failed transfer
+    /// What a bot's <see cref="TransferFailureReport.EscalationFailedSignal"/> dialog calls: reports the failed transfer
     /// (<see cref="IEscalationClient.ReportTransferFailureAsync"/>), and either escalates to the fallback skill with the
     /// transfer message delivered channel-aware again, or says the library gave up (<see cref="AgentHandoffResult.GaveUp"/>).
     /// On the preview channel, where the bot sends the message itself, it is sent once the fallback was accepted, so a
@@ -46,8 +46,8 @@ public sealed partial class AgentHandoff
             await context.SetBotVariableAsync(TransferMessage.VariableName, text, persistForSession: true, persistForever: false, cancellationToken).ConfigureAwait(false);
         }
 
-        var notDelivered = new TransferMessageDelivery(context.Channel, TransferMessageMethod.NotDelivered, text, report.Message!);
-        var delivery = preview ? notDelivered : new TransferMessageDelivery(context.Channel, TransferMessageMethod.StoredInVariable, text, text);
+        var notDelivered = new TransferMessage(context.Channel, TransferMessageMethod.NotDelivered, text, report.Message!);
+        var delivery = preview ? notDelivered : new TransferMessage(context.Channel, TransferMessageMethod.StoredInVariable, text, text);
         TransferFailureResult outcome;
         try
         {
@@ -66,7 +66,7 @@ public sealed partial class AgentHandoff
         if (preview && outcome.Escalation is not null && !outcome.IsRepeatedReport)
         {
             await context.SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
-            delivery = new TransferMessageDelivery(context.Channel, TransferMessageMethod.SentToUser, text, EscalationRequest.BlankMessage);
+            delivery = new TransferMessage(context.Channel, TransferMessageMethod.SentToUser, text, EscalationRequest.BlankMessage);
         }
 
         return new AgentHandoffResult { TransferMessage = delivery, Request = RequestOf(report, outcome.FallbackSkillId), TransferFailure = outcome, Escalation = outcome.Escalation };

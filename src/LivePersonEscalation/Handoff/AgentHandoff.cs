@@ -24,6 +24,7 @@ public sealed partial class AgentHandoff
     private readonly IEscalationClient _client;
     private readonly Func<SkillDirectory> _skills;
     private readonly ISkillAvailability? _availability;
+    private readonly EscalationTelemetry? _telemetry;
 
     /// <summary>
     /// Creates a handoff over <paramref name="client"/>, resolving skill names through the
@@ -40,8 +41,8 @@ public sealed partial class AgentHandoff
 
     /// <summary>
     /// Creates a handoff over <paramref name="client"/> that asks <paramref name="availability"/> first: off shift,
-    /// nothing is delivered or sent; on shift with nobody online, the fallback skill or as
-    /// <see cref="SkillAvailabilityOptions.WhenNoAgentsOnline"/> says (<see cref="ISkillAvailability.DecideAsync"/>).
+    /// nothing is delivered or sent; on shift with nobody online, the fallback skill or as the availability is configured
+    /// (<see cref="ISkillAvailability.DecideAsync"/>, from the <c>LivePersonEscalation.Availability</c> package).
     /// </summary>
     /// <param name="client">The escalation client.</param>
     /// <param name="options">Settings whose <see cref="EscalationOptions.Skills"/> map skill names to ids.</param>
@@ -59,15 +60,16 @@ public sealed partial class AgentHandoff
 
     /// <summary>A handoff of a registration: its skills as the registration's current settings have them (they follow reloads).</summary>
     internal AgentHandoff(IEscalationClient client, EscalationRuntime runtime, ISkillAvailability? availability)
-        : this(client, () => runtime.Settings.Skills, availability)
+        : this(client, () => runtime.Settings.Skills, availability, runtime.Telemetry)
     {
     }
 
-    private AgentHandoff(IEscalationClient client, Func<SkillDirectory> skills, ISkillAvailability? availability = null)
+    private AgentHandoff(IEscalationClient client, Func<SkillDirectory> skills, ISkillAvailability? availability = null, EscalationTelemetry? telemetry = null)
     {
         _client = Argument.NotNull(client);
         _skills = skills;
         _availability = availability;
+        _telemetry = telemetry;
     }
 
     /// <summary>Delivers the transfer message and escalates the conversation of <paramref name="context"/>.</summary>
@@ -95,17 +97,27 @@ public sealed partial class AgentHandoff
 
         // Check the escalation before the user is told anything: an invalid one must not say "transferring".
         // The resolved skill id goes in the request, so the result shows what was really sent.
-        var skillId = EscalationRequestValidator.CreateBody(request, _skills()).AgentSkillId;
+        string skillId;
+        try
+        {
+            skillId = EscalationRequestValidator.CreateBody(request, _skills()).AgentSkillId;
+        }
+        catch (EscalationException unknownSkill)
+        {
+            // A skill name from runtime data that is not configured: a failed handoff, told nothing, sent nothing.
+            var untold = new TransferMessage(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
+            return new AgentHandoffResult { TransferMessage = untold, Request = request, Failure = unknownSkill };
+        }
 
         // Then whether anyone is there: off shift (or nobody online, when so configured) the user is told nothing
         // of a transfer, and nothing is sent. A fallback skill with agents takes the conversation instead.
         TransferDecision? decision = null;
-        if (_availability is { IsEnabled: true })
+        if (_availability is not null)
         {
-            decision = await _availability.DecideAsync(request, cancellationToken).ConfigureAwait(false);
+            decision = await DecideAsync(request with { AgentSkillId = skillId, AgentSkillName = null }, cancellationToken).ConfigureAwait(false);
             if (!decision.ShouldEscalate)
             {
-                var withheld = new TransferMessageDelivery(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
+                var withheld = new TransferMessage(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
                 return new AgentHandoffResult { TransferMessage = withheld, Request = request with { AgentSkillId = skillId }, Decision = decision };
             }
 
@@ -113,7 +125,8 @@ public sealed partial class AgentHandoff
             {
                 // The decision names the fallback by its id.
                 request = decision.Request;
-                skillId = decision.Request.AgentSkillId!;
+                skillId = decision.Request.AgentSkillId
+                    ?? throw new InvalidOperationException($"{_availability.GetType().Name} decided {TransferDecisionKind.EscalateToFallback} without a skill id in TransferDecision.Request.");
             }
         }
 
@@ -128,6 +141,15 @@ public sealed partial class AgentHandoff
         {
             return new AgentHandoffResult { TransferMessage = delivery, Request = request, Failure = failure, Decision = decision };
         }
+    }
+
+    private async Task<TransferDecision> DecideAsync(EscalationRequest resolved, CancellationToken cancellationToken)
+    {
+        using var activity = _telemetry?.StartAvailabilityActivity(resolved.ConversationId) ?? default;
+        var decision = await _availability!.DecideAsync(resolved, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{_availability.GetType().Name}.DecideAsync returned null; an ISkillAvailability must return a decision (TransferDecisionKind.NotChecked to send as requested).");
+        _telemetry?.AvailabilityDecided(activity, resolved.AgentSkillId!, decision);
+        return decision;
     }
 
     private static Func<SkillDirectory> Fixed(SkillDirectory skills) => () => skills;

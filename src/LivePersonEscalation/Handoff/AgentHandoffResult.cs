@@ -8,7 +8,7 @@ namespace LivePersonEscalation;
 public sealed class AgentHandoffResult
 {
     /// <summary>How the transfer message was delivered.</summary>
-    public required TransferMessageDelivery TransferMessage { get; init; }
+    public required TransferMessage TransferMessage { get; init; }
 
     /// <summary>The escalation that was sent (after a transfer failure the library gave up on: the one it did not send).</summary>
     public required EscalationRequest Request { get; init; }
@@ -39,7 +39,7 @@ public sealed class AgentHandoffResult
 
     /// <summary>
     /// True when nothing was delivered or sent because the skill is off shift (<see cref="OpensAt"/> says when it
-    /// opens) or nobody is online (<see cref="NoAgentsOnlineHandling.TellUser"/>). Tell the user.
+    /// opens) or nobody is online (<see cref="TransferDecisionKind.NoAgentsOnline"/>). Tell the user.
     /// </summary>
     public bool IsWithheld => Decision is { ShouldEscalate: false };
 
@@ -61,6 +61,6 @@ public sealed class AgentHandoffResult
     /// <exception cref="InvalidOperationException">Nothing was sent: the skill is off shift, nobody is online, or the library gave up.</exception>
     public EscalationResult EnsureAccepted() =>
         Escalation ?? throw (Exception?)Failure ?? new InvalidOperationException(
-            IsWithheld ? $"The escalation was not sent: {Decision!.Availability}. Tell the user instead (see AgentHandoffResult.IsWithheld)."
+            IsWithheld ? $"The escalation was not sent: {Decision}. Tell the user instead (see AgentHandoffResult.IsWithheld)."
             : "The handoff has neither an escalation nor a failure.");
 }

@@ -3,18 +3,29 @@ using LivePersonEscalation.Internal;
 namespace LivePersonEscalation;
 
 /// <summary>
-/// Delivers the message the user sees before a transfer ("Hold on while I transfer you to an agent."), channel-aware,
-/// as LivePerson's tutorial does: on the preview channel (<c>web</c>) the bot sends it itself; on every other channel
-/// it goes into the <see cref="VariableName"/> bot variable and rides in the escalation body.
+/// The message the user sees before a transfer ("Hold on while I transfer you to an agent."), delivered
+/// channel-aware as LivePerson's tutorial does (<see cref="DeliverAsync"/>): on the preview channel (<c>web</c>) the
+/// bot sends it itself; on every other channel it goes into the <see cref="VariableName"/> bot variable and rides in
+/// the escalation body. An instance says what was done with it.
 /// </summary>
+/// <param name="Channel">The conversation's channel, which decided the method.</param>
+/// <param name="Method">Sent to the user now, or stored for the escalation body.</param>
+/// <param name="Text">The transfer message text.</param>
+/// <param name="EscalationMessage">
+/// The value the escalation body's <c>message</c> must carry: <see cref="EscalationRequest.BlankMessage"/> after a
+/// direct send, the text otherwise.
+/// </param>
 /// <example>
 /// <code>
 /// var delivery = await TransferMessage.DeliverAsync(botContext, "Hold on while I transfer you to an agent.", ct);
 /// var request = new EscalationRequest { /* ids, skill */ Message = delivery.EscalationMessage };
 /// </code>
 /// </example>
-public static class TransferMessage
+public sealed record TransferMessage(BotChannel Channel, TransferMessageMethod Method, string Text, string EscalationMessage)
 {
+    /// <summary>True when the user has already seen the message (it was sent directly on the preview channel).</summary>
+    public bool UserAlreadyTold => Method == TransferMessageMethod.SentToUser;
+
     /// <summary>The bot variable that carries the transfer message (<c>{$botContext.transferMessage}</c>).</summary>
     public const string VariableName = "transferMessage";
 
@@ -27,7 +38,7 @@ public static class TransferMessage
     /// <param name="cancellationToken">Cancels the delivery.</param>
     /// <returns>What was done, and the value the escalation body's <c>message</c> must carry.</returns>
     /// <exception cref="ArgumentException"><paramref name="message"/> is blank, too long or has control characters.</exception>
-    public static async Task<TransferMessageDelivery> DeliverAsync(IBotContext context, string message, CancellationToken cancellationToken = default)
+    public static async Task<TransferMessage> DeliverAsync(IBotContext context, string message, CancellationToken cancellationToken = default)
     {
         Argument.NotNull(context);
         var text = Validate(message);
@@ -36,11 +47,11 @@ public static class TransferMessage
         if (channel.IsPreview)
         {
             await context.SendMessageAsync(text, cancellationToken).ConfigureAwait(false);
-            return new TransferMessageDelivery(channel, TransferMessageMethod.SentToUser, text, EscalationRequest.BlankMessage);
+            return new TransferMessage(channel, TransferMessageMethod.SentToUser, text, EscalationRequest.BlankMessage);
         }
 
         await context.SetBotVariableAsync(VariableName, text, persistForSession: true, persistForever: false, cancellationToken).ConfigureAwait(false);
-        return new TransferMessageDelivery(channel, TransferMessageMethod.StoredInVariable, text, text);
+        return new TransferMessage(channel, TransferMessageMethod.StoredInVariable, text, text);
     }
 
     /// <summary>Checks a transfer message before anything is delivered or sent.</summary>

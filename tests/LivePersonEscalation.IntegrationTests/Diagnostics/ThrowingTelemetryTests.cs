@@ -32,7 +32,7 @@ public sealed class ThrowingTelemetryTests : IAsyncLifetime
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddProvider(new ThrowingLoggerProvider(eventId: throwingLogEvent)));
-        services.AddLivePersonEscalation(o =>
+        var escalation = services.AddLivePersonEscalation(o =>
         {
             o.Endpoint = _escalations.Endpoint;
             o.ApiAccessKey = _escalations.ApiAccessKey;
@@ -42,12 +42,12 @@ public sealed class ThrowingTelemetryTests : IAsyncLifetime
             {
                 o.Fallback.Skills["billing"] = "general";
             }
-
-            if (availability)
-            {
-                _accountApis.Configure(o.Availability);
-            }
         });
+        if (availability)
+        {
+            escalation.AddSkillAvailability(o => _accountApis.Configure(o));
+        }
+
         return services.BuildServiceProvider();
     }
 
@@ -85,11 +85,14 @@ public sealed class ThrowingTelemetryTests : IAsyncLifetime
     {
         await using var provider = Provider(availability: true);
         using var listener = ThrowingTraceListener();
-        var availability = provider.GetRequiredService<ISkillAvailability>();
+        var handoff = provider.GetRequiredService<AgentHandoff>();
 
-        var decision = await availability.DecideAsync(TestRequests.ForSkillName("conv-available"));
+        var result = await handoff.HandOffAsync(
+            new InMemoryBotContext("lp_web") { ConversationId = "conv-available" },
+            new AgentHandoffRequest { TransferMessage = "Transferring you now.", AgentSkillName = "billing" });
 
-        Assert.Equal(TransferDecisionKind.Escalate, decision.Kind);
+        Assert.Equal(TransferDecisionKind.Escalate, result.Decision!.Kind);
+        Assert.True(result.IsAccepted);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class RedisFaultTests : RedisPerTest
         var repeat = await instance.EscalateAsync("down");
         var other = await instance.EscalateAsync("down-other");
 
-        Console.WriteLine($"dead Redis (nothing listening), OperationTimeout 1 s: first escalation of a fresh instance {first.Took.TotalMilliseconds:0} ms, its repeat {repeat.Took.TotalMilliseconds:0} ms, the next conversation {other.Took.TotalMilliseconds:0} ms");
+        Console.WriteLine($"dead Redis (nothing listening), StoreTimeout 1 s: first escalation of a fresh instance {first.Took.TotalMilliseconds:0} ms, its repeat {repeat.Took.TotalMilliseconds:0} ms, the next conversation {other.Took.TotalMilliseconds:0} ms");
         var timings = $"first {first.Took.TotalMilliseconds:0} ms, repeat {repeat.Took.TotalMilliseconds:0} ms, other {other.Took.TotalMilliseconds:0} ms";
         Assert.False(first.Result!.IsDeduplicated, timings);
         Assert.True(repeat.Result!.IsDeduplicated, $"the repeat was sent again ({timings})");
@@ -77,7 +77,7 @@ public sealed class RedisFaultTests : RedisPerTest
     public async Task A_claim_answered_after_the_operation_timeout_is_settled_so_a_repeat_elsewhere_waits_only_for_it()
     {
         await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(2) };
-        var slow = Start(proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromMilliseconds(500));
+        var slow = Start(proxy.Configuration, o => o.DuplicateGuard.StoreTimeout = TimeSpan.FromMilliseconds(500));
         await slow.EscalateAsync("warm-up");
         await WarmedUpAsync();
         proxy.Fault = ProxyFault.DelayAnswers;
@@ -98,7 +98,7 @@ public sealed class RedisFaultTests : RedisPerTest
         // time. The connection's own timer must not decide that Redis is unreachable instead.
         await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(1.5), Fault = ProxyFault.DelayAnswers };
         var instances = Enumerable.Range(0, 2)
-            .Select(_ => Own(new Instance(Emulator, proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromSeconds(1), new FakeTimeProvider())))
+            .Select(_ => Own(new Instance(Emulator, proxy.Configuration, o => o.DuplicateGuard.StoreTimeout = TimeSpan.FromSeconds(1), new FakeTimeProvider())))
             .ToList();
 
         var ended = await Task.WhenAll(instances.Select(instance => instance.EscalateAsync("slow-first-connection")));
@@ -162,7 +162,7 @@ public sealed class RedisFaultTests : RedisPerTest
     public async Task A_settle_blackholed_and_lost_is_written_again_once_the_network_is_back()
     {
         await using var proxy = new RedisFaultProxy(Redis.Port);
-        var instance = Start(proxy.Configuration, o => o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromMilliseconds(300));
+        var instance = Start(proxy.Configuration, o => o.DuplicateGuard.StoreTimeout = TimeSpan.FromMilliseconds(300));
         await instance.EscalateAsync("warm-up");
         await WarmedUpAsync();
         Emulator.Script(EmulatorResponse.Accept().After(TimeSpan.FromSeconds(1)));
@@ -253,9 +253,9 @@ public sealed class RedisFaultTests : RedisPerTest
         Assert.Contains("noeviction", warning.Message, StringComparison.Ordinal);
         Assert.Contains(instance.DataLoss.GetMeasurementSnapshot(), m => m.Tags["liveperson.guard.reason"] is "evicting_policy");
         Assert.Equal(HealthStatus.Degraded, health.Status);
-        Assert.Equal(2, health.Entries.Count);
+        Assert.Single(health.Entries);
         Assert.All(health.Entries.Values, entry => Assert.Equal(HealthStatus.Degraded, entry.Status));
-        Assert.Contains("maxmemory-policy", health.Entries[Microsoft.Extensions.DependencyInjection.LivePersonEscalationHealthChecksBuilderExtensions.DefaultName].Description, StringComparison.Ordinal);
+        Assert.Contains("maxmemory-policy", health.Entries[Microsoft.Extensions.DependencyInjection.LivePersonEscalationRedisHealthChecksBuilderExtensions.DefaultName].Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class RedisFaultTests : RedisPerTest
         var afterRestart = await instance.CheckHealthAsync();
 
         Assert.Equal(HealthStatus.Unhealthy, down.Status);
-        Assert.Equal(HealthStatus.Unhealthy, down.Entries[Microsoft.Extensions.DependencyInjection.LivePersonEscalationHealthChecksBuilderExtensions.DefaultName].Status);
+        Assert.Equal(HealthStatus.Unhealthy, down.Entries[Microsoft.Extensions.DependencyInjection.LivePersonEscalationRedisHealthChecksBuilderExtensions.DefaultName].Status);
         Assert.NotNull(warning);
         Assert.Contains("appendonly", warning.Message, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Degraded, afterRestart.Status);

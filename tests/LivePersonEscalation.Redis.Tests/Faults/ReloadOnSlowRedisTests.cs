@@ -78,7 +78,7 @@ public sealed class ReloadOnSlowRedisTests : RedisPerTest
             { "LivePerson": { "Escalation": {
                 "Endpoint": "{{_emulator.Endpoint}}", "ApiAccessKey": "{{key}}", "Skills": { "billing": "{{skill}}" },
                 "Retry": { "MaxAttempts": 1 },
-                "DuplicateGuard": { "Redis": { "Configuration": "{{redis}}", "OperationTimeout": "00:00:05" } } } } }
+                "DuplicateGuard": { "StoreTimeout": "00:00:05", "Redis": { "Configuration": "{{redis}}" } } } } }
             """;
         var temporary = SettingsFile + ".tmp";
         File.WriteAllText(temporary, json);

@@ -144,8 +144,8 @@ public sealed class ConfigurationBindingTests
     }
 
     [Theory]
-    [InlineData("DuplicateGuard:WhenStoreUnavailable", "Refused", "LivePerson:Escalation:DuplicateGuard:WhenStoreUnavailable is 'Refused', which is not one of SendUnguarded, Refuse.")]
-    [InlineData("DuplicateGuard:WhenOutcomeUnknown", "7", "LivePerson:Escalation:DuplicateGuard:WhenOutcomeUnknown is '7', which is not one of RefuseRepeats, AllowRepeats.")]
+    [InlineData("DuplicateGuard:RefuseWhenStoreUnavailable", "Refuse", "LivePerson:Escalation:DuplicateGuard:RefuseWhenStoreUnavailable is 'Refuse', which is not true or false.")]
+    [InlineData("DuplicateGuard:AllowRepeatsWhenOutcomeUnknown", "7", "LivePerson:Escalation:DuplicateGuard:AllowRepeatsWhenOutcomeUnknown is '7', which is not true or false.")]
     [InlineData("Timeout", "15", "LivePerson:Escalation:Timeout is '15', which .NET reads as 15 day(s); write it as hh:mm:ss, e.g. 00:00:15 for 15 seconds.")]
     [InlineData("Fallback:Window", "an hour", "LivePerson:Escalation:Fallback:Window is 'an hour', which is not a time span; write it as hh:mm:ss")]
     public async Task A_value_that_cannot_mean_what_it_says_fails_start_naming_its_path_and_the_form_that_works(string setting, string value, string expected)

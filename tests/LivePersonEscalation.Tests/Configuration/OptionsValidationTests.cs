@@ -91,7 +91,7 @@ public sealed class OptionsValidationTests
     {
         var error = Invalid(o => o.Skills["billing"] = "BILL-01");
 
-        Assert.Contains("Skills:billing is 'BILL-01'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("EscalationOptions.Skills.billing is 'BILL-01'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +172,9 @@ public sealed class OptionsValidationTests
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new EscalationClient(new EscalationOptions()));
 
         var failure = Assert.Single(error.Failures);
-        Assert.StartsWith("ApiAccessKey: required.", failure, StringComparison.Ordinal);
+        // Built in code: named by the property, with no environment variable that this code would never read.
+        Assert.StartsWith("EscalationOptions.ApiAccessKey: required.", failure, StringComparison.Ordinal);
         Assert.DoesNotContain("ApiAccessKey: ApiAccessKey", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("LivePerson__Escalation__", failure, StringComparison.Ordinal);
     }
 }

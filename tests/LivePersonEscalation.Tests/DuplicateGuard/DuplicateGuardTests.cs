@@ -155,7 +155,7 @@ public sealed class DuplicateGuardTests
         Assert.Equal(EscalationOutcome.Unknown, canceled.Outcome);
         Assert.Equal(cancellation.Token, canceled.CancellationToken);
         Assert.Equal(EscalationFailureKind.Canceled, joined.Kind);
-        Assert.True(joined.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, joined.Outcome);
         Assert.True(joined.IsDeduplicated);
         Assert.True(again.IsDeduplicated);
         Assert.Single(_wire.Requests);

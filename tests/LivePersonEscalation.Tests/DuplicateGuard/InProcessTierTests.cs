@@ -34,7 +34,7 @@ public sealed class InProcessTierTests
     public async Task Escalations_in_flight_beyond_the_byte_budget_are_refused_with_an_error_log_and_a_metric_never_silently()
     {
         var held = HoldRequests();
-        await using var provider = WithByteBudget(StoreUnavailableHandling.Refuse);
+        await using var provider = WithByteBudget(refuseWhenFull: true);
         var client = provider.GetRequiredService<IEscalationClient>();
         using var unavailable = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
 
@@ -58,7 +58,7 @@ public sealed class InProcessTierTests
     {
         var held = HoldRequests();
         var whileFull = "while-full-" + new string('c', 210);
-        await using var provider = WithByteBudget(StoreUnavailableHandling.SendUnguarded);
+        await using var provider = WithByteBudget(refuseWhenFull: false);
         var client = provider.GetRequiredService<IEscalationClient>();
         using var unavailable = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "LivePersonEscalation", "liveperson.escalation.guard_unavailable");
         var slow = new List<Task<Exception?>>();
@@ -131,7 +131,7 @@ public sealed class InProcessTierTests
 
 
     /// <summary>A host whose client's in-process guard has the smallest byte budget, 64 KiB, with fake logging.</summary>
-    private ServiceProvider WithByteBudget(StoreUnavailableHandling whenFull)
+    private ServiceProvider WithByteBudget(bool refuseWhenFull)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_clock);
@@ -140,7 +140,7 @@ public sealed class InProcessTierTests
         {
             o.ApiAccessKey = TestData.ApiKey;
             o.DuplicateGuard.MaxMemoryBytes = 64 * 1024;
-            o.DuplicateGuard.WhenStoreUnavailable = whenFull;
+            o.DuplicateGuard.RefuseWhenStoreUnavailable = refuseWhenFull;
         }).ConfigurePrimaryHttpMessageHandler(_wire.CreateHandler);
         return services.BuildServiceProvider();
     }

@@ -134,11 +134,17 @@ public sealed class RequestValidationTests
     {
         var client = _wire.CreateClient(o => { o.Skills["sales"] = "1"; o.Skills["billing"] = "2"; });
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+        // Skill names come from runtime data: the documented catch (EscalationException) handles it, and it says
+        // nothing was sent.
+        var error = await Assert.ThrowsAsync<EscalationException>(() =>
             client.EscalateAsync(TestData.Request(r => r with { AgentSkillId = null, AgentSkillName = "support" })));
 
-        Assert.Contains("'support' is not a skill", error.Message, StringComparison.Ordinal);
+        Assert.Equal(EscalationFailureKind.UnknownSkill, error.Kind);
+        Assert.Equal(EscalationOutcome.NotAccepted, error.Outcome);
+        Assert.Contains("'support' is not a skill in EscalationOptions.Skills", error.Message, StringComparison.Ordinal);
         Assert.Contains("known skills: billing, sales", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was sent. Add it to EscalationOptions.Skills, or set AgentSkillId.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LivePerson:Escalation", error.Message, StringComparison.Ordinal);
         Assert.Empty(_wire.Requests);
     }
 

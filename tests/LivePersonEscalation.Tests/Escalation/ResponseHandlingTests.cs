@@ -108,7 +108,7 @@ public sealed class ResponseHandlingTests
 
         var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient(NoRetries).EscalateAsync(TestData.Request()));
 
-        Assert.Equal(unknown, error.IsOutcomeUnknown);
+        Assert.Equal(unknown, (error.Outcome == EscalationOutcome.Unknown));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class ResponseHandlingTests
         var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient(NoRetries).EscalateAsync(TestData.Request()));
 
         Assert.Equal(EscalationFailureKind.ConnectionFailed, error.Kind);
-        Assert.False(error.IsOutcomeUnknown);
+        Assert.NotEqual(EscalationOutcome.Unknown, error.Outcome);
         Assert.Contains("Could not connect", error.Message, StringComparison.Ordinal);
         Assert.IsType<HttpRequestException>(error.InnerException);
     }
@@ -167,7 +167,7 @@ public sealed class ResponseHandlingTests
         var error = await Assert.ThrowsAsync<EscalationException>(() => _wire.CreateClient().EscalateAsync(TestData.Request()));
 
         Assert.Equal(EscalationFailureKind.ConnectionLost, error.Kind);
-        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, error.Outcome);
         Assert.Contains("closed before a response", error.Message, StringComparison.Ordinal);
     }
 
@@ -185,7 +185,7 @@ public sealed class ResponseHandlingTests
         var error = await Assert.ThrowsAsync<EscalationException>(() => escalation);
 
         Assert.Equal(EscalationFailureKind.Timeout, error.Kind);
-        Assert.True(error.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, error.Outcome);
         Assert.Contains("within 5 s", error.Message, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(5), error.Elapsed);
         Assert.Single(_wire.Requests);
@@ -235,7 +235,7 @@ public sealed class ResponseHandlingTests
 
         Assert.NotEqual(EscalationFailureKind.Rejected, error.Kind);
         Assert.DoesNotContain("skill", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.False(error.IsOutcomeUnknown);
+        Assert.NotEqual(EscalationOutcome.Unknown, error.Outcome);
     }
 
     [Fact]

@@ -187,7 +187,7 @@ public sealed class TransferFailureTests
         Assert.Equal(TransferGiveUpReason.NoFallbackSkill, gaveUp.GiveUpReason);
         Assert.Equal(EscalationFailureKind.GaveUp, refused.Kind);
         Assert.Equal(EscalationFailureKind.GaveUp, otherSkill.Kind);
-        Assert.False(refused.IsOutcomeUnknown);
+        Assert.NotEqual(EscalationOutcome.Unknown, refused.Outcome);
         Assert.Equal(1, refused.TransferFailures);
         Assert.Contains("no fallback (Fallback:Skills)", refused.Message, StringComparison.Ordinal);
         Assert.True(repeated.GaveUp);
@@ -338,7 +338,7 @@ public sealed class TransferFailureTests
 
         var report = await client.ReportTransferFailureAsync(Report(escalationId: null));
 
-        Assert.True(unknown.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, unknown.Outcome);
         Assert.Equal([Billing, General], SentSkills);
         Assert.Equal(Billing, report.FailedSkillId);
         Assert.False(report.Escalation!.IsDeduplicated);

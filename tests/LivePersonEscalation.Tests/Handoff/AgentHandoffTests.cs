@@ -73,10 +73,12 @@ public sealed class AgentHandoffTests
         var (handoff, fake) = Create(o => { o.Skills["billing"] = "1"; o.Skills["sales"] = "2"; });
         var context = Context("web");
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            handoff.HandOffAsync(context, new AgentHandoffRequest { TransferMessage = Text, AgentSkillName = "support" }));
+        var result = await handoff.HandOffAsync(context, new AgentHandoffRequest { TransferMessage = Text, AgentSkillName = "support" });
 
-        Assert.Contains("known skills: billing, sales", error.Message, StringComparison.Ordinal);
+        Assert.False(result.IsAccepted);
+        Assert.Equal(EscalationFailureKind.UnknownSkill, result.Failure!.Kind);
+        Assert.Contains("known skills: billing, sales", result.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(TransferMessageMethod.NotDelivered, result.TransferMessage.Method);
         Assert.Empty(context.SentMessages);
         Assert.Empty(fake.Requests);
     }
@@ -122,7 +124,7 @@ public sealed class AgentHandoffTests
 
         Assert.False(result.IsAccepted);
         Assert.False(result.UserAlreadyTold);
-        Assert.True(result.Failure!.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, result.Failure!.Outcome);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class TransferMessageTests
     [InlineData("__agent_escalation_failed_")]
     public void Other_messages_are_not_the_failure_signal(string? message)
     {
-        Assert.False(LivePersonSignals.IsEscalationFailed(message));
+        Assert.False(TransferFailureReport.IsEscalationFailedSignal(message));
     }
 
     [Theory]
@@ -86,6 +86,6 @@ public sealed class TransferMessageTests
     [InlineData("  __agent_escalation_failed__\n")]
     public void The_failure_signal_is_recognised_exactly_ignoring_surrounding_white_space(string message)
     {
-        Assert.True(LivePersonSignals.IsEscalationFailed(message));
+        Assert.True(TransferFailureReport.IsEscalationFailedSignal(message));
     }
 }

@@ -28,7 +28,7 @@ public sealed partial class DocumentedRetriesTests
         var answer = AnswerClassifier.OfStatus((HttpStatusCode)status);
 
         Assert.Equal(retried.StartsWith("yes", StringComparison.Ordinal), answer.IsRetryable);
-        Assert.Equal(retried.Contains("IsOutcomeUnknown", StringComparison.Ordinal), answer.Outcome == EscalationOutcome.Unknown);
+        Assert.Equal(retried.Contains("`Outcome` is `Unknown`", StringComparison.Ordinal), answer.Outcome == EscalationOutcome.Unknown);
         Assert.NotEqual(EscalationOutcome.Accepted, answer.Outcome);
     }
 

@@ -9,15 +9,15 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal sealed class EscalationSettings
 {
-    private EscalationSettings(EscalationOptions options, string? account)
+    private EscalationSettings(EscalationOptions options, string? account, AccountSection? source)
     {
         Endpoint = ResolveEndpoint(options);
         ApiAccessKey = options.ApiAccessKey.Trim();
         KeyRedaction = new KeyRedaction(ApiAccessKey);
         Timeout = options.Timeout;
-        Skills = new SkillDirectory(options.Skills);
+        Source = source ?? AccountSection.Code(account ?? Microsoft.Extensions.Options.Options.DefaultName);
+        Skills = new SkillDirectory(options.Skills, Source);
         Fallback = new FallbackSettings(options.Fallback, options.Skills);
-        Availability = options.Availability.IsEnabled ? new AvailabilitySettings(options.Availability, options.Skills, Fallback) : null;
         Retry = new RetrySettings(options.Retry.MaxAttempts, options.Retry.TotalBudget, options.Retry.BaseDelay, options.Retry.MaxDelay);
         var regionTag = options.Endpoint is null ? options.Region.ToString() : "custom";
         var target = options.Endpoint is null ? $"region {options.Region} ({Endpoint.Host})" : $"endpoint {Endpoint.Host}:{Endpoint.Port}";
@@ -29,12 +29,12 @@ internal sealed class EscalationSettings
                 guard.Window,
                 guard.MaxConversations,
                 guard.MaxMemoryBytes,
-                guard.WhenOutcomeUnknown,
-                guard.WhenStoreUnavailable,
+                guard.AllowRepeatsWhenOutcomeUnknown ? OutcomeUnknownHandling.AllowRepeats : OutcomeUnknownHandling.RefuseRepeats,
+                guard.RefuseWhenStoreUnavailable ? StoreUnavailableHandling.Refuse : StoreUnavailableHandling.SendUnguarded,
                 // The longest one escalation can run: retries start within the budget, the last attempt runs its timeout.
                 ClaimExpiry: Retry.TotalBudget + Timeout + TimeSpan.FromSeconds(5),
                 KeyPrefix: KeyPrefixOf(Endpoint, ApiAccessKey),
-                OperationTimeout: guard.Redis.OperationTimeout)
+                StoreTimeout: guard.StoreTimeout)
             : null;
     }
 
@@ -58,8 +58,6 @@ internal sealed class EscalationSettings
     /// <summary>The skills tried after a failed transfer, and when to give up.</summary>
     public FallbackSettings Fallback { get; }
 
-    /// <summary>Where skill availability is read; null when it is off.</summary>
-    public AvailabilitySettings? Availability { get; }
 
     /// <summary>Null when the guard is off.</summary>
     public GuardSettings? DuplicateGuard { get; }
@@ -74,11 +72,14 @@ internal sealed class EscalationSettings
     public static EscalationSettings Create(EscalationOptions options)
     {
         EscalationOptionsValidator.ThrowIfInvalid(options);
-        return new EscalationSettings(options, account: null);
+        return new EscalationSettings(options, account: null, source: null);
     }
 
     /// <summary>Takes a snapshot of options already validated by the options pipeline, of <paramref name="account"/> (null: the default registration).</summary>
-    public static EscalationSettings FromValidated(EscalationOptions options, string? account = null) => new(options, account);
+    public static EscalationSettings FromValidated(EscalationOptions options, string? account = null, AccountSection? source = null) => new(options, account, source);
+
+    /// <summary>Where the settings come from, to name them in errors as the caller made them.</summary>
+    public AccountSection Source { get; }
 
     private static Uri ResolveEndpoint(EscalationOptions options)
     {

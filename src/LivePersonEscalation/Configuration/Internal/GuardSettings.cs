@@ -8,7 +8,7 @@ namespace LivePersonEscalation.Internal;
 /// <param name="WhenStoreUnavailable">What an escalation does when the shared store cannot be reached.</param>
 /// <param name="ClaimExpiry">How long a claim lives unsettled: the longest one escalation can take, plus a margin.</param>
 /// <param name="KeyPrefix">A conversation's key in the shared store is this prefix and its id: namespaced by endpoint and account.</param>
-/// <param name="OperationTimeout">The longest one escalation waits for an answer of the shared store, in all.</param>
+/// <param name="StoreTimeout">The longest one escalation waits for an answer of the shared store, in all.</param>
 internal sealed record GuardSettings(
     TimeSpan Window,
     int MaxConversations,
@@ -17,4 +17,4 @@ internal sealed record GuardSettings(
     StoreUnavailableHandling WhenStoreUnavailable,
     TimeSpan ClaimExpiry,
     string KeyPrefix,
-    TimeSpan OperationTimeout);
+    TimeSpan StoreTimeout);

@@ -55,7 +55,7 @@ internal sealed class OptionsReload : IDisposable
         EscalationSettings? taken = null;
         try
         {
-            taken = EscalationSettings.FromValidated(_factory.Create(_name), _runtime.Settings.Telemetry.Account);
+            taken = EscalationSettings.FromValidated(_factory.Create(_name), _runtime.Settings.Telemetry.Account, _runtime.Settings.Source);
             _runtime.Reload(taken);
         }
         catch (OptionsValidationException ex)

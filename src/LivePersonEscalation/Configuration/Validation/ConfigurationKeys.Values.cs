@@ -10,19 +10,18 @@ internal static partial class ConfigurationKeys
     private static readonly Dictionary<string, Func<string, string, string?>> ValueRules = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Region"] = RegionRule,
-        ["DuplicateGuard:WhenOutcomeUnknown"] = EnumRule<OutcomeUnknownHandling>,
-        ["DuplicateGuard:WhenStoreUnavailable"] = EnumRule<StoreUnavailableHandling>,
+        ["DuplicateGuard:Enabled"] = BoolRule,
+        ["DuplicateGuard:AllowRepeatsWhenOutcomeUnknown"] = BoolRule,
+        ["DuplicateGuard:RefuseWhenStoreUnavailable"] = BoolRule,
+        ["Telemetry:IncludeConversationId"] = BoolRule,
+        ["Telemetry:LogMessageText"] = BoolRule,
         ["Timeout"] = TimeSpanRule,
         ["Retry:TotalBudget"] = TimeSpanRule,
         ["Retry:BaseDelay"] = TimeSpanRule,
         ["Retry:MaxDelay"] = TimeSpanRule,
         ["DuplicateGuard:Window"] = TimeSpanRule,
-        ["DuplicateGuard:Redis:OperationTimeout"] = TimeSpanRule,
+        ["DuplicateGuard:StoreTimeout"] = TimeSpanRule,
         ["Fallback:Window"] = TimeSpanRule,
-        ["Availability:AgentsRefreshInterval"] = TimeSpanRule,
-        ["Availability:ShiftRefreshInterval"] = TimeSpanRule,
-        ["Availability:Timeout"] = TimeSpanRule,
-        ["Availability:WhenNoAgentsOnline"] = EnumRule<NoAgentsOnlineHandling>,
     };
 
     private static void CheckValues(IConfiguration section, List<string> failures)
@@ -37,13 +36,8 @@ internal static partial class ConfigurationKeys
         }
     }
 
-#pragma warning disable CA2263 // The generic overloads do not exist on netstandard2.0.
-    private static string? EnumRule<T>(string path, string value)
-        where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(typeof(T), parsed) && !char.IsDigit(value[0])
-            ? null
-            : $"{path} is '{value}', which is not one of {string.Join(", ", Enum.GetNames(typeof(T)))}.";
-#pragma warning restore CA2263
+    private static string? BoolRule(string path, string value) =>
+        bool.TryParse(value, out _) ? null : $"{path} is '{value}', which is not true or false.";
 
     private static string? RegionRule(string path, string value) =>
         Enum.TryParse<LivePersonRegion>(value, ignoreCase: true, out var region) && LivePersonEndpoints.IsDefined(region) && !char.IsDigit(value[0])

@@ -26,30 +26,17 @@ internal static partial class ConfigurationKeys
             (nameof(DuplicateGuardOptions.Window), null),
             (nameof(DuplicateGuardOptions.MaxConversations), null),
             (nameof(DuplicateGuardOptions.MaxMemoryBytes), null),
-            (nameof(DuplicateGuardOptions.WhenOutcomeUnknown), null),
-            (nameof(DuplicateGuardOptions.WhenStoreUnavailable), null),
-            (nameof(DuplicateGuardOptions.Redis), new Known(
-                (nameof(RedisDuplicateGuardOptions.Configuration), null),
-                (nameof(RedisDuplicateGuardOptions.OperationTimeout), null))))),
+            (nameof(DuplicateGuardOptions.AllowRepeatsWhenOutcomeUnknown), null),
+            (nameof(DuplicateGuardOptions.RefuseWhenStoreUnavailable), null),
+            (nameof(DuplicateGuardOptions.StoreTimeout), null),
+            // The section of the LivePersonEscalation.Redis package, which checks its keys when it is registered.
+            (AddOnSections.Redis, Known.AnyKey))),
         (nameof(EscalationOptions.Fallback), new Known(
             (nameof(EscalationFallbackOptions.Skills), Known.AnyKey),
             (nameof(EscalationFallbackOptions.MaxTransferFailures), null),
             (nameof(EscalationFallbackOptions.Window), null))),
-        (nameof(EscalationOptions.Availability), new Known(
-            (nameof(SkillAvailabilityOptions.AccountId), null),
-            (nameof(SkillAvailabilityOptions.ClientId), null),
-            (nameof(SkillAvailabilityOptions.ClientSecret), null),
-            (nameof(SkillAvailabilityOptions.Username), null),
-            (nameof(SkillAvailabilityOptions.Password), null),
-            (nameof(SkillAvailabilityOptions.DomainApi), null),
-            (nameof(SkillAvailabilityOptions.ShiftStatusService), null),
-            (nameof(SkillAvailabilityOptions.AgentManagerWorkspaceService), null),
-            (nameof(SkillAvailabilityOptions.AppTokenService), null),
-            (nameof(SkillAvailabilityOptions.LoginService), null),
-            (nameof(SkillAvailabilityOptions.AgentsRefreshInterval), null),
-            (nameof(SkillAvailabilityOptions.ShiftRefreshInterval), null),
-            (nameof(SkillAvailabilityOptions.Timeout), null),
-            (nameof(SkillAvailabilityOptions.WhenNoAgentsOnline), null))),
+        // The section of the LivePersonEscalation.Availability package, which checks its keys when it is registered.
+        (AddOnSections.Availability, Known.AnyKey),
         (nameof(EscalationOptions.Telemetry), new Known(
             (nameof(EscalationTelemetryOptions.IncludeConversationId), null),
             (nameof(EscalationTelemetryOptions.LogMessageText), null))));

@@ -11,6 +11,11 @@ internal sealed partial class EscalationOptionsValidator
             return;
         }
 
+        if (retry.MaxAttempts is < 1 or > 10)
+        {
+            failures.Add($"Retry:MaxAttempts is {retry.MaxAttempts}, but must be between 1 (no retries) and 10.");
+        }
+
         if (retry.TotalBudget < TimeSpan.FromSeconds(1) || retry.TotalBudget > TimeSpan.FromMinutes(10))
         {
             failures.Add($"Retry:TotalBudget is {retry.TotalBudget}, but must be between 00:00:01 and 00:10:00.");
@@ -35,18 +40,24 @@ internal sealed partial class EscalationOptionsValidator
             return;
         }
 
+        if (guard.MaxConversations is < 1 or > 1_000_000)
+        {
+            failures.Add($"DuplicateGuard:MaxConversations is {guard.MaxConversations}, but must be between 1 and 1000000.");
+        }
+
+        if (guard.MaxMemoryBytes is < 64 * 1024 or > 1024 * 1024 * 1024)
+        {
+            failures.Add($"DuplicateGuard:MaxMemoryBytes is {guard.MaxMemoryBytes}, but must be between 65536 (64 KiB) and 1073741824 (1 GiB).");
+        }
+
         if (guard.Window < TimeSpan.Zero || guard.Window > TimeSpan.FromHours(1))
         {
             failures.Add($"DuplicateGuard:Window is {guard.Window}, but must be between 00:00:00 and 01:00:00.");
         }
 
-        if (guard.Redis is null)
+        if (guard.StoreTimeout < DuplicateGuardOptions.MinStoreTimeout || guard.StoreTimeout > DuplicateGuardOptions.MaxStoreTimeout)
         {
-            failures.Add("DuplicateGuard:Redis must not be null; remove the assignment to keep the defaults.");
-        }
-        else if (guard.Redis.OperationTimeout < RedisDuplicateGuardOptions.MinOperationTimeout || guard.Redis.OperationTimeout > RedisDuplicateGuardOptions.MaxOperationTimeout)
-        {
-            failures.Add($"DuplicateGuard:Redis:OperationTimeout is {guard.Redis.OperationTimeout}, but must be between {RedisDuplicateGuardOptions.MinOperationTimeout} and {RedisDuplicateGuardOptions.MaxOperationTimeout}.");
+            failures.Add($"DuplicateGuard:StoreTimeout is {guard.StoreTimeout}, but must be between {DuplicateGuardOptions.MinStoreTimeout} and {DuplicateGuardOptions.MaxStoreTimeout}.");
         }
     }
 
@@ -57,6 +68,11 @@ internal sealed partial class EscalationOptionsValidator
         {
             failures.Add("Fallback must not be null; remove the assignment to keep the defaults.");
             return;
+        }
+
+        if (fallback.MaxTransferFailures is < 1 or > 10)
+        {
+            failures.Add($"Fallback:MaxTransferFailures is {fallback.MaxTransferFailures}, but must be between 1 and 10.");
         }
 
         var window = options.DuplicateGuard?.Window ?? TimeSpan.Zero;

@@ -38,7 +38,6 @@ internal sealed partial class EscalationOptionsValidator : IValidateOptions<Esca
         ValidateRetry(options.Retry, failures);
         ValidateDuplicateGuard(options.DuplicateGuard, failures);
         ValidateFallback(options, failures);
-        AvailabilityOptionsValidator.Validate(options.Availability, failures);
         if (options.Telemetry is null)
         {
             failures.Add("Telemetry must not be null; remove the assignment to keep the defaults.");
@@ -49,7 +48,7 @@ internal sealed partial class EscalationOptionsValidator : IValidateOptions<Esca
             return ValidateOptionsResult.Success;
         }
 
-        var section = _sections.TryGetValue(name ?? Options.DefaultName, out var known) ? known : new AccountSection(name ?? Options.DefaultName, Path: null);
+        var section = _sections.TryGetValue(name ?? Options.DefaultName, out var known) ? known : AccountSection.Code(name ?? Options.DefaultName);
         return ValidateOptionsResult.Fail(failures.Select(section.Explain));
     }
 
@@ -72,7 +71,7 @@ internal sealed partial class EscalationOptionsValidator : IValidateOptions<Esca
         ValidateSkills(skills, failures);
         if (failures.Count > 0)
         {
-            throw new OptionsValidationException(Options.DefaultName, typeof(EscalationOptions), failures);
+            throw new OptionsValidationException(Options.DefaultName, typeof(EscalationOptions), failures.Select(AccountSection.Code(Options.DefaultName).Explain));
         }
     }
 

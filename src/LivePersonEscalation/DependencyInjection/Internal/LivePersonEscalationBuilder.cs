@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LivePersonEscalation.Internal;
 
-/// <summary>An account's client builder, with the account it belongs to.</summary>
-internal sealed class LivePersonEscalationBuilder(IHttpClientBuilder client, string accountName) : ILivePersonEscalationBuilder
+internal sealed class LivePersonEscalationBuilder(IHttpClientBuilder client, string accountName, IConfiguration? configuration) : ILivePersonEscalationBuilder
 {
     public string AccountName { get; } = accountName;
+
+    public IConfiguration? Configuration { get; } = configuration;
 
     public string Name => client.Name;
 

@@ -38,7 +38,7 @@ internal static partial class EscalationLog
     [LoggerMessage(9, LogLevel.Warning, "An escalation's outcome could not be written to the duplicate guard's store within {TriedForMs} ms; other instances may escalate the conversation again")]
     public static partial void GuardSettleAbandoned(ILogger logger, long triedForMs);
 
-    [LoggerMessage(10, LogLevel.Error, "{Reason} This escalation is handled as DuplicateGuard:WhenStoreUnavailable says.")]
+    [LoggerMessage(10, LogLevel.Error, "{Reason} This escalation is handled as DuplicateGuard:RefuseWhenStoreUnavailable says.")]
     public static partial void GuardCapacityReached(ILogger logger, string reason);
 
     [LoggerMessage(11, LogLevel.Warning, "Transfer to skill {SkillId} failed ({Failures} failure(s) of this conversation); escalating to skill {FallbackSkillId}")]
@@ -56,8 +56,6 @@ internal static partial class EscalationLog
     [LoggerMessage(15, LogLevel.Debug, "Availability of skill {SkillId}: {Decision} ({Availability})")]
     public static partial void AvailabilityDecided(ILogger logger, string skillId, string decision, string availability);
 
-    [LoggerMessage(16, LogLevel.Warning, "Skill availability: the {Data} could not be refreshed: {Reason} The last good data is used while it is younger than {StaleAfterSeconds} s")]
-    public static partial void AvailabilityRefreshFailed(ILogger logger, string data, string reason, long staleAfterSeconds);
 
     [LoggerMessage(17, LogLevel.Error, "The reloaded escalation settings are invalid, so the last valid ones stay in use: {Failures}")]
     public static partial void ReloadRejected(ILogger logger, string failures);

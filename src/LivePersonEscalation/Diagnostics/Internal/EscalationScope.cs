@@ -74,7 +74,7 @@ internal sealed class EscalationScope : IDisposable
             switch (s.Exception)
             {
                 case EscalationException failure:
-                    EscalationLog.Failed(scope._telemetry.Logger, failure.Kind.ToString(), (int?)failure.StatusCode, failure.RequestId, failure.Attempts, (long)failure.Elapsed.TotalMilliseconds, failure.IsOutcomeUnknown, failure.IsDeduplicated);
+                    EscalationLog.Failed(scope._telemetry.Logger, failure.Kind.ToString(), (int?)failure.StatusCode, failure.RequestId, failure.Attempts, (long)failure.Elapsed.TotalMilliseconds, (failure.Outcome == EscalationOutcome.Unknown), failure.IsDeduplicated);
                     scope.MarkError(TelemetryTags.Failed, failure.Kind.ToString(), (int?)failure.StatusCode, failure.Attempts);
                     scope._telemetry.Record(TelemetryTags.Failed, (int?)failure.StatusCode, failure.Kind.ToString(), s.Elapsed);
                     break;

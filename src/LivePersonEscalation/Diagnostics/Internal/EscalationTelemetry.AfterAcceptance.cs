@@ -66,7 +66,7 @@ internal sealed partial class EscalationTelemetry
         {
             var (telemetry, decision) = (s.Telemetry, s.Decision);
             var name = DecisionTag(decision.Kind);
-            var availability = decision.Availability?.ToString() ?? string.Empty;
+            var availability = decision.Reason ?? string.Empty;
             using (telemetry.AccountScope())
             {
                 if (decision.ShouldEscalate)
@@ -89,27 +89,11 @@ internal sealed partial class EscalationTelemetry
                     activity.SetTag(TelemetryTags.FallbackSkillId, decision.Request.AgentSkillId);
                 }
 
-                if (decision.Availability?.UnknownReason is { } reason)
+                if (decision.IsUnknown && decision.Reason is { } reason)
                 {
                     activity.SetTag(TelemetryTags.AvailabilityUnknownReason, reason);
                 }
             }
-        });
-
-    /// <summary>Counts one refresh of the availability snapshot, and logs a failure (<paramref name="failure"/> not null).</summary>
-    public void AvailabilityRefreshed(string data, string? failure, TimeSpan staleAfter) =>
-        Contained.Run((Telemetry: this, Data: data, Failure: failure, StaleAfter: staleAfter), static s =>
-        {
-            var telemetry = s.Telemetry;
-            if (s.Failure is not null)
-            {
-                using (telemetry.AccountScope())
-                {
-                    EscalationLog.AvailabilityRefreshFailed(telemetry.Logger, s.Data == TelemetryTags.AvailabilityShift ? "shift status" : "agent counts", s.Failure, (long)s.StaleAfter.TotalSeconds);
-                }
-            }
-
-            telemetry.Count(telemetry._availabilityRefreshes, new(TelemetryTags.AvailabilityData, s.Data), new(TelemetryTags.Outcome, s.Failure is null ? TelemetryTags.Succeeded : TelemetryTags.Failed));
         });
 
     /// <summary>The decision as a tag value: snake case, as the other tag values.</summary>

@@ -35,7 +35,6 @@ internal sealed partial class EscalationTelemetry
     private readonly Counter<long> _guardUnavailable;
     private readonly Counter<long> _transferFailures;
     private readonly Counter<long> _availabilityDecisions;
-    private readonly Counter<long> _availabilityRefreshes;
 
     public EscalationTelemetry(TelemetrySettings settings, IMeterFactory? meterFactory, ILoggerFactory? loggerFactory)
     {
@@ -58,7 +57,6 @@ internal sealed partial class EscalationTelemetry
         _deduplicated = meter.CreateCounter<long>(LivePersonEscalationTelemetry.DeduplicatedInstrument, "{escalation}", "Escalations answered from a recent escalation of the same conversation, not sent.");
         _transferFailures = meter.CreateCounter<long>(LivePersonEscalationTelemetry.TransferFailuresInstrument, "{report}", "Transfer failures reported after LivePerson accepted an escalation, by what the library did: fallback, gave_up or repeated.");
         _availabilityDecisions = meter.CreateCounter<long>(LivePersonEscalationTelemetry.AvailabilityDecisionsInstrument, "{decision}", "Availability decisions before an escalation, by decision and skill.");
-        _availabilityRefreshes = meter.CreateCounter<long>(LivePersonEscalationTelemetry.AvailabilityRefreshesInstrument, "{refresh}", "Availability snapshot refreshes, by data (shift, agents) and outcome.");
         _guardUnavailable = meter.CreateCounter<long>(LivePersonEscalationTelemetry.GuardUnavailableInstrument, "{failure}", "Steps of the duplicate guard whose store could not be reached.");
     }
 

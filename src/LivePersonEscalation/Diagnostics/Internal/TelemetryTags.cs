@@ -31,10 +31,7 @@ internal static class TelemetryTags
 
     public const string AvailabilityActivityName = "liveperson.availability";
     public const string AvailabilityDecision = "liveperson.availability.decision";
-    public const string AvailabilityData = "liveperson.availability.data";
     public const string AvailabilityUnknownReason = "liveperson.availability.unknown_reason";
-    public const string AvailabilityShift = "shift";
-    public const string AvailabilityAgents = "agents";
     public const string Succeeded = "succeeded";
 
     public const string Accepted = "accepted";

@@ -31,7 +31,7 @@ internal sealed partial class ConversationGuard
         _local = new InProcessGuardStore(settings.MaxConversations, settings.MaxMemoryBytes, timeProvider);
         if (shared is not null)
         {
-            _shared = new SharedStoreCalls(shared, settings.OperationTimeout, settings.ClaimExpiry, timeProvider);
+            _shared = new SharedStoreCalls(shared, settings.StoreTimeout, settings.ClaimExpiry, timeProvider);
             _pending = new PendingWrites(_shared, telemetry, timeProvider);
         }
     }

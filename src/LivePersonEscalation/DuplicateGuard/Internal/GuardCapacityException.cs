@@ -2,7 +2,7 @@ namespace LivePersonEscalation.Internal;
 
 /// <summary>
 /// The in-process tier cannot take one more claim in flight without passing its byte budget. The guard handles it
-/// as <see cref="DuplicateGuardOptions.WhenStoreUnavailable"/> says, with a log and a metric, never silently; the
+/// as <see cref="DuplicateGuardOptions.RefuseWhenStoreUnavailable"/> says, with a log and a metric, never silently; the
 /// escalation's outcome is still remembered once it settles.
 /// </summary>
 internal sealed class GuardCapacityException(int claimsInFlight, long maxBytes)

@@ -61,7 +61,7 @@ internal static class EscalationFailures
             (response.BodyFollowedRedirect ? $"re-sending the escalation there. {NotResent}" : "without the escalation; it was not accepted.") +
             $" Escalations are never redirected: check EscalationOptions.Endpoint or Region, and use the library's registration or new EscalationClient(options), which never follow redirects.{Details(response.RequestId, attempts, elapsed)}")
         {
-            IsOutcomeUnknown = response.BodyFollowedRedirect,
+            Outcome = response.BodyFollowedRedirect ? EscalationOutcome.Unknown : EscalationOutcome.NotAccepted,
             Attempts = attempts,
             Elapsed = elapsed,
         };
@@ -87,7 +87,7 @@ internal static class EscalationFailures
             $"Not sent: this conversation was escalated to skill {earlier.SkillId} moments ago ({Describe(earlier)}), and escalating it to skill {agentSkillId} within the duplicate-guard window ({settings.DuplicateGuard!.Window.TotalSeconds:0.###} s, DuplicateGuard:Window) would transfer it twice. Route it from the agent side, or escalate again after the window.")
         {
             IsDeduplicated = true,
-            IsOutcomeUnknown = earlier.State != GuardState.Accepted,
+            Outcome = earlier.State != GuardState.Accepted ? EscalationOutcome.Unknown : EscalationOutcome.NotAccepted,
             EarlierEscalationId = earlier.State == GuardState.Accepted ? earlier.Owner : null,
             EarlierAgentSkillId = earlier.SkillId,
             TransferFailures = earlier.EntryTransferFailures,
@@ -108,7 +108,7 @@ internal static class EscalationFailures
             $"Not sent: the library gave up transferring this conversation, because {why}. Nothing more is sent for it within {fallback.Window} (Fallback:Window): tell the user no agent can take the conversation now, and keep the bot talking instead of escalating again.")
         {
             IsDeduplicated = true,
-            IsOutcomeUnknown = false,
+            Outcome = EscalationOutcome.NotAccepted,
             EarlierAgentSkillId = givenUp.FailedSkillId,
             TransferFailures = givenUp.TransferFailures,
         };
@@ -116,10 +116,10 @@ internal static class EscalationFailures
 
     public static EscalationException EarlierOutcomeUnknown(ConversationRecord earlier, EscalationSettings settings) =>
         new(earlier.FailureKind ?? EscalationFailureKind.ConnectionLost,
-            $"Not sent: an escalation of this conversation moments ago ended with an unknown outcome ({earlier.FailureKind}), so LivePerson may already have accepted it. Check the conversation; a failed transfer reaches the bot as {LivePersonSignals.EscalationFailed}. Repeats are refused for {settings.DuplicateGuard!.Window.TotalSeconds:0.###} s (DuplicateGuard:Window; DuplicateGuard:WhenOutcomeUnknown = AllowRepeats sends them).")
+            $"Not sent: an escalation of this conversation moments ago ended with an unknown outcome ({earlier.FailureKind}), so LivePerson may already have accepted it. Check the conversation; a failed transfer reaches the bot as {TransferFailureReport.EscalationFailedSignal}. Repeats are refused for {settings.DuplicateGuard!.Window.TotalSeconds:0.###} s ({settings.Source.Setting("DuplicateGuard:Window")}; {settings.Source.Setting("DuplicateGuard:AllowRepeatsWhenOutcomeUnknown")} = true sends them).")
         {
             IsDeduplicated = true,
-            IsOutcomeUnknown = true,
+            Outcome = EscalationOutcome.Unknown,
             Attempts = earlier.Attempts,
         };
 
@@ -128,7 +128,7 @@ internal static class EscalationFailures
             $"Not sent: this call waited for another call's escalation of the same conversation, which LivePerson did not accept ({earlier.FailureKind}{(earlier.StatusCode == 0 ? string.Empty : $", HTTP {earlier.StatusCode}")}); that call's error says what to check. Escalating again is safe.{Details(earlier.RequestId, earlier.Attempts, earlier.Elapsed)}")
         {
             IsDeduplicated = true,
-            IsOutcomeUnknown = false,
+            Outcome = EscalationOutcome.NotAccepted,
             StatusCode = earlier.StatusCode == 0 ? null : earlier.Status,
             RequestId = earlier.RequestId,
             Attempts = earlier.Attempts,
@@ -138,11 +138,11 @@ internal static class EscalationFailures
     public static EscalationException GuardUnavailable(Exception storeFailure) =>
         new(EscalationFailureKind.GuardUnavailable,
             storeFailure is GuardCapacityException
-                ? $"Not sent: {storeFailure.Message} DuplicateGuard:WhenStoreUnavailable is Refuse."
-                : $"Not sent: the duplicate guard's store could not be reached ({storeFailure.GetType().Name}), and DuplicateGuard:WhenStoreUnavailable is Refuse. Check the store (Redis), or set it to SendUnguarded to escalate, guarded by this instance alone, while it is down.",
+                ? $"Not sent: {storeFailure.Message} DuplicateGuard:RefuseWhenStoreUnavailable is true."
+                : $"Not sent: the duplicate guard's store could not be reached ({storeFailure.GetType().Name}), and DuplicateGuard:RefuseWhenStoreUnavailable is true. Check the store (Redis), or set it to false to escalate, guarded by this instance alone, while it is down.",
             storeFailure)
         {
-            IsOutcomeUnknown = false,
+            Outcome = EscalationOutcome.NotAccepted,
         };
 
     public static EscalationException InFlightElsewhere(ConversationRecord sending, Exception storeFailure) =>
@@ -151,7 +151,7 @@ internal static class EscalationFailures
             storeFailure)
         {
             IsDeduplicated = true,
-            IsOutcomeUnknown = true,
+            Outcome = EscalationOutcome.Unknown,
             EarlierAgentSkillId = sending.SkillId,
         };
 
@@ -161,14 +161,14 @@ internal static class EscalationFailures
                 ? $"Nothing recorded or sent: {nameof(TransferFailureReport)}.{nameof(TransferFailureReport.EscalationId)} names an escalation this conversation's record never issued (another conversation's id, or one mistyped). Pass the EscalationResult.EscalationId of this conversation's escalation exactly as it was returned, or leave it unset for the conversation's latest."
                 : $"Nothing recorded or sent: the library knows no accepted escalation of this conversation to report (it was never escalated through this account, or its record is gone: older than Fallback:Window = {fallbackWindow}, or lost by the shared store). Escalate the conversation again instead.")
         {
-            IsOutcomeUnknown = false,
+            Outcome = EscalationOutcome.NotAccepted,
         };
 
     public static EscalationException Contended(int rounds) =>
         new(EscalationFailureKind.ServiceUnavailable,
             $"Not sent: {rounds} other calls escalating this conversation at the same time were not accepted one after another; try again later.")
         {
-            IsOutcomeUnknown = false,
+            Outcome = EscalationOutcome.NotAccepted,
         };
 
     /// <summary>A failure without an answer to quote: what happened, the details, and the transport error as inner exception.</summary>

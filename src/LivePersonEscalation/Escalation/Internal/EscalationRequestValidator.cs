@@ -107,8 +107,12 @@ internal static class EscalationRequestValidator
 
             if (!skills.TryGetId(skillName!, out var mapped))
             {
+                // Skill names usually come from runtime data (an intent): an error of the library's own type, which
+                // the documented catch handles, that says nothing was sent.
                 var known = skills.Names.Length == 0 ? "none are configured" : $"known skills: {skills.Names}";
-                throw new ArgumentException($"{typeName}.{nameField} '{skillName}' is not a skill in EscalationOptions.Skills ({known}). Add it under LivePerson:Escalation:Skills or set {idField}.", paramName);
+                throw new EscalationException(
+                    EscalationFailureKind.UnknownSkill,
+                    $"{typeName}.{nameField} '{skillName}' is not a skill in {skills.Setting} ({known}), so nothing was sent. {skills.HowToAdd(skillName!)}, or set {idField}.");
             }
 
             return mapped;

@@ -54,7 +54,7 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
     /// How long stopping waits for escalations in flight and then for the guard's shared-store writes: an attempt's
     /// timeout plus twice the store's operation timeout.
     /// </summary>
-    public TimeSpan DrainBound => Settings.Timeout + (Settings.DuplicateGuard is { } guard ? guard.OperationTimeout + guard.OperationTimeout : TimeSpan.Zero);
+    public TimeSpan DrainBound => Settings.Timeout + (Settings.DuplicateGuard is { } guard ? guard.StoreTimeout + guard.StoreTimeout : TimeSpan.Zero);
 
     /// <summary>
     /// Takes reloaded, validated settings for the next escalations: target, key, skills, timeout, retry, fallback and

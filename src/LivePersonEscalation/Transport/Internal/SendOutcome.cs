@@ -24,7 +24,7 @@ internal sealed class SendOutcome
     public static SendOutcome Accepted(EscalationResult result) => new(EscalationOutcome.Accepted, result, null);
 
     public static SendOutcome Failed(EscalationException failure) =>
-        new(failure.IsOutcomeUnknown ? EscalationOutcome.Unknown : EscalationOutcome.NotAccepted, null, failure);
+        new(failure.Outcome, null, failure);
 
     public static SendOutcome Canceled(EscalationCanceledException canceled) => new(canceled.Outcome, canceled.Result, canceled);
 

@@ -28,7 +28,7 @@ public sealed class FleetEscalationTests
         var sent = await first;
 
         Assert.Equal(EscalationFailureKind.GuardUnavailable, repeat.Kind);
-        Assert.True(repeat.IsOutcomeUnknown);
+        Assert.Equal(EscalationOutcome.Unknown, repeat.Outcome);
         Assert.False(sent.IsDeduplicated);
         Assert.Equal([Billing], _fleet.SentSkills);
     }

@@ -70,7 +70,7 @@ internal sealed class FleetInstances
             o.Skills["overflow"] = Overflow;
             o.Fallback.Skills["billing"] = "general";
             o.Fallback.Skills["general"] = "overflow";
-            o.DuplicateGuard.Redis.OperationTimeout = TimeSpan.FromSeconds(1);
+            o.DuplicateGuard.StoreTimeout = TimeSpan.FromSeconds(1);
             configure?.Invoke(o);
         });
         return new EscalationRuntime(EscalationSettings.Create(options), Time, sharedGuardStore: link);

@@ -6,7 +6,7 @@ using static FleetInstances;
 
 /// <summary>
 /// Random interleavings of escalations, transfer-failure reports and store faults over three instances sharing one
-/// store. With <see cref="StoreUnavailableHandling.Refuse"/> (no instance ever sends unguarded), a conversation is
+/// store. With <see cref="DuplicateGuardOptions.RefuseWhenStoreUnavailable"/> (no instance ever sends unguarded), a conversation is
 /// never sent more often than once plus the failures reported for it, however the calls and faults interleave.
 /// </summary>
 public sealed class FleetInterleavingProperties
@@ -31,7 +31,7 @@ public sealed class FleetInterleavingProperties
 
     private static async Task RunAsync((Step Step, int Instance, int Conversation, int Skill)[] operations)
     {
-        var fleet = new FleetInstances(TimeProvider.System, count: 3, o => o.DuplicateGuard.WhenStoreUnavailable = StoreUnavailableHandling.Refuse);
+        var fleet = new FleetInstances(TimeProvider.System, count: 3, o => o.DuplicateGuard.RefuseWhenStoreUnavailable = true);
 
         // Every round trip takes a little time, so calls overlap as they do over a network.
         fleet.Wire.Intercept(cancellationToken => Task.Delay(3, cancellationToken));

@@ -1,0 +1,23 @@
+namespace LivePersonEscalation.Availability.Internal;
+
+/// <summary>
+/// A LivePerson account API that did not answer usefully: the message says which API and why, never a token or a
+/// secret. The snapshot keeps its last good data and reports the reason as the answer's
+/// <see cref="SkillAvailability.UnknownReason"/>.
+/// </summary>
+internal sealed class AccountApiException : Exception
+{
+    public AccountApiException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+
+    public AccountApiException()
+    {
+    }
+
+    public AccountApiException(string message)
+        : base(message)
+    {
+    }
+}

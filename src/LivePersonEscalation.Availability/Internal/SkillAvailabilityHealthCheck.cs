@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LivePersonEscalation.Availability.Internal;
+
+/// <summary>
+/// The snapshot's health: Healthy while every configured skill's shift and agents are known, Degraded (with each
+/// reason and the data's age) while one is not, since escalations then go out unchecked. The first check starts the
+/// snapshot, so a readiness probe warms it up.
+/// </summary>
+internal sealed class SkillAvailabilityHealthCheck(ISkillAvailabilitySnapshot availability, string? account) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var data = new Dictionary<string, object>();
+        if (account is not null)
+        {
+            data[LivePersonEscalationTelemetry.AccountTag] = account;
+        }
+
+        if (!availability.IsEnabled)
+        {
+            return HealthCheckResult.Healthy("Skill availability is not configured (Availability:AccountId): escalations are sent unchecked.", data);
+        }
+
+        var skills = await availability.GetAllAsync(cancellationToken).ConfigureAwait(false);
+        var unknown = skills.Where(skill => !skill.IsKnown).ToList();
+        var oldest = skills.Select(skill => skill.Age).Max();
+        data["liveperson.availability.skills"] = skills.Count;
+        data["liveperson.availability.unknown_skills"] = unknown.Count;
+        if (oldest is { } age)
+        {
+            data["liveperson.availability.age_seconds"] = (long)age.TotalSeconds;
+        }
+
+        return unknown.Count == 0
+            ? HealthCheckResult.Healthy($"Skill availability: {skills.Count} skill(s) known, the oldest data {(long)(oldest ?? TimeSpan.Zero).TotalSeconds} s old.", data)
+            : HealthCheckResult.Degraded(
+                $"Skill availability unknown for {unknown.Count} of {skills.Count} skill(s), escalated unchecked meanwhile: {string.Join("; ", unknown.Select(skill => $"{skill.SkillId}: {skill.UnknownReason}"))}",
+                data: data);
+    }
+}
