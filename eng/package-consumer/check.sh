@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the three packages, checks their contents, then builds a fresh consumer outside the solution that restores them
+# Packs the four packages, checks their contents, then builds a fresh consumer outside the solution that restores them
 # from a local folder feed, runs it, publishes it trimmed (self-contained linux-x64) and runs that too, and, where
 # a clang is installed (however it is named), publishes it with Native AOT, runs that, and times its cold start
 # beside a raw HttpClient program published the same way. It also runs docs/dependency-injection.md's first block
@@ -17,7 +17,7 @@ side="$(mktemp -d)"
 trap 'rm -rf "$work" "$side"' EXIT
 
 rm -rf "$feed"
-for package in LivePersonEscalation LivePersonEscalation.Testing LivePersonEscalation.Redis; do
+for package in LivePersonEscalation LivePersonEscalation.Availability LivePersonEscalation.Testing LivePersonEscalation.Redis; do
   dotnet pack "$repo/src/$package/$package.csproj" -c Release -o "$feed" -v quiet -nologo
 done
 
@@ -30,7 +30,7 @@ else
   [[ "$version" == *-* ]] || { echo "package check: HEAD is not tagged but the version $version has no prerelease suffix" >&2; exit 1; }
 fi
 
-for id in LivePersonEscalation LivePersonEscalation.Testing LivePersonEscalation.Redis; do
+for id in LivePersonEscalation LivePersonEscalation.Availability LivePersonEscalation.Testing LivePersonEscalation.Redis; do
   nupkg="$feed/$id.$version.nupkg"
   [ -f "$nupkg" ] || { echo "package check: $nupkg is missing" >&2; exit 1; }
   [ -f "$feed/$id.$version.snupkg" ] || { echo "package check: symbols package of $id is missing" >&2; exit 1; }
@@ -53,6 +53,15 @@ for id in LivePersonEscalation LivePersonEscalation.Testing LivePersonEscalation
   [ -z "$relative" ] || fail "its README has relative links, broken on the gallery: $relative"
   ! grep -q 'dotnet run --project' <<<"$readme" || fail "its README has repository-only commands (dotnet run --project)"
   echo "package check: $id $version: README (absolute links only), LICENSE, CHANGELOG, icon, project and repository URLs, $dlls assemblies with XML docs, symbols, license"
+done
+
+# The core package is about escalating: at most 32 public types, on every target it ships.
+core_lib="$work/core-lib"
+mkdir -p "$core_lib"
+unzip -q -o "$core_nupkg" 'lib/*' -d "$core_lib"
+for dll in "$core_lib"/lib/*/LivePersonEscalation.dll; do
+  dotnet run --project "$repo/eng/package-consumer/public-types" -c Release -- "$dll" 32 \
+    || { echo "package check: the core package's $(basename "$(dirname "$dll")") assembly has more than 32 public types" >&2; exit 1; }
 done
 
 cp "$repo/eng/package-consumer/Program.cs" "$work/"

@@ -28,7 +28,7 @@ mkdir -p "$work"
 cp "$nuget_config" "$work/nuget.config"
 (cd "$work" && dotnet new sln -n ReadmeBlocks --format slnx >/dev/null)
 count=0
-for readme in README.md $(cd "$repo" && ls docs/*.md) src/LivePersonEscalation.Redis/README.md src/LivePersonEscalation.Testing/README.md; do
+for readme in README.md $(cd "$repo" && ls docs/*.md) src/LivePersonEscalation/PACKAGE.md src/LivePersonEscalation.Availability/README.md src/LivePersonEscalation.Redis/README.md src/LivePersonEscalation.Testing/README.md; do
   # One file per C# block (its opening line in the name), and beside it the packages named before it.
   mkdir -p "$work/extracted"
   awk -v prefix="$work/extracted/$(tr -c 'A-Za-z0-9\n' '_' <<<"$readme")" '

@@ -7,7 +7,7 @@ namespace LivePersonEscalation.ConsoleSample;
 internal static class EscalationCommand
 {
     private static readonly Option<string> Endpoint = new("--endpoint") { Description = "Escalation endpoint URL (overrides --region); https, or http on loopback." };
-    private static readonly Option<string> Region = new("--region") { Description = "LivePerson region: us, eu, apac or us-automation." };
+    private static readonly Option<string> Region = new("--region") { Description = "LivePerson region: Us, Eu, Apac or UsAutomation (any casing), spelled as in configuration." };
     private static readonly Option<string> ApiKey = new("--api-key") { Description = "Conversation Builder API access key (or LivePerson__Escalation__ApiAccessKey)." };
     private static readonly Option<string> SkillId = new("--skill-id") { Description = "Numeric LivePerson skill id to transfer to." };
     private static readonly Option<string> SkillName = new("--skill-name") { Description = "Skill display name (resolved through LivePerson:Escalation:Skills when --skill-id is absent)." };
@@ -98,15 +98,11 @@ internal static class EscalationCommand
         : Uri.TryCreate(value, UriKind.Absolute, out var uri) ? uri
         : throw new FormatException($"--endpoint '{value}' is not an absolute URL; e.g. http://127.0.0.1:5000{LivePersonEscalation.Testing.EscalationEmulator.EscalationPath}.");
 
-    private static LivePersonRegion? ParseRegion(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        null => null,
-        "us" => LivePersonRegion.Us,
-        "eu" => LivePersonRegion.Eu,
-        "apac" => LivePersonRegion.Apac,
-        "us-automation" => LivePersonRegion.UsAutomation,
-        _ => throw new FormatException($"--region '{value}' is not a LivePerson region; use us, eu, apac or us-automation."),
-    };
+    // One spelling everywhere: the names configuration takes (LivePerson:Escalation:Region), in any casing.
+    private static LivePersonRegion? ParseRegion(string? value) =>
+        value is null ? null
+        : Enum.TryParse<LivePersonRegion>(value.Trim(), ignoreCase: true, out var region) && Enum.IsDefined(region) && !char.IsDigit(value.Trim()[0]) ? region
+        : throw new FormatException($"--region '{value}' is not a LivePerson region; use one of {string.Join(", ", Enum.GetNames<LivePersonRegion>())} (any casing), as in configuration.");
 
     private static string? ParseRedis(string? value)
     {

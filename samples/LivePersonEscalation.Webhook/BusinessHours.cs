@@ -43,6 +43,31 @@ internal sealed class BusinessHours
         }
     }
 
+    /// <summary>What the user is told when LivePerson says when the skill opens: <c>{opens}</c> is that time in <see cref="TimeZone"/>.</summary>
+    public string OpensAtMessage { get; set; } = "Our agents are away right now; they are back {opens}. Please write again then.";
+
+    /// <summary>
+    /// The off-shift text: from <paramref name="opensAt"/> when LivePerson gave it ("today at 09:00 (UTC)",
+    /// "tomorrow at 09:00 (UTC)", "on Monday at 09:00 (UTC)", "in 20 minutes"), else <see cref="ClosedMessage"/>.
+    /// </summary>
+    public string OffShiftMessage(DateTimeOffset? opensAt, DateTimeOffset now)
+    {
+        if (opensAt is not { } opens || opens <= now)
+        {
+            return ClosedMessage;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        var local = TimeZoneInfo.ConvertTime(opens, zone);
+        var today = TimeZoneInfo.ConvertTime(now, zone).Date;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var when = (opens - now) <= TimeSpan.FromMinutes(59) ? $"in {Math.Max(1, (int)Math.Ceiling((opens - now).TotalMinutes))} minutes"
+            : local.Date == today ? $"today at {local.ToString("HH:mm", culture)} ({TimeZone})"
+            : local.Date == today.AddDays(1) ? $"tomorrow at {local.ToString("HH:mm", culture)} ({TimeZone})"
+            : $"on {local.ToString("dddd", culture)} at {local.ToString("HH:mm", culture)} ({TimeZone})";
+        return OpensAtMessage.Replace("{opens}", when, StringComparison.Ordinal);
+    }
+
     public bool IsOpen(DateTimeOffset now)
     {
         var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));

@@ -41,7 +41,7 @@ internal static class EscalationEndpoint
             var decision = await availability.DecideAsync(escalation, CancellationToken.None);
             if (decision.IsOffShift)
             {
-                return Results.Ok(new EscalationAnswer { Accepted = false, OutOfHours = true, OpensAt = decision.OpensAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), Skill = skill, ShowUser = settings.BusinessHours.ClosedMessage });
+                return Results.Ok(new EscalationAnswer { Accepted = false, OutOfHours = true, OpensAt = decision.OpensAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), Skill = skill, ShowUser = settings.BusinessHours.OffShiftMessage(decision.OpensAt, time.GetUtcNow()) });
             }
 
             if (!decision.ShouldEscalate)

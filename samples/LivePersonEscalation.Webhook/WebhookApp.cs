@@ -64,11 +64,13 @@ internal static class WebhookApp
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
 
-        // OpenTelemetry: the library's activity source and meter, and .NET's HttpClient source for each attempt.
+        // OpenTelemetry: the library's activity source and meter, and .NET's HttpClient source for each attempt. The
+        // ASP.NET Core instrumentation samples each request: the sampler is parent-based, and the request's activity
+        // is the escalation's parent, so without it the library's spans would be dropped with an unsampled request.
         if (builder.Configuration.GetValue("Webhook:ExportTelemetry", defaultValue: false))
         {
             builder.Services.AddOpenTelemetry()
-                .WithTracing(tracing => tracing.AddSource(LivePersonEscalationTelemetry.ActivitySourceName).AddSource("System.Net.Http").AddConsoleExporter())
+                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(LivePersonEscalationTelemetry.ActivitySourceName).AddSource("System.Net.Http").AddConsoleExporter())
                 .WithMetrics(metrics => metrics.AddMeter(LivePersonEscalationTelemetry.MeterName).AddConsoleExporter());
         }
 

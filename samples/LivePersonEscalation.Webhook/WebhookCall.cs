@@ -20,10 +20,26 @@ internal static partial class WebhookCall
             return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The body must be JSON (Content-Type: application/json)."));
         }
 
+        // Five short fields fit in a few hundred bytes: a larger body is refused before it is read, and one that
+        // grows past the bound while it arrives is cut off by the server.
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TooLarge($"The body is {request.ContentLength} bytes; this webhook takes at most {MaxBodyBytes}."));
+        }
+
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
         T? body;
         try
         {
             body = await JsonSerializer.DeserializeAsync(request.Body, type, cancellationToken);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge($"The body is larger than the {MaxBodyBytes} bytes this webhook takes."));
         }
         catch (JsonException ex)
         {
@@ -39,6 +55,12 @@ internal static partial class WebhookCall
         var errors = Missing(body is null ? default : fields(body));
         return errors is null ? (body, null) : (null, Results.ValidationProblem(errors, title: "The call is missing fields."));
     }
+
+    /// <summary>The largest body taken: 4 KiB, ten times what the longest call needs (five ids and names).</summary>
+    public const int MaxBodyBytes = 4 * 1024;
+
+    private static IResult TooLarge(string title) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: title, detail: "A call carries conversationId, userPlatformId, chatBotId, channel and intent (and escalationId for a report): check what the integration sends.");
 
     [LoggerMessage(1, LogLevel.Information, "The caller of {Path} gave up before its body arrived ({Reason}); nothing was escalated")]
     private static partial void ClientGaveUp(ILogger logger, string path, string reason);
@@ -58,7 +80,7 @@ internal static partial class WebhookCall
         Require(call.ConversationId, "conversationId", "the conversation id ({$conversationId} or botContext.getConversationId())");
         Require(call.UserPlatformId, "userPlatformId", "the user platform id (botContext.getUserPlatformId())");
         Require(call.ChatBotId, "chatBotId", "the bot's id ({$chatBotId})");
-        Require(call.Channel, "channel", "the channel (botContext.getChannel(), e.g. lp_web or web)");
+        Require(call.Channel, "channel", "the channel (botContext.getUserChannel(), e.g. lp_web, or 'web' on the preview)");
         (string? Value, string Field)[] all =
         [
             (call.ConversationId, "conversationId"), (call.UserPlatformId, "userPlatformId"), (call.ChatBotId, "chatBotId"),

@@ -53,7 +53,7 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_retrying_handler_cannot_send_an_escalation_again_after_a_500()
+    public async Task A_retrying_handler_is_found_before_anything_is_sent_with_the_fix()
     {
         var client = await ClientAsync(
             async (context, n) =>
@@ -64,10 +64,61 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
             o => o.Retry.Delay = TimeSpan.Zero);
 
         var error = await Record.ExceptionAsync(() => client.EscalateAsync(TestRequests.For("conv-chained")));
+        var again = await Record.ExceptionAsync(() => client.EscalateAsync(TestRequests.For("conv-chained-2")));
 
-        Assert.Single(_server!.Requests);
+        Assert.Empty(_server!.Requests);
         var failure = Assert.IsType<EscalationException>(error);
-        Assert.Equal(EscalationOutcome.Unknown, failure.Outcome);
+        Assert.Equal(EscalationFailureKind.RepeatedSend, failure.Kind);
+        Assert.Equal(EscalationOutcome.NotAccepted, failure.Outcome);
+        Assert.Contains("DisableForUnsafeHttpMethods()", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Found before anything was sent", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(EscalationFailureKind.RepeatedSend, Assert.IsType<EscalationException>(again).Kind);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_hosts_standard_handler_on_every_client_with_a_503_then_200_gives_one_answer_never_unknown(bool disableForUnsafeMethods)
+    {
+        var count = 0;
+        _server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.StatusCode = Interlocked.Increment(ref count) == 1 ? 503 : 200;
+            await context.Response.WriteAsync("{}");
+        });
+        var services = new ServiceCollection();
+        services.ConfigureHttpClientDefaults(http =>
+        {
+            var standard = http.AddStandardResilienceHandler(o => o.Retry.Delay = TimeSpan.Zero);
+            if (disableForUnsafeMethods)
+            {
+                standard.Configure(o => o.Retry.DisableForUnsafeHttpMethods());
+            }
+        });
+        services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = _server.Endpoint;
+            o.ApiAccessKey = Key;
+            o.Retry.BaseDelay = TimeSpan.Zero;
+        });
+        _provider = services.BuildServiceProvider();
+
+        var error = await Record.ExceptionAsync(() => _provider.GetRequiredService<IEscalationClient>().EscalateAsync(TestRequests.For("conv-host-wide")));
+
+        if (disableForUnsafeMethods)
+        {
+            // Only the library retries: the 503 provably was not accepted, so it sends again and the 200 is the answer.
+            Assert.Null(error);
+            Assert.Equal(2, _server.Requests.Count);
+        }
+        else
+        {
+            // The host's handler would re-send: refused before anything was sent, with the fix.
+            var failure = Assert.IsType<EscalationException>(error);
+            Assert.Equal(EscalationOutcome.NotAccepted, failure.Outcome);
+            Assert.Contains("DisableForUnsafeHttpMethods()", failure.Message, StringComparison.Ordinal);
+            Assert.Empty(_server.Requests);
+        }
     }
 
     [Fact]
@@ -87,9 +138,10 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
 
         var error = await Record.ExceptionAsync(() => client.EscalateAsync(TestRequests.For("conv-chained")));
 
-        Assert.Single(_server!.Requests);
+        // Its retry on the attempt timeout would send twice: found before anything was sent.
+        Assert.Empty(_server!.Requests);
         var failure = Assert.IsType<EscalationException>(error);
-        Assert.Equal(EscalationOutcome.Unknown, failure.Outcome);
+        Assert.Equal(EscalationOutcome.NotAccepted, failure.Outcome);
     }
 
     [Fact]

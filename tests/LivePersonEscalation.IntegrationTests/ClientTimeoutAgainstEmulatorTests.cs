@@ -31,6 +31,9 @@ public sealed class ClientTimeoutAgainstEmulatorTests : EmulatorTest
 
         Assert.Equal(EscalationFailureKind.Timeout, error.Kind);
         Assert.Equal(EscalationOutcome.Unknown, error.Outcome);
+        // What ran out: the attempt's time, not the total budget, named as the caller set it (in code here).
+        Assert.Contains("within the attempt's 2 s (EscalationOptions.Timeout, per attempt;", error.Message, StringComparison.Ordinal);
+        Assert.Contains("budget (EscalationOptions.Retry.TotalBudget): the attempt ran out, not the budget.", error.Message, StringComparison.Ordinal);
         Assert.Single(Emulator.Requests);
         Assert.Single(Emulator.Escalations);
     }

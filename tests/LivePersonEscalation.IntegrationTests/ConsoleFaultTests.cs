@@ -72,7 +72,7 @@ public sealed class ConsoleFaultTests : EmulatorTest
         var (exitCode, _, error, took) = await RunAsync("--timeout", "2");
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("timed out", error.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("the attempt ran out", error.Split('\n')[0], StringComparison.Ordinal);
         Assert.InRange(took, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(10));
         Assert.Single(Emulator.Requests);
     }

@@ -1,4 +1,7 @@
 using LivePersonEscalation.ConsoleSample;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LivePersonEscalation.IntegrationTests;
 
@@ -102,6 +105,35 @@ public sealed class ConsoleSampleTests : EmulatorTest
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
         Assert.Contains(named, error.Split('\n')[0], StringComparison.Ordinal);
         Assert.Empty(Emulator.Requests);
+    }
+
+    [Theory]
+    [InlineData("UsAutomation")]
+    [InlineData("usautomation")]
+    [InlineData("Eu")]
+    public async Task The_cli_takes_a_region_as_configuration_spells_it(string region)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["LivePerson:Escalation:Region"] = region, ["LivePerson:Escalation:ApiAccessKey"] = "k" }).Build();
+        var services = new ServiceCollection();
+        services.AddLivePersonEscalation(configuration.GetSection(EscalationOptions.SectionName));
+        using var provider = services.BuildServiceProvider();
+        var configured = provider.GetRequiredService<IOptions<EscalationOptions>>().Value.Region;
+
+        var (exitCode, _, error) = await RunAsync("--region", region);
+
+        Assert.Equal(2, exitCode); // accepted; then the flags a real target needs are missing
+        Assert.Contains("also needs --api-key", error, StringComparison.Ordinal);
+        Assert.Equal(Enum.Parse<LivePersonRegion>(region, ignoreCase: true), configured);
+    }
+
+    [Fact]
+    public async Task A_region_spelled_otherwise_is_refused_listing_the_names_configuration_takes()
+    {
+        var (exitCode, _, error) = await RunAsync("--region", "us-automation");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--region 'us-automation' is not a LivePerson region; use one of Us, Eu, Apac, UsAutomation (any casing), as in configuration.", error, StringComparison.Ordinal);
     }
 
     [Fact]

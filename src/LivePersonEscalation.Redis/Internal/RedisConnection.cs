@@ -18,11 +18,21 @@ internal sealed class RedisConnection : IAsyncDisposable
     private readonly Lazy<Task<IConnectionMultiplexer>> _multiplexer;
     private readonly bool _owned;
 
-    private RedisConnection(Func<Task<IConnectionMultiplexer>> connect, bool owned)
+    private RedisConnection(Func<Task<IConnectionMultiplexer>> connect, bool owned, string endpoints)
     {
         _multiplexer = new Lazy<Task<IConnectionMultiplexer>>(connect);
         _owned = owned;
+        Endpoints = endpoints;
     }
+
+    /// <summary>The endpoints it connects to, e.g. <c>redis:6379</c>, for messages (never the password).</summary>
+    public string Endpoints { get; }
+
+    public static string Format(System.Net.EndPoint endpoint) => endpoint switch
+    {
+        System.Net.DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
+        _ => endpoint.ToString() ?? string.Empty,
+    };
 
     /// <summary>
     /// A connection this guard makes from <paramref name="configuration"/>: failing fast while disconnected (nothing
@@ -40,12 +50,12 @@ internal sealed class RedisConnection : IAsyncDisposable
         options.SyncTimeout = (int)LateAnswerBound.TotalMilliseconds;
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ReconnectRetryPolicy = new LinearRetry(500);
-        return new RedisConnection(async () => await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false), owned: true);
+        return new RedisConnection(async () => await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false), owned: true, string.Join(", ", options.EndPoints.Select(Format)));
     }
 
     /// <summary>A connection the host already has (for example one registered for its cache); never disposed here.</summary>
     public static RedisConnection Shared(IConnectionMultiplexer multiplexer) =>
-        new(() => Task.FromResult(multiplexer), owned: false);
+        new(() => Task.FromResult(multiplexer), owned: false, string.Join(", ", multiplexer.GetEndPoints().Select(Format)));
 
     public Task<IConnectionMultiplexer> GetAsync() => _multiplexer.Value;
 

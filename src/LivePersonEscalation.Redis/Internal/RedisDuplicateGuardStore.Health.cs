@@ -61,6 +61,14 @@ internal sealed partial class RedisDuplicateGuardStore
             return;
         }
 
+        multiplexer.ConnectionFailed += (_, args) =>
+        {
+            if (args.ConnectionType == ConnectionType.Interactive)
+            {
+                // Why the connection is down, for the "not connected" failures that follow (logged by the core).
+                _lastConnectionFailure = "last failure: " + $"{args.FailureType} on {(args.EndPoint is { } endpoint ? RedisConnection.Format(endpoint) : "?")}{(args.Exception is { } cause ? ": " + cause.Message : string.Empty)}";
+            }
+        };
         multiplexer.ConnectionRestored += (_, args) =>
         {
             if (args.ConnectionType == ConnectionType.Interactive)

@@ -28,6 +28,7 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
     private readonly CircuitBreakerManualControl _breaker = new();
     private readonly ResiliencePipeline _steps;
     private volatile bool _firstConnectionWaitedOut;
+    private volatile string? _lastConnectionFailure;
 
     public RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout, RedisDataSafety dataSafety)
     {
@@ -158,6 +159,18 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
         return counters.CompletedSynchronously + counters.CompletedAsynchronously + counters.FailedAsynchronously + counters.ResponsesAwaitingAsyncCompletion;
     }
 
+    /// <summary>How the core names this store in its messages: <c>Redis 127.0.0.1:6379</c> (never the password).</summary>
+    /// <returns>The store and its endpoints.</returns>
+    public override string ToString() => "Redis " + _connection.Endpoints;
+
+    // StackExchange.Redis 3.x (net10.0) wants the command flags; 2.8 (net8.0, which keeps that target on 8.x packages) has no such overload.
+    private static RedisConnectionException NotConnected(string message) =>
+#if NET10_0_OR_GREATER
+        new(ConnectionFailureType.UnableToConnect, CommandFlags.None, message);
+#else
+        new(ConnectionFailureType.UnableToConnect, message);
+#endif
+
     /// <summary>
     /// The connection, or a failure at once while it is down: nothing waits for a dead Redis. A first connection
     /// still being made is waited for as long as the step may take (a step that runs out of time there counts for the
@@ -169,7 +182,7 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
         if (!connecting.IsCompleted && _firstConnectionWaitedOut)
         {
             // One step already waited out its time for the first connection: until it is made, Redis counts as down.
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "The duplicate guard's first connection to Redis is still being made.");
+            throw NotConnected($"The duplicate guard's first connection to Redis ({_connection.Endpoints}) is still being made.");
         }
 
         IConnectionMultiplexer multiplexer;
@@ -185,11 +198,11 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
 
         if (!multiplexer.IsConnected)
         {
-            throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, $"The duplicate guard's Redis ({Endpoints(multiplexer)}) is not connected.");
+            throw NotConnected($"The duplicate guard's Redis ({Endpoints(multiplexer)}) is not connected ({_lastConnectionFailure ?? "no connection made since start; StackExchange.Redis keeps retrying"}).");
         }
 
         return multiplexer;
     }
 
-    private static string Endpoints(IConnectionMultiplexer multiplexer) => string.Join(", ", multiplexer.GetEndPoints().Select(endpoint => endpoint.ToString()));
+    private static string Endpoints(IConnectionMultiplexer multiplexer) => string.Join(", ", multiplexer.GetEndPoints().Select(RedisConnection.Format));
 }

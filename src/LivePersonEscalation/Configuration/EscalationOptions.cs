@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 
 namespace LivePersonEscalation;
 
@@ -55,7 +54,6 @@ public sealed class EscalationOptions
     /// works in its own region. Surrounding white space is ignored; control and non-ASCII characters are rejected.
     /// The key never appears in <see cref="ToString"/>, logs, traces or exception messages.
     /// </summary>
-    [Required(ErrorMessage = "required. Set it to the Conversation Builder API access key (user profile → API tab).")]
     public string ApiAccessKey { get; set; } = string.Empty;
 
     /// <summary>

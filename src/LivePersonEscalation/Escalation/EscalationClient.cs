@@ -55,6 +55,11 @@ public sealed partial class EscalationClient : IEscalationClient
             // One conversation, one escalation: this call sends only if it claims the conversation; otherwise it
             // answers from the earlier call that did. The claim is settled with what the wire decided, whatever
             // the caller's token does.
+            if (claimed is null && await _sender.HostResendsAsync().ConfigureAwait(false))
+            {
+                throw EscalationFailures.HostResends();
+            }
+
             var guard = _runtime.DuplicateGuard;
             var claim = claimed ?? (guard is null ? GuardClaim.Unguarded : await guard.EnterAsync(body.ConversationId, body.AgentSkillId, cancellationToken).ConfigureAwait(false));
             if (claim.Refusal is { } refusal)

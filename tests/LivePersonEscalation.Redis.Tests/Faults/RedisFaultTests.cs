@@ -31,6 +31,23 @@ public sealed class RedisFaultTests : RedisPerTest
         Assert.True(other.Took < TimeSpan.FromMilliseconds(900), $"an escalation waited {other.Took} for a Redis known to be down");
     }
 
+    private static readonly string[] Causes = ["is not connected (no connection made since start", "is still being made", "did not answer within"];
+
+    [Fact]
+    public async Task An_unreachable_redis_is_logged_naming_its_endpoint_and_the_cause()
+    {
+        await Redis.StopAsync();
+        var instance = Start(Redis.Configuration);
+
+        await instance.EscalateAsync("down");
+
+        // Which failure a loaded machine sees first varies (not connected, first connection still being made, no
+        // answer in time); each names the Redis, and says why.
+        var warning = instance.Logs.First(log => log.Id.Id == 8).Message;
+        Assert.True(warning.Contains(Redis.Configuration, StringComparison.Ordinal), warning);
+        Assert.True(Causes.Any(cause => warning.Contains(cause, StringComparison.Ordinal)), warning);
+    }
+
     [Fact]
     public async Task An_escalation_sent_while_redis_was_down_answers_a_repeat_on_another_instance_once_redis_is_back()
     {

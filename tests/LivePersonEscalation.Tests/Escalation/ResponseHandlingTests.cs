@@ -186,7 +186,7 @@ public sealed class ResponseHandlingTests
 
         Assert.Equal(EscalationFailureKind.Timeout, error.Kind);
         Assert.Equal(EscalationOutcome.Unknown, error.Outcome);
-        Assert.Contains("within 5 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("within the attempt's 5 s", error.Message, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(5), error.Elapsed);
         Assert.Single(_wire.Requests);
     }

@@ -89,6 +89,32 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_401_the_integration_counts_as_answered_still_gets_the_fallback_text_and_a_debug_line()
+    {
+        var result = await RunAsync("Escalate", Conversation("lp_web"), secret: "wrong", anyStatusSucceeds: true);
+
+        Assert.Equal("401", result.Status);
+        Assert.Equal([Fallback], result.Messages);
+        Assert.Contains(result.Debug, line => line.StartsWith("Escalate: not an answer of the webhook: ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Escalate")]
+    [InlineData("TransferFailed")]
+    public async Task An_unwrapped_answer_is_read_as_the_answer(string integration)
+    {
+        var conversation = Conversation("web");
+        var variables = integration == "TransferFailed" ? (await RunAsync("Escalate", conversation)).Variables : null;
+
+        var result = await RunAsync(integration, conversation, variables: variables, unwrapped: true);
+
+        Assert.Equal("200", result.Status);
+        Assert.NotEmpty(result.Messages);
+        Assert.DoesNotContain(Fallback, result.Messages);
+        Assert.Empty(result.Debug);
+    }
+
+    [Fact]
     public async Task A_placeholder_left_unfilled_is_refused_with_400_and_the_user_gets_the_fallback_text()
     {
         var result = await RunAsync("Escalate", Conversation("lp_web") with { ConversationId = null });
@@ -146,7 +172,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Off_shift_the_user_is_told_the_closed_message_and_nothing_is_sent()
+    public async Task Off_shift_the_user_is_told_when_agents_are_back_and_nothing_is_sent()
     {
         await using var accountApis = await AccountApiEmulator.StartAsync();
         accountApis.SetShift("123456", onShift: false, nextOn: DateTimeOffset.UtcNow.AddHours(2));
@@ -154,13 +180,14 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
 
         var result = await RunAsync("Escalate", Conversation("lp_web"), url: new Uri(withAvailability.Http.BaseAddress!, "/escalations").ToString());
 
-        Assert.Equal([Settings.BusinessHours.ClosedMessage], result.Messages);
+        Assert.Single(result.Messages);
+        Assert.StartsWith("Our agents are away right now; they are back ", result.Messages[0], StringComparison.Ordinal); // from opensAt
         Assert.Empty(_emulator.Requests);
     }
 
     private static ConversationState Conversation(string channel) => new("conv-" + Guid.NewGuid().ToString("N")[..8], "user-1", "bot-1", channel, "billing_question");
 
-    private async Task<ScriptResult> RunAsync(string integration, ConversationState conversation, string? url = null, string secret = WebhookHost.Secret, Dictionary<string, string?>? variables = null, bool transformOnFailure = false)
+    private async Task<ScriptResult> RunAsync(string integration, ConversationState conversation, string? url = null, string secret = WebhookHost.Secret, Dictionary<string, string?>? variables = null, bool transformOnFailure = false, bool anyStatusSucceeds = false, bool unwrapped = false)
     {
         var scripts = Scripts.Value;
         var (preProcess, transform, postProcess, body) = integration == "Escalate"
@@ -176,6 +203,8 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
             ["postProcess"] = postProcess,
             ["body"] = body,
             ["transformOnFailure"] = transformOnFailure,
+            ["anyStatusSucceeds"] = anyStatusSucceeds,
+            ["unwrapped"] = unwrapped,
             ["timeoutMs"] = 20000,
             ["conversation"] = JsonSerializer.SerializeToNode(conversation, JsonSerializerOptions.Web),
             ["variables"] = variables is null ? new JsonObject() : JsonSerializer.SerializeToNode(variables.Where(v => v.Key is not ("escalationAnswered" or "reportAnswered")).ToDictionary()),
@@ -205,6 +234,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
         return new ScriptResult(
             [.. printed["messages"]!.AsArray().Select(m => m!.GetValue<string>())],
             printed["variables"]!.AsObject().ToDictionary(v => v.Key, v => v.Value?.GetValue<string>()),
-            printed["status"]!.GetValue<string>());
+            printed["status"]!.GetValue<string>(),
+            [.. printed["debug"]!.AsArray().Select(m => m!.GetValue<string>())]);
     }
 }

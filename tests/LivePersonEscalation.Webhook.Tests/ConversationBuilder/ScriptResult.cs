@@ -1,3 +1,3 @@
 namespace LivePersonEscalation.Webhook.Tests;
 
-internal sealed record ScriptResult(IReadOnlyList<string> Messages, Dictionary<string, string?> Variables, string Status);
+internal sealed record ScriptResult(IReadOnlyList<string> Messages, Dictionary<string, string?> Variables, string Status, IReadOnlyList<string> Debug);

@@ -3,6 +3,9 @@
 //    (left as they are when unset), POST with the headers, a status other than 200 or 201 (or no answer within the
 //    timeout) is a failure; on success the response is kept in the bot variable api_<name> as
 //    { jsonData: '{"api_<name>": <response>}' } and the Transform Result Script runs; 3. the post-process code.
+// What LivePerson's pages leave open is a scenario switch: whether the transform runs after a failed call
+// (transformOnFailure), whether an integration counts any HTTP answer as success and keeps its body
+// (anyStatusSucceeds), and whether the response arrives unwrapped (unwrapped).
 // botContext implements the documented functions the scripts use. Reads a scenario as JSON on stdin, prints
 // { messages, variables, status, succeeded } as JSON on stdout.
 'use strict';
@@ -12,6 +15,7 @@ async function main() {
   const scenario = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
   const variables = Object.assign({}, scenario.variables || {});
   const messages = [];
+  const debug = [];
   let succeeded = false;
   let statusCode = '';
   const conversation = scenario.conversation;
@@ -39,7 +43,7 @@ async function main() {
     },
     isApiExecutionSuccessful: () => succeeded,
     getApiStatusCode: () => statusCode,
-    printDebugMessage: () => {},
+    printDebugMessage: (message) => debug.push(String(message)),
   };
 
   const run = (code, what) => vm.runInNewContext(code, { botContext, JSON }, { filename: what, timeout: 2000 });
@@ -62,8 +66,12 @@ async function main() {
     });
     statusCode = String(answer.status);
     const text = await answer.text();
-    if (answer.status === 200 || answer.status === 201) {
-      response = text.length > 0 ? JSON.parse(text) : {};
+    if (answer.status === 200 || answer.status === 201 || scenario.anyStatusSucceeds) {
+      try {
+        response = text.length > 0 ? JSON.parse(text) : {};
+      } catch (e) {
+        response = text; // kept as the integration got it: the transform must cope
+      }
     }
   } catch (e) {
     statusCode = '';
@@ -71,7 +79,7 @@ async function main() {
 
   const key = 'api_' + scenario.name;
   if (response !== null) {
-    variables[key] = { jsonData: JSON.stringify({ [key]: response }) };
+    variables[key] = { jsonData: scenario.unwrapped ? (typeof response === 'string' ? response : JSON.stringify(response)) : JSON.stringify({ [key]: response }) };
     run(scenario.transform, 'transform-result');
     succeeded = true;
   } else if (scenario.transformOnFailure) {
@@ -85,7 +93,7 @@ async function main() {
     if (typeof value === 'string' || value === null) kept[name] = value;
   }
 
-  process.stdout.write(JSON.stringify({ messages, variables: kept, status: statusCode, succeeded }));
+  process.stdout.write(JSON.stringify({ messages, debug, variables: kept, status: statusCode, succeeded }));
 }
 
 main().catch((e) => {

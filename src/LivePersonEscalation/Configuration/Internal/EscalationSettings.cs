@@ -41,6 +41,20 @@ internal sealed class EscalationSettings
     /// <summary>The absolute URI every escalation is posted to.</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>
+    /// Every setting in one string (the key as a hash, never in the clear), so that a reload can tell a change from
+    /// a second notification of the same save.
+    /// </summary>
+    public string Fingerprint => string.Join(
+        "|",
+        KeyPrefixOf(Endpoint, ApiAccessKey),
+        Timeout,
+        Skills.Describe(),
+        Retry,
+        Fallback.Describe(),
+        DuplicateGuard?.ToString() ?? "no guard",
+        Telemetry with { Account = null });
+
     /// <summary>The trimmed API access key: the raw <c>Authorization</c> header value.</summary>
     public string ApiAccessKey { get; }
 

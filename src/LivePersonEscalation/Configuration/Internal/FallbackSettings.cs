@@ -36,6 +36,9 @@ internal sealed class FallbackSettings
     public TransferFailureRules RulesFor(string? namedFallback) =>
         namedFallback is null ? _configured : _configured with { FallbackOf = _ => namedFallback };
 
+    /// <summary>The routes and limits, sorted, for comparing two settings.</summary>
+    public string Describe() => $"{MaxTransferFailures},{Window}," + string.Join(",", _next.OrderBy(route => route.Key, StringComparer.Ordinal).Select(route => route.Key + ">" + route.Value));
+
     /// <summary>The skill tried after a transfer to <paramref name="skillId"/> failed, if one is configured.</summary>
     public bool TryGetFallback(string skillId, out string fallbackSkillId) => _next.TryGetValue(skillId, out fallbackSkillId!);
 }

@@ -15,6 +15,8 @@ internal sealed class OptionsReload : IDisposable
     private readonly IOptionsFactory<EscalationOptions> _factory;
     private readonly string _name;
     private readonly EscalationRuntime _runtime;
+    private readonly object _gate = new();
+    private string? _lastReported;
 
     private OptionsReload(IOptionsFactory<EscalationOptions> factory, string name, EscalationRuntime runtime)
     {
@@ -32,7 +34,7 @@ internal sealed class OptionsReload : IDisposable
             return null;
         }
 
-        var reload = new OptionsReload(factory, name, runtime);
+        var reload = new OptionsReload(factory, name, runtime) { _lastReported = runtime.Settings.Fingerprint };
         foreach (var source in mine)
         {
             reload._subscriptions.Add(ChangeToken.OnChange(source.GetChangeToken, reload.Reload));
@@ -66,6 +68,18 @@ internal sealed class OptionsReload : IDisposable
         {
             // The binder's own errors (a value it cannot convert): its message names the configuration path.
             rejected = ex.Message;
+        }
+
+        // One save often notifies twice (a file watcher sees the write and the close): logged once per change.
+        var report = rejected is not null ? "rejected:" + rejected : taken!.Fingerprint;
+        lock (_gate)
+        {
+            if (report == _lastReported)
+            {
+                return;
+            }
+
+            _lastReported = report;
         }
 
         // Apart from the reload itself: a throwing log provider must not undo it, nor escape into the change callback.

@@ -24,6 +24,9 @@ internal sealed class SkillDirectory
         ? $"Add it under {Setting} (environment variable {_source.EnvironmentVariable(nameof(EscalationOptions.Skills))}__{name.Trim()})"
         : $"Add it to {Setting}";
 
+    /// <summary>The names and ids, sorted, for comparing two directories.</summary>
+    public string Describe() => string.Join(",", _skills.OrderBy(skill => skill.Key, StringComparer.OrdinalIgnoreCase).Select(skill => skill.Key + "=" + skill.Value));
+
     /// <summary>Looks up the numeric id of a friendly skill name.</summary>
     public bool TryGetId(string name, out string id) => _skills.TryGetValue(name.Trim(), out id!);
 }

@@ -3,13 +3,13 @@ using Microsoft.Extensions.Options;
 namespace LivePersonEscalation.Internal;
 
 /// <summary>
-/// Validates <see cref="EscalationOptions"/>: the generated data-annotation rules (required key, numeric ranges of the
-/// nested options) plus the rules that span fields or need code (region, endpoint scheme, key characters, skill ids,
-/// time spans, which a trimmed build cannot range-check by attribute). Each message names the setting.
+/// Validates <see cref="EscalationOptions"/>, in code (no data annotations: nothing to reflect on, and no
+/// System.ComponentModel.Annotations on netstandard2.0): the required key, the ranges of the nested options, and the
+/// rules that span fields (region, endpoint scheme, key characters, skill ids, time spans). Each message starts with
+/// the setting, which <see cref="AccountSection"/> names as the caller made it.
 /// </summary>
 internal sealed partial class EscalationOptionsValidator : IValidateOptions<EscalationOptions>
 {
-    private readonly EscalationOptionsAttributeValidator _attributes = new();
     private readonly Dictionary<string, AccountSection> _sections;
 
     public EscalationOptionsValidator()
@@ -24,12 +24,6 @@ internal sealed partial class EscalationOptionsValidator : IValidateOptions<Esca
     public ValidateOptionsResult Validate(string? name, EscalationOptions options)
     {
         var failures = new List<string>();
-        var generated = _attributes.Validate(name, options);
-        if (generated.Failed)
-        {
-            failures.AddRange(generated.Failures ?? [generated.FailureMessage]);
-        }
-
         ValidateRegion(options, failures);
         ValidateTimeout(options.Timeout, failures);
         ValidateEndpoint(options.Endpoint, failures);
@@ -121,9 +115,9 @@ internal sealed partial class EscalationOptionsValidator : IValidateOptions<Esca
 
     private static void ValidateApiAccessKey(string? key, List<string> failures)
     {
-        // Missing or blank keys are reported by the [Required] rule.
         if (string.IsNullOrWhiteSpace(key))
         {
+            failures.Add("ApiAccessKey: required. Set it to the Conversation Builder API access key (user profile → API tab).");
             return;
         }
 

@@ -32,8 +32,8 @@ internal static partial class EscalationLog
     [LoggerMessage(7, LogLevel.Information, "Escalation call canceled by the caller; outcome: {Outcome}")]
     public static partial void Canceled(ILogger logger, string outcome);
 
-    [LoggerMessage(8, LogLevel.Warning, "The duplicate guard's store could not be reached ({ErrorType}): this escalation is not guarded against duplicates from other instances (DuplicateGuard:WhenStoreUnavailable)")]
-    public static partial void GuardStoreFailed(ILogger logger, string errorType);
+    [LoggerMessage(8, LogLevel.Warning, "The duplicate guard's store could not be reached: {Reason} This escalation is not guarded against duplicates from other instances (DuplicateGuard:RefuseWhenStoreUnavailable)")]
+    public static partial void GuardStoreFailed(ILogger logger, string reason);
 
     [LoggerMessage(9, LogLevel.Warning, "An escalation's outcome could not be written to the duplicate guard's store within {TriedForMs} ms; other instances may escalate the conversation again")]
     public static partial void GuardSettleAbandoned(ILogger logger, long triedForMs);
@@ -59,6 +59,9 @@ internal static partial class EscalationLog
 
     [LoggerMessage(17, LogLevel.Error, "The reloaded escalation settings are invalid, so the last valid ones stay in use: {Failures}")]
     public static partial void ReloadRejected(ILogger logger, string failures);
+
+    [LoggerMessage(19, LogLevel.Warning, "An escalation's outcome could not be written to the duplicate guard's store before the host stopped: stopping waits at most {BoundMs} ms (Timeout + 2 x DuplicateGuard:StoreTimeout), and the store had not answered; other instances may escalate the conversation again")]
+    public static partial void GuardSettleCutByStop(ILogger logger, long boundMs);
 
     [LoggerMessage(18, LogLevel.Information, "Escalation settings reloaded: the next escalations go to {Target}")]
     public static partial void Reloaded(ILogger logger, string target);

@@ -86,7 +86,7 @@ internal sealed partial class ConversationGuard
     }
 
     /// <summary>Waits at most <paramref name="bound"/> for the shared store's pending writes.</summary>
-    public Task DrainAsync(TimeSpan bound) => _pending?.DrainAsync(bound) ?? Task.CompletedTask;
+    public Task DrainAsync(TimeSpan bound, TimeSpan stopBound) => _pending?.DrainAsync(bound, stopBound) ?? Task.CompletedTask;
 
     /// <summary>
     /// The instance's turn for the conversation: claimed in its own tier (waiting while another of its callers holds

@@ -18,6 +18,7 @@ internal sealed class PendingWrites(SharedStoreCalls store, EscalationTelemetry 
 
     private readonly InFlightCounter _pending = new();
     private readonly CancellationTokenSource _stopping = new();
+    private TimeSpan _stopBound;
 
     /// <summary>How many writes are still under way.</summary>
     public int Count => _pending.Count;
@@ -36,8 +37,9 @@ internal sealed class PendingWrites(SharedStoreCalls store, EscalationTelemetry 
     /// Gives each pending write one last try (a store that fails at once is not waited for: the host is stopping),
     /// and waits at most <paramref name="bound"/> for the ones awaiting the store's answer.
     /// </summary>
-    public async Task DrainAsync(TimeSpan bound)
+    public async Task DrainAsync(TimeSpan bound, TimeSpan stopBound)
     {
+        _stopBound = stopBound;
         _stopping.Cancel();
         await _pending.WaitAsync(bound, timeProvider).ConfigureAwait(false);
     }
@@ -99,7 +101,7 @@ internal sealed class PendingWrites(SharedStoreCalls store, EscalationTelemetry 
             read = false;
             if (_stopping.IsCancellationRequested)
             {
-                telemetry.GuardSettleAbandoned(timeProvider.GetElapsedTime(started));
+                telemetry.GuardSettleCutByStop(_stopBound);
                 return;
             }
 

@@ -76,7 +76,7 @@ internal sealed class SharedStoreCalls(IDuplicateGuardStore store, TimeSpan oper
             }
 
             return StoreStep<DuplicateGuardRecord>.Failed(timeout.TimedOut || ex is TimeoutException
-                ? new TimeoutException($"The duplicate guard's store did not answer within {bound.TotalMilliseconds:0} ms (DuplicateGuard:Redis:OperationTimeout).", ex)
+                ? new TimeoutException($"The duplicate guard's store ({store}) did not answer within {bound.TotalMilliseconds:0} ms (DuplicateGuard:StoreTimeout).", ex)
                 : ex);
         }
     }

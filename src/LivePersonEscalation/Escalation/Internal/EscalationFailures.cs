@@ -45,8 +45,16 @@ internal static class EscalationFailures
         };
     }
 
+    /// <summary>A handler of the host's would send an escalation twice: found before anything was sent.</summary>
+    public static EscalationException HostResends() =>
+        new(EscalationFailureKind.RepeatedSend, "Not sent: " + AttemptRefusedException.RepeatedSend().Message + " Found before anything was sent: a probe that never leaves this process went through the escalation client's handlers twice.")
+        {
+            Outcome = EscalationOutcome.NotAccepted,
+            Attempts = 0,
+        };
+
     public static EscalationException Timeout(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed) =>
-        NoAnswer(EscalationFailureKind.Timeout, $"No response from {settings.Target} within {settings.Timeout.TotalSeconds:0.###} s (EscalationOptions.Timeout); the request timed out. {NotResent}", inner, attempts, elapsed);
+        NoAnswer(EscalationFailureKind.Timeout, $"No response from {settings.Target} within the attempt's {settings.Timeout.TotalSeconds:0.###} s ({settings.Source.Setting("Timeout")}, per attempt; counted around the whole HTTP pipeline, so a handler of the host's that waits spends it too), after {elapsed.TotalSeconds:0.###} s in all of the {settings.Retry.TotalBudget.TotalSeconds:0.###} s budget ({settings.Source.Setting("Retry:TotalBudget")}): the attempt ran out, not the budget. {NotResent}", inner, attempts, elapsed);
 
     public static EscalationException ConnectionFailed(EscalationSettings settings, Exception inner, int attempts, TimeSpan elapsed, string? stopReason) =>
         NoAnswer(EscalationFailureKind.ConnectionFailed, $"Could not connect to {settings.Target} ({TransportErrors.Describe(inner)}); {stopReason ?? "retries are off"}. The escalation was not sent. Check the network and EscalationOptions.Region or Endpoint.", inner, attempts, elapsed);

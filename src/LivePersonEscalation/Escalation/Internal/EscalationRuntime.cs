@@ -44,6 +44,12 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
 
     public EscalationTelemetry Telemetry { get; }
 
+    private Task<bool>? _hostResends;
+
+    /// <summary>Whether the host's handlers re-send a POST, probed once (the first caller's probe) and kept.</summary>
+    public Task<bool> HostResendsAsync(Func<Task<bool>> probe) =>
+        Volatile.Read(ref _hostResends) ?? Interlocked.CompareExchange(ref _hostResends, probe(), null) ?? _hostResends!;
+
     /// <summary>Null when the guard is turned off.</summary>
     public ConversationGuard? DuplicateGuard { get; }
 
@@ -78,7 +84,7 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
         if (DuplicateGuard is { } guard)
         {
             var left = DrainBound - TimeProvider.GetElapsedTime(started);
-            await guard.DrainAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
+            await guard.DrainAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, DrainBound).ConfigureAwait(false);
         }
     }
 }

@@ -9,6 +9,13 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
 {
     private TimeProvider Time => runtime.TimeProvider;
 
+    /// <summary>
+    /// True when a handler of the host's would send an escalation twice (found once per account, before its first
+    /// escalation). Only a pipeline with the library's innermost handler can be probed without reaching the network.
+    /// </summary>
+    public Task<bool> HostResendsAsync() =>
+        hasSingleSendHandler ? runtime.HostResendsAsync(() => PipelineProbe.ResendsAsync(httpClient, runtime.Settings.Endpoint)) : Task.FromResult(false);
+
     /// <summary>Sends the escalation's attempts and says how it ended.</summary>
     /// <remarks>
     /// <paramref name="generation"/> is the call's own snapshot, taken when it began (before its body was built): a

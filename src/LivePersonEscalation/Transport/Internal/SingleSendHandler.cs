@@ -33,6 +33,12 @@ internal sealed class SingleSendHandler(HttpMessageHandler innerHandler) : Deleg
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (PipelineProbe.Of(request) is { } probe)
+        {
+            // Answered here, never sent: it only finds a host's handler that would send an escalation twice.
+            return Task.FromResult(probe.Answer(request));
+        }
+
         if (EscalationAttempt.Of(request) is not { } attempt)
         {
             // Not an escalation attempt (a host reusing the named client): pass it through untouched.

@@ -1,0 +1,81 @@
+using System.Net;
+
+namespace LivePersonEscalation.Internal;
+
+/// <summary>
+/// Finds, before the first escalation is sent, a handler of the host's that re-sends a POST (a retry or a hedge, such
+/// as <c>ConfigureHttpClientDefaults(h => h.AddStandardResilienceHandler())</c> without
+/// <c>DisableForUnsafeHttpMethods()</c>): a probe goes through the client's pipeline and is answered
+/// <c>503 Service Unavailable</c> with <c>Retry-After: 0</c> by the library's innermost handler, so it never leaves
+/// the process. A pipeline that brings it back a second time would send an escalation twice.
+/// </summary>
+internal sealed class PipelineProbe
+{
+#if NET
+    private static readonly HttpRequestOptionsKey<PipelineProbe> Key = new("LivePersonEscalation.PipelineProbe");
+#else
+    private const string Key = "LivePersonEscalation.PipelineProbe";
+#endif
+
+    /// <summary>The header that marks the probe, so a host's handler that counts or logs requests can leave it out.</summary>
+    public const string Header = "X-LivePersonEscalation-Probe";
+
+    // A handler that waits longer than this before it retries is not waited for: the probe answers "sends once".
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+
+    private readonly TaskCompletionSource<bool> _resent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _sends;
+
+    /// <summary>The probe a request carries, if it is one.</summary>
+    public static PipelineProbe? Of(HttpRequestMessage request) =>
+#if NET
+        request.Options.TryGetValue(Key, out var probe) ? probe : null;
+#else
+        request.Properties.TryGetValue(Key, out var value) ? value as PipelineProbe : null;
+#endif
+
+    /// <summary>True when a handler of <paramref name="httpClient"/>'s pipeline sent the probe more than once.</summary>
+    public static async Task<bool> ResendsAsync(HttpClient httpClient, Uri endpoint)
+    {
+        var probe = new PipelineProbe();
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent([]) };
+        request.Headers.TryAddWithoutValidation(Header, "1");
+#if NET
+        request.Options.Set(Key, probe);
+#else
+        request.Properties[Key] = probe;
+#endif
+        using var stop = new CancellationTokenSource(Bound);
+        var sending = SendAsync(httpClient, request, stop.Token);
+        var first = await Task.WhenAny(sending, probe._resent.Task).ConfigureAwait(false);
+        stop.Cancel(); // a retry loop still under way ends here; it only ever reaches the probe's answer
+        await sending.ConfigureAwait(false);
+        return first == probe._resent.Task || probe._resent.Task.IsCompleted;
+    }
+
+    /// <summary>What the library's innermost handler answers the probe: never the network.</summary>
+    public HttpResponseMessage Answer(HttpRequestMessage request)
+    {
+        if (Interlocked.Increment(ref _sends) > 1)
+        {
+            _resent.TrySetResult(true);
+        }
+
+        var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new ByteArrayContent([]) };
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+        return response;
+    }
+
+#pragma warning disable CA1031 // Whatever the host's handlers make of the probe, it only answers "sends once" or "resends".
+    private static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+        }
+    }
+#pragma warning restore CA1031
+}
