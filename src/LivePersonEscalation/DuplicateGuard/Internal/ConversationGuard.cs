@@ -96,16 +96,21 @@ internal sealed partial class ConversationGuard
     private async ValueTask<(GuardClaim? Answer, ConversationRecord? Before)> TakeLocalTurnAsync(string conversationId, string owner, string skillId, CancellationToken cancellationToken)
     {
         string? waitedOn = null;
+        DuplicateGuardRecord? changed = null;
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var current = _local.Read(conversationId);
+            // After a wait, the record the change left is decided on as it was handed over: read again, it may
+            // already be gone (a bounded table forgets the oldest settled records as others settle), and its answer
+            // with it, which would send the conversation a second time.
+            var current = changed ?? _local.Read(conversationId);
+            changed = null;
             var now = _time.GetUtcNow();
             var decision = GuardRules.Claim(current?.Conversation, owner, skillId, _settings.ClaimExpiry, answersFromSettled: _shared is null || waitedOn is not null, waitedOn, now);
             switch (decision.Verdict)
             {
                 case ClaimVerdict.Wait:
                     waitedOn = decision.Current!.Owner;
-                    await _local.WaitForChangeAsync(conversationId, current!.Version, Until(decision.Current.EntryExpiresAt, now), cancellationToken).ConfigureAwait(false);
+                    changed = await _local.WaitForChangeAsync(conversationId, current!.Version, Until(decision.Current.EntryExpiresAt, now), cancellationToken).ConfigureAwait(false);
                     continue;
                 case ClaimVerdict.Earlier or ClaimVerdict.GivenUp:
                     return (GuardClaim.FromEarlier(decision.Current!), null);

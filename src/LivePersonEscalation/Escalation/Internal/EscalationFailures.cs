@@ -69,7 +69,7 @@ internal static class EscalationFailures
             (response.BodyFollowedRedirect ? $"re-sending the escalation there. {NotResent}" : "without the escalation; it was not accepted.") +
             $" Escalations are never redirected: check EscalationOptions.Endpoint or Region, and use the library's registration or new EscalationClient(options), which never follow redirects.{Details(response.RequestId, attempts, elapsed)}")
         {
-            Outcome = response.BodyFollowedRedirect ? EscalationOutcome.Unknown : EscalationOutcome.NotAccepted,
+            Outcome = response.Class.Outcome,
             Attempts = attempts,
             Elapsed = elapsed,
         };

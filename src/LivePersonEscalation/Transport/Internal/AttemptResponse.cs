@@ -43,14 +43,14 @@ internal sealed partial class AttemptResponse
     /// <summary>True when a followed redirect re-sent the body (a 307 or 308): it may have been acted on there.</summary>
     public bool BodyFollowedRedirect { get; }
 
-    /// <summary>What the endpoint's own status means (see <see cref="AnswerClassifier"/>).</summary>
-    public AnswerClass Class => AnswerClassifier.OfStatus(StatusCode);
+    /// <summary>What the answer means (see <see cref="AnswerClassifier"/>): the endpoint's own status, or a redirect a handler followed.</summary>
+    public AnswerClass Class => FollowedRedirectTo is null ? AnswerClassifier.OfStatus(StatusCode) : AnswerClassifier.OfRedirect(BodyFollowedRedirect);
 
     /// <summary>An acceptance of the escalation endpoint itself: LivePerson accepted the escalation.</summary>
-    public bool IsAccepted => FollowedRedirectTo is null && Class.Outcome == EscalationOutcome.Accepted;
+    public bool IsAccepted => Class.Outcome == EscalationOutcome.Accepted;
 
     /// <summary>An answer of the endpoint itself that proves the escalation was not accepted and may be retried (408, 429, 503).</summary>
-    public bool ProvesNotAccepted => FollowedRedirectTo is null && Class.IsRetryable;
+    public bool ProvesNotAccepted => Class.IsRetryable;
 
     /// <summary>The delay the server asked for with <c>Retry-After</c> (a delay, or a date compared with the clock), if it did.</summary>
     public TimeSpan? RetryAfter { get; }

@@ -86,7 +86,7 @@ internal sealed class EscalationAttempt : IDisposable
     /// </summary>
     public bool IsRetryable => Response is { } response
         ? response.ProvesNotAccepted
-        : Exception is HttpRequestException transport && TransportErrors.IsConnectFailure(transport);
+        : Exception is { } exception && AnswerClassifier.OfException(exception, ReachedTransport).IsRetryable;
 
     /// <summary>
     /// True only when LivePerson provably did not accept the attempt: it is retryable (above), or the request never

@@ -90,52 +90,19 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
             });
         }
 
+        // What ended the attempt with no answer, as the one classifier reads it; each kind has its own message.
         var exception = attempt.Exception!;
-        var sentMaybe = attempt.ReachedTransport != false;
-        if (Find<AttemptRefusedException>(exception) is { } refused)
+        var answer = AnswerClassifier.OfException(exception, attempt.ReachedTransport);
+        return answer.Kind switch
         {
-            return SendOutcome.Failed(refused.IsBodyResend
-                ? EscalationFailures.BodyResendRefused(settings, exception, attempt.Number, elapsed)
-                : EscalationFailures.RepeatedSend(refused, attempt.Number, elapsed));
-        }
-
-        switch (exception)
-        {
-            case HttpRequestException transport when TransportErrors.IsConnectFailure(transport) || !sentMaybe:
-                return SendOutcome.Failed(EscalationFailures.ConnectionFailed(settings, transport, attempt.Number, elapsed, stopReason));
-            case HttpRequestException transport:
-                return SendOutcome.Failed(EscalationFailures.ConnectionLost(settings, transport, attempt.Number, elapsed));
-            case OperationCanceledException when sentMaybe:
-                // The attempt's timeout, HttpClient.Timeout, or a chained handler's timeout: the request may have been sent.
-                return SendOutcome.Failed(EscalationFailures.Timeout(settings, exception, attempt.Number, elapsed));
-            case not null when sentMaybe:
-                // A chained handler's own failure (Polly's TimeoutRejectedException, say) after the request went out.
-                var timedOut = exception is TimeoutException || IsTimeoutNamed(exception);
-                return SendOutcome.Failed(EscalationFailures.PipelineFailed(settings, exception, timedOut, attempt.Number, elapsed));
-            default:
-                // A chained handler failed before the request reached the transport: nothing was sent; the host's error as is.
-                return SendOutcome.Unclassified(exception!);
-        }
-    }
-
-    private static bool IsTimeoutNamed(Exception exception) =>
-#if NET
-        exception.GetType().Name.Contains("Timeout", StringComparison.Ordinal);
-#else
-        exception.GetType().Name.IndexOf("Timeout", StringComparison.Ordinal) >= 0;
-#endif
-
-    private static T? Find<T>(Exception exception)
-        where T : Exception
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is T found)
-            {
-                return found;
-            }
-        }
-
-        return null;
+            EscalationFailureKind.UnexpectedResponse => SendOutcome.Failed(EscalationFailures.BodyResendRefused(settings, exception, attempt.Number, elapsed)),
+            EscalationFailureKind.RepeatedSend => SendOutcome.Failed(EscalationFailures.RepeatedSend(AnswerClassifier.Find<AttemptRefusedException>(exception)!, attempt.Number, elapsed)),
+            EscalationFailureKind.ConnectionFailed => SendOutcome.Failed(EscalationFailures.ConnectionFailed(settings, exception, attempt.Number, elapsed, stopReason)),
+            EscalationFailureKind.ConnectionLost when exception is HttpRequestException => SendOutcome.Failed(EscalationFailures.ConnectionLost(settings, exception, attempt.Number, elapsed)),
+            EscalationFailureKind.Timeout when exception is OperationCanceledException => SendOutcome.Failed(EscalationFailures.Timeout(settings, exception, attempt.Number, elapsed)),
+            EscalationFailureKind.Timeout or EscalationFailureKind.ConnectionLost => SendOutcome.Failed(EscalationFailures.PipelineFailed(settings, exception, answer.Kind == EscalationFailureKind.Timeout, attempt.Number, elapsed)),
+            // A chained handler failed before the request reached the transport: nothing was sent; the host's error as is.
+            _ => SendOutcome.Unclassified(exception),
+        };
     }
 }
