@@ -78,7 +78,11 @@ internal static class AvailabilityCommand
         services.AddLivePersonEscalation(configuration).AddSkillAvailability(options =>
         {
             ApplyFlags(options, parse);
-            accountApis?.Configure(options);
+            if (accountApis is not null)
+            {
+                accountApis.Configure(options);
+                options.QueueHealth.Enabled = true; // the embedded account's queue health says each skill's wait
+            }
         });
         services.Configure<EscalationOptions>(options =>
         {
@@ -115,6 +119,7 @@ internal static class AvailabilityCommand
         }
 
         var answers = await availability.GetAllAsync(cancellationToken);
+        answers = await WithWaitsAsync(availability, answers, TimeSpan.FromSeconds(5), cancellationToken);
         var names = settings.Skills.GroupBy(s => s.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => string.Join("/", g.Select(s => s.Key)), StringComparer.Ordinal);
         await WriteTableAsync(output, answers, names);
         foreach (var unknown in answers.Where(a => a.UnknownReason is not null))
@@ -127,7 +132,7 @@ internal static class AvailabilityCommand
 
     private static async Task WriteTableAsync(TextWriter output, IReadOnlyList<SkillAvailability> answers, Dictionary<string, string> names)
     {
-        string[] header = ["skill", "id", "shift", "next change (UTC)", "online", "back soon", "away", "age"];
+        string[] header = ["skill", "id", "shift", "next change (UTC)", "online", "back soon", "away", "wait", "age"];
         var rows = answers.Select(a => new[]
         {
             names.GetValueOrDefault(a.SkillId, string.Empty),
@@ -137,6 +142,7 @@ internal static class AvailabilityCommand
             Count(a.OnlineAgents),
             Count(a.BackSoonAgents),
             Count(a.AwayAgents),
+            a.ExpectedWait is { } wait ? $"{Math.Ceiling(wait.TotalMinutes):0} min" : "-",
             a.Age is { } age ? $"{(long)age.TotalSeconds} s" : "-",
         }).ToList();
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
@@ -179,5 +185,23 @@ internal static class AvailabilityCommand
         accountApis.SetShift("100200300", onShift: true);
         accountApis.SetAgents("100200300", online: 0, away: 1);
         accountApis.SetShift("234567", onShift: false, nextOn: nextHour, nextOff: nextHour.AddHours(8));
+        accountApis.SetQueueHealth("123456", TimeSpan.FromSeconds(200), unassignedConversations: 3);
+        accountApis.SetQueueHealth("100200300", TimeSpan.FromMinutes(12), unassignedConversations: 9);
+    }
+
+    /// <summary>
+    /// The answers once the queue health (fetched in the background, never waited for by an escalation) has come, for
+    /// this table only, at most <paramref name="bound"/>; as they are when it is off or does not come.
+    /// </summary>
+    private static async Task<IReadOnlyList<SkillAvailability>> WithWaitsAsync(ISkillAvailabilitySnapshot availability, IReadOnlyList<SkillAvailability> answers, TimeSpan bound, CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow + bound;
+        while (answers.Any(a => a.ExpectedWaitUnknownReason == "the queue health is not fetched yet") && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            answers = await availability.GetAllAsync(cancellationToken);
+        }
+
+        return answers;
     }
 }

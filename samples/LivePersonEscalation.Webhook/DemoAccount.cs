@@ -10,6 +10,9 @@ internal static class DemoAccount
 {
     public const string OffShiftSkill = "sales";
 
+    /// <summary>The setting that turns the queue health (the expected wait) on.</summary>
+    public const string QueueHealthSetting = "LivePerson:Escalation:Availability:QueueHealth:Enabled";
+
     public static void Seed(AccountApiEmulator accountApis, IConfiguration configuration, DateTimeOffset now)
     {
         var skills = configuration.GetSection($"{EscalationOptions.SectionName}:Skills");
@@ -24,6 +27,7 @@ internal static class DemoAccount
             {
                 accountApis.SetShift(skill.Value!, onShift: true);
                 accountApis.SetAgents(skill.Value!, online: 2, backSoon: 1);
+                accountApis.SetQueueHealth(skill.Value!, TimeSpan.FromSeconds(150), unassignedConversations: 2);
             }
         }
     }

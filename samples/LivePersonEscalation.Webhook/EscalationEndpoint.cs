@@ -44,14 +44,29 @@ internal static class EscalationEndpoint
                 return Results.Ok(new EscalationAnswer { Accepted = false, OutOfHours = true, OpensAt = decision.OpensAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), Skill = skill, ShowUser = settings.BusinessHours.OffShiftMessage(decision.OpensAt, time.GetUtcNow()) });
             }
 
-            if (!decision.ShouldEscalate)
+            var waitSeconds = decision.ExpectedWait is { } wait ? (long?)Math.Ceiling(wait.TotalSeconds) : null;
+            var minutes = decision.ExpectedWaitMinutes?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (decision.IsLongWait && call.AcceptWait != true)
+            {
+                // The user chooses: nothing is sent until the bot calls again with "acceptWait": true.
+                return Results.Ok(new EscalationAnswer { Accepted = false, LongWait = true, ExpectedWaitSeconds = waitSeconds, Skill = skills.NameOf(decision.Request.AgentSkillId), ShowUser = settings.LongWaitMessage.Replace("{minutes}", minutes, StringComparison.Ordinal) });
+            }
+
+            if (!decision.ShouldEscalate && !decision.IsLongWait)
             {
                 return Results.Ok(new EscalationAnswer { Accepted = false, NoAgentsOnline = true, Skill = skill, ShowUser = settings.NoAgentsMessage });
             }
 
-            if (decision.Kind == TransferDecisionKind.EscalateToFallback)
+            if (decision.Kind is TransferDecisionKind.EscalateToFallback or TransferDecisionKind.EscalateToFallbackForWait)
             {
                 skill = skills.NameOf(decision.Request.AgentSkillId);
+            }
+
+            // With the wait known, the transfer message says it.
+            var transferMessage = minutes is null ? settings.TransferMessage : settings.WaitMessage.Replace("{minutes}", minutes, StringComparison.Ordinal);
+            if (!preview)
+            {
+                decision = new TransferDecision { Kind = decision.Kind, Request = decision.Request with { Message = transferMessage }, ExpectedWait = decision.ExpectedWait, RequestedSkillWait = decision.RequestedSkillWait, OpensAt = decision.OpensAt, Reason = decision.Reason };
             }
 
             // Not the request's RequestAborted: an escalation under way finishes and is recorded even when the bot
@@ -61,7 +76,8 @@ internal static class EscalationEndpoint
             {
                 Accepted = true,
                 Deduplicated = result.IsDeduplicated,
-                Fallback = decision.Kind == TransferDecisionKind.EscalateToFallback,
+                Fallback = decision.Kind is TransferDecisionKind.EscalateToFallback or TransferDecisionKind.EscalateToFallbackForWait,
+                ExpectedWaitSeconds = waitSeconds,
                 NoAgentsOnline = decision.IsNoAgentsOnline ? true : null,
                 AvailabilityUnknown = decision.IsUnknown ? true : null,
                 Skill = skill,
@@ -70,7 +86,7 @@ internal static class EscalationEndpoint
                 RequestId = result.RequestId,
                 // Also on a repeat: a bot that retries may never have seen the first answer.
                 SendTransferMessage = preview,
-                TransferMessage = preview ? settings.TransferMessage : null,
+                TransferMessage = preview ? transferMessage : null,
             });
         }
         catch (ArgumentException ex)

@@ -16,8 +16,13 @@ await using var accountApis = embedded ? await AccountApiEmulator.StartAsync() :
 if (emulator is not null && accountApis is not null)
 {
     DemoAccount.Seed(accountApis, probe, DateTimeOffset.UtcNow);
-    Console.WriteLine($"Escalating to the embedded local emulator at {emulator.Endpoint}; shift status and agents from the embedded account APIs at {accountApis.DomainApi} ({DemoAccount.OffShiftSkill} is off shift).");
+    Console.WriteLine($"Escalating to the embedded local emulator at {emulator.Endpoint}; shift status, agents and waits from the embedded account APIs at {accountApis.DomainApi} ({DemoAccount.OffShiftSkill} is off shift).");
 }
 
-await using var app = WebhookApp.Build(args, emulator, accountApis: accountApis);
+// The embedded account also says each skill's wait (its queue health), as a real one does once LivePerson enables it.
+await using var app = WebhookApp.Build(
+    args,
+    emulator,
+    configure: embedded ? builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [DemoAccount.QueueHealthSetting] = "true" }) : null,
+    accountApis: accountApis);
 await app.RunAsync();

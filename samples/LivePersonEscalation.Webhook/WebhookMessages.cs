@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace LivePersonEscalation.WebhookSample;
 
 /// <summary>What the bot's API integration posts to /escalations: the conversation's ids, its channel and the intent that asked for an agent.</summary>
-internal sealed record EscalationCall(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent)
+internal sealed record EscalationCall(string? ConversationId, string? UserPlatformId, string? ChatBotId, string? Channel, string? Intent, bool? AcceptWait = null)
 {
     public ConversationFields Fields => new(ConversationId, UserPlatformId, ChatBotId, Channel, Intent, EscalationId: null);
 }
@@ -66,6 +66,12 @@ internal sealed record EscalationAnswer
     public bool OutcomeUnknown { get; init; }
 
     public string? ShowUser { get; init; }
+
+    /// <summary>The expected wait for an agent in seconds, when LivePerson's queue health knows it; absent otherwise.</summary>
+    public long? ExpectedWaitSeconds { get; init; }
+
+    /// <summary>Nothing was sent: the wait is long, <c>showUser</c> says how long; call again with <c>"acceptWait": true</c> to send.</summary>
+    public bool? LongWait { get; init; }
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -9,6 +9,12 @@ internal sealed class WebhookSettings
     /// <summary>The message the user sees before the transfer.</summary>
     public string TransferMessage { get; set; } = "Hold on while I transfer you to an agent.";
 
+    /// <summary>The transfer message when the wait is known: <c>{minutes}</c> is the wait in whole minutes, rounded up.</summary>
+    public string WaitMessage { get; set; } = "Hold on while I transfer you to an agent. The current wait is about {minutes} minute(s).";
+
+    /// <summary>What the user is shown for a long wait (Availability:QueueHealth:AskUserAbove), with <c>{minutes}</c>.</summary>
+    public string LongWaitMessage { get; set; } = "The current wait for an agent is about {minutes} minute(s). Would you like to wait, or leave a message?";
+
     /// <summary>The skill (a name in LivePerson:Escalation:Skills) for an intent without a rule.</summary>
     public string DefaultSkill { get; set; } = string.Empty;
 

@@ -18,6 +18,14 @@ internal sealed class WebhookSettingsValidator : IValidateOptions<WebhookSetting
             failures.Add("Webhook:DefaultSkill is required: the skill (a name in LivePerson:Escalation:Skills) for intents without a rule.");
         }
 
+        foreach (var (key, template) in new[] { ("Webhook:WaitMessage", options.WaitMessage), ("Webhook:LongWaitMessage", options.LongWaitMessage) })
+        {
+            if (string.IsNullOrWhiteSpace(template) || !template.Contains("{minutes}", StringComparison.Ordinal))
+            {
+                failures.Add($"{key} must say the wait: put {{minutes}} where the wait in minutes goes.");
+            }
+        }
+
         failures.AddRange(options.BusinessHours.Problems("Webhook:BusinessHours"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -41,6 +41,20 @@ public sealed class SkillAvailability
     /// <summary>Why a part is unknown (not configured, not fetched yet, the API failing); null when both are known.</summary>
     public string? UnknownReason { get; init; }
 
+    /// <summary>
+    /// The expected wait for an agent: LivePerson's average wait for agent assignment <b>after a transfer</b>
+    /// (<c>avgWaitTimeForAgentAssignment_AfterTransfer</c> of Messaging Current Queue Health), since a bot's escalation
+    /// is a transfer. Null when unknown (<see cref="ExpectedWaitUnknownReason"/> says why): queue health off, no data
+    /// (<c>-1</c>), the skill not listed, data older than 3 refresh intervals, or the feed not enabled on the account.
+    /// </summary>
+    public TimeSpan? ExpectedWait { get; init; }
+
+    /// <summary>How old <see cref="ExpectedWait"/> is, from the fetch; null when it is unknown.</summary>
+    public TimeSpan? ExpectedWaitAge { get; init; }
+
+    /// <summary>Why <see cref="ExpectedWait"/> is unknown; null when it is known.</summary>
+    public string? ExpectedWaitUnknownReason { get; init; }
+
     /// <summary>True when both the shift status and the agent counts are known.</summary>
     public bool IsKnown => OnShift is not null && OnlineAgents is not null;
 
@@ -49,5 +63,6 @@ public sealed class SkillAvailability
     public override string ToString() =>
         $"skill {SkillId}: shift {(OnShift is { } on ? on ? "on" : "off" : "unknown")}, agents {(OnlineAgents is { } online ? $"{online} online, {BackSoonAgents} back soon, {AwayAgents} away" : "unknown")}"
         + (Age is { } age ? $", {(long)age.TotalSeconds} s old" : string.Empty)
+        + (ExpectedWait is { } wait ? $", expected wait {(long)Math.Ceiling(wait.TotalSeconds)} s" : string.Empty)
         + (UnknownReason is { } reason ? $" ({reason})" : string.Empty);
 }

@@ -58,6 +58,9 @@ public sealed class SkillAvailabilityOptions
     /// <summary>The default <see cref="LoginService"/>: <c>agentVep</c>.</summary>
     public const string DefaultLoginService = "agentVep";
 
+    /// <summary>The default Domain API service name of the data reporting APIs (Messaging Current Queue Health): <c>leDataReporting</c>.</summary>
+    public const string DefaultDataReportingService = "leDataReporting";
+
     /// <summary>The LivePerson account (site) id, e.g. <c>12345678</c>. Availability is checked only when it is set.</summary>
     public string AccountId { get; set; } = string.Empty;
 
@@ -90,6 +93,15 @@ public sealed class SkillAvailabilityOptions
 
     /// <summary>The Domain API service name of the Login Service; case sensitive. Defaults to <see cref="DefaultLoginService"/>.</summary>
     public string LoginService { get; set; } = DefaultLoginService;
+
+    /// <summary>The Domain API service name of the data reporting APIs (queue health); case sensitive. Defaults to <see cref="DefaultDataReportingService"/>.</summary>
+    public string DataReportingService { get; set; } = DefaultDataReportingService;
+
+    /// <summary>
+    /// The expected wait per skill, from LivePerson's Messaging Current Queue Health; off by default, as the data flow
+    /// is off on an account until LivePerson's account team enables it.
+    /// </summary>
+    public QueueHealthOptions QueueHealth { get; set; } = new();
 
     /// <summary>How often the agents online per skill are fetched (one call for all skills): 1 second to 1 hour, default 1 minute.</summary>
     public TimeSpan AgentsRefreshInterval { get; set; } = DefaultAgentsRefreshInterval;

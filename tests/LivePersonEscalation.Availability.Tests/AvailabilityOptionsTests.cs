@@ -133,6 +133,11 @@ public sealed class AvailabilityOptionsTests
     [InlineData("AccountId", "le-12345", "a LivePerson account (site) id is numeric")]
     [InlineData("ShiftStatusService", "shift status", "a Domain API service name is letters and digits")]
     [InlineData("Timeut", "00:00:05", "LivePerson:Escalation:Availability:Timeut is not a setting")]
+    [InlineData("QueueHealth:RefreshInterval", "00:00:05", "LivePerson:Escalation:Availability:QueueHealth:RefreshInterval is 00:00:05, but must be between 00:00:10 and 01:00:00")]
+    [InlineData("QueueHealth:RefreshInterval", "60", "which .NET reads as 60 day(s)")]
+    [InlineData("QueueHealth:Enabled", "yes", "LivePerson:Escalation:Availability:QueueHealth:Enabled is 'yes', which is not true or false.")]
+    [InlineData("QueueHealth:Enable", "true", "LivePerson:Escalation:Availability:QueueHealth:Enable is not a setting of queue health")]
+    [InlineData("DataReportingService", "le data", "a Domain API service name is letters and digits")]
     public async Task An_invalid_availability_setting_fails_start_up_naming_it(string key, string value, string expected)
     {
         var error = await StartFailsAsync(Settings(("AccountId", "12345678"), ("ClientId", "client-1"), ("ClientSecret", Secret), (key, value)));

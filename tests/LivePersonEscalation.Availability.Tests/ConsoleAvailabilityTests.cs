@@ -22,7 +22,7 @@ public sealed class ConsoleAvailabilityTests
         Assert.Equal(string.Empty, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.StartsWith("skill", lines[1], StringComparison.Ordinal);
-        Assert.Matches(@"^billing\s+123456\s+on\s+closes \d{4}-\d\d-\d\d \d\d:\d\d\s+2\s+1\s+0\s+\d+ s$", lines.Single(l => l.StartsWith("billing", StringComparison.Ordinal)));
+        Assert.Matches(@"^billing\s+123456\s+on\s+closes \d{4}-\d\d-\d\d \d\d:\d\d\s+2\s+1\s+0\s+4 min\s+\d+ s$", lines.Single(l => l.StartsWith("billing", StringComparison.Ordinal))); // a 200 s wait, rounded up
         Assert.Matches(@"^sales\s+234567\s+off\s+opens \d{4}-\d\d-\d\d \d\d:\d\d\s+0\s+0\s+0", lines.Single(l => l.StartsWith("sales", StringComparison.Ordinal)));
         Assert.Matches(@"^general\s+100200300\s+on\s+-\s+0\s+0\s+1", lines.Single(l => l.StartsWith("general", StringComparison.Ordinal)));
     }

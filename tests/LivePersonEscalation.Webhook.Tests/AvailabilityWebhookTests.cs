@@ -105,4 +105,64 @@ public sealed class AvailabilityWebhookTests : IAsyncLifetime
         Assert.True(answer.GetProperty("accepted").GetBoolean());
         Assert.True(answer.GetProperty("availabilityUnknown").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_known_wait_is_answered_in_seconds_and_said_in_the_transfer_message()
+    {
+        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(130));
+        _host = await WebhookHost.StartAsync(_emulator, QueueHealth(), accountApis: _accountApis);
+        await WaitForQueueHealthAsync(_host, Billing);
+
+        using var response = await _host.Http.SendAsync(WebhookHost.Call("/escalations", new { conversationId = "c-wait", userPlatformId = "u-1", chatBotId = "b-1", channel = "lp_web", intent = "billing_question" }));
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(answer.GetProperty("accepted").GetBoolean());
+        Assert.Equal(130, answer.GetProperty("expectedWaitSeconds").GetInt64());
+        Assert.Equal("Hold on while I transfer you to an agent. The current wait is about 3 minute(s).", Assert.Single(_emulator.Escalations).Message);
+    }
+
+    [Fact]
+    public async Task A_long_wait_is_answered_with_the_wait_to_show_and_sent_once_the_user_accepts_it()
+    {
+        _accountApis.SetQueueHealth(Billing, TimeSpan.FromMinutes(25));
+        _host = await WebhookHost.StartAsync(_emulator, QueueHealth(("LivePerson:Escalation:Availability:QueueHealth:AskUserAbove", "00:15:00")), accountApis: _accountApis);
+        await WaitForQueueHealthAsync(_host, Billing);
+
+        using var asked = await _host.Http.SendAsync(WebhookHost.Call("/escalations", new { conversationId = "c-long", userPlatformId = "u-1", chatBotId = "b-1", channel = "lp_web", intent = "billing_question" }));
+        var question = await asked.Content.ReadFromJsonAsync<JsonElement>();
+        var sentBefore = _emulator.Requests.Count;
+        using var accepted = await _host.Http.SendAsync(WebhookHost.Call("/escalations", new { conversationId = "c-long", userPlatformId = "u-1", chatBotId = "b-1", channel = "lp_web", intent = "billing_question", acceptWait = true }));
+        var answer = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.False(question.GetProperty("accepted").GetBoolean());
+        Assert.True(question.GetProperty("longWait").GetBoolean());
+        Assert.Equal(1500, question.GetProperty("expectedWaitSeconds").GetInt64());
+        Assert.Equal("The current wait for an agent is about 25 minute(s). Would you like to wait, or leave a message?", question.GetProperty("showUser").GetString());
+        Assert.Equal(0, sentBefore);
+        Assert.True(answer.GetProperty("accepted").GetBoolean());
+        Assert.Single(_emulator.Escalations);
+    }
+
+    private static Dictionary<string, string?> QueueHealth(params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?> { ["LivePerson:Escalation:Availability:QueueHealth:Enabled"] = "true" };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Until the webhook's snapshot has fetched the wait (in the background, over real HTTP), for at most 20 s.</summary>
+    internal static async Task WaitForQueueHealthAsync(WebhookHost host, string skillId)
+    {
+        var snapshot = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISkillAvailabilitySnapshot>(host.App.Services);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await snapshot.GetAsync(skillId)).ExpectedWait is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the webhook's snapshot never had the wait");
+            await Task.Delay(20);
+        }
+    }
 }

@@ -19,7 +19,7 @@ internal sealed partial class AccountApiClient
         {
             var account = Uri.EscapeDataString(_settings.AccountId);
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_settings.DomainApi, $"api/account/{account}/service/{Uri.EscapeDataString(service)}/baseURI.json?version=1.0"));
-            var (status, body) = await SendOnceAsync(request, "Domain API", CancellationToken.None).ConfigureAwait(false);
+            var (status, body, _) = await SendOnceAsync(request, "Domain API", CancellationToken.None).ConfigureAwait(false);
             if ((int)status is < 200 or > 299)
             {
                 throw new AccountApiException(status == HttpStatusCode.NotFound
@@ -89,7 +89,7 @@ internal sealed partial class AccountApiClient
 
     private async Task<T> TokenAnswerAsync<T>(HttpRequestMessage request, string api, JsonTypeInfo<T> type, string credentials)
     {
-        var (status, body) = await SendOnceAsync(request, api, CancellationToken.None).ConfigureAwait(false);
+        var (status, body, _) = await SendOnceAsync(request, api, CancellationToken.None).ConfigureAwait(false);
         if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest)
         {
             throw new AccountApiException($"the {api} refused the credentials (HTTP {(int)status}): check Availability:{credentials.Replace(" and ", " and Availability:")}.");

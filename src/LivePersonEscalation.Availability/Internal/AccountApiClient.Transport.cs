@@ -29,7 +29,7 @@ internal sealed partial class AccountApiClient
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             }
 
-            var (status, body) = await SendOnceAsync(request, api, cancellationToken).ConfigureAwait(false);
+            var (status, body, retryAfter) = await SendOnceAsync(request, api, cancellationToken).ConfigureAwait(false);
             if (status == HttpStatusCode.Unauthorized && token is not null && attempt == 1)
             {
                 // The token expired early or was revoked: fetch another, once, and go on.
@@ -45,14 +45,18 @@ internal sealed partial class AccountApiClient
                         $"the {api} refused the token (HTTP {(int)status}{(attempt > 1 ? ", a freshly fetched one too" : string.Empty)}): check that the {(_settings.UsesAppToken ? "app installation" : "user")} has access to it (see the package README).",
                     >= (HttpStatusCode)300 and < (HttpStatusCode)400 => $"the {api} answered a redirect (HTTP {(int)status}), which is never followed: check Availability:DomainApi and the service names.",
                     _ => $"the {api} answered HTTP {(int)status}.",
-                });
+                })
+                {
+                    StatusCode = status,
+                    RetryAfter = retryAfter,
+                };
             }
 
             return Parse(body, type, api);
         }
     }
 
-    private async Task<(HttpStatusCode Status, byte[] Body)> SendOnceAsync(HttpRequestMessage request, string api, CancellationToken cancellationToken)
+    private async Task<(HttpStatusCode Status, byte[] Body, TimeSpan? RetryAfter)> SendOnceAsync(HttpRequestMessage request, string api, CancellationToken cancellationToken)
     {
         using var timeout = new LinkedTimeout(_settings.Timeout, _time, cancellationToken);
         try
@@ -61,7 +65,10 @@ internal sealed partial class AccountApiClient
 
             // Where a body read ignores the token once started (.NET Framework), the timeout ends it by disposing.
             using var abort = timeout.Token.Register(static state => ((HttpResponseMessage)state!).Dispose(), response);
-            return (response.StatusCode, await ReadBodyAsync(response.Content, api, timeout.Token).ConfigureAwait(false));
+            var retryAfter = response.Headers.RetryAfter is { } header
+                ? header.Delta ?? (header.Date is { } at ? at - _time.GetUtcNow() : null)
+                : null;
+            return (response.StatusCode, await ReadBodyAsync(response.Content, api, timeout.Token).ConfigureAwait(false), retryAfter);
         }
         catch (OperationCanceledException ex) when (timeout.TimedOut && !cancellationToken.IsCancellationRequested)
         {

@@ -70,6 +70,27 @@ internal sealed partial class AccountApiClient
     }
 
     /// <summary>The agents online, back soon and away per skill (human agents only); skills not listed have none.</summary>
+    /// <summary>Messaging Current Queue Health of <paramref name="skillIds"/>, in one request: each listed skill's metrics, by canonical id.</summary>
+    public async Task<IReadOnlyDictionary<string, QueueMetrics>> GetQueueHealthAsync(IReadOnlyList<string> skillIds, CancellationToken cancellationToken)
+    {
+        var account = Uri.EscapeDataString(_settings.AccountId);
+        var skills = Uri.EscapeDataString(string.Join(",", skillIds));
+        var answer = await SendAsync(
+            _settings.DataReportingService,
+            "Messaging Current Queue Health API",
+            host => new HttpRequestMessage(HttpMethod.Get, new Uri(host, $"operations/api/account/{account}/msgqueuehealth/current/?skillIds={skills}&v=1")),
+            AccountApiJsonContext.Default.QueueHealthAnswer,
+            authorized: true,
+            cancellationToken).ConfigureAwait(false);
+        var bySkill = new Dictionary<string, QueueMetrics>(StringComparer.Ordinal);
+        foreach (var (id, metrics) in answer.SkillsMetrics ?? [])
+        {
+            bySkill[SkillIds.Canonical(id)] = metrics;
+        }
+
+        return bySkill;
+    }
+
     public async Task<IReadOnlyDictionary<string, SkillAgents>> GetAgentsAsync(CancellationToken cancellationToken)
     {
         var account = Uri.EscapeDataString(_settings.AccountId);

@@ -20,4 +20,10 @@ internal sealed class AccountApiException : Exception
         : base(message)
     {
     }
+
+    /// <summary>The API's status when it answered one (not 2xx); null when it did not answer.</summary>
+    public System.Net.HttpStatusCode? StatusCode { get; init; }
+
+    /// <summary>The API's <c>Retry-After</c>, when it sent one (a 429).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

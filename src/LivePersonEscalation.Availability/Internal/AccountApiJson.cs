@@ -95,6 +95,21 @@ internal sealed class SkillAgents
     public int? AwayAgents { get; set; }
 }
 
+internal sealed class QueueHealthAnswer
+{
+    [JsonPropertyName("skillsMetrics")]
+    public Dictionary<string, QueueMetrics>? SkillsMetrics { get; set; }
+}
+
+internal sealed class QueueMetrics
+{
+    [JsonPropertyName("avgWaitTimeForAgentAssignment_AfterTransfer")]
+    public double? AverageWaitAfterTransferMs { get; set; }
+
+    [JsonPropertyName("unassignedConversations")]
+    public double? UnassignedConversations { get; set; }
+}
+
 /// <summary>Source-generated serializers of LivePerson's account APIs, trimming and Native AOT safe.</summary>
 [JsonSerializable(typeof(DomainAnswer))]
 [JsonSerializable(typeof(AppTokenAnswer))]
@@ -104,4 +119,5 @@ internal sealed class SkillAgents
 [JsonSerializable(typeof(List<AccountShiftStatus>))]
 [JsonSerializable(typeof(AgentsRequest))]
 [JsonSerializable(typeof(AgentsAnswer))]
+[JsonSerializable(typeof(QueueHealthAnswer))]
 internal sealed partial class AccountApiJsonContext : JsonSerializerContext;

@@ -21,7 +21,10 @@ internal sealed class AvailabilityOptionsValidator(string accountName, IConfigur
         nameof(SkillAvailabilityOptions.AppTokenService), nameof(SkillAvailabilityOptions.LoginService),
         nameof(SkillAvailabilityOptions.AgentsRefreshInterval), nameof(SkillAvailabilityOptions.ShiftRefreshInterval),
         nameof(SkillAvailabilityOptions.Timeout), nameof(SkillAvailabilityOptions.WhenNoAgentsOnline),
+        nameof(SkillAvailabilityOptions.DataReportingService), nameof(SkillAvailabilityOptions.QueueHealth),
     ];
+
+    private static readonly string[] QueueHealthKeys = [nameof(QueueHealthOptions.Enabled), nameof(QueueHealthOptions.RefreshInterval), nameof(QueueHealthOptions.AskUserAbove)];
 
     /// <summary>
     /// Fails on a key that is not a setting (a typo would otherwise leave a setting at its default, silently), and on
@@ -33,6 +36,23 @@ internal sealed class AvailabilityOptionsValidator(string accountName, IConfigur
             .Where(child => !Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             .Select(child => $"{child.Path} is not a setting of skill availability; the settings there are {string.Join(", ", Keys.OrderBy(k => k, StringComparer.Ordinal))}.")
             .ToList();
+        var queueHealth = section.GetSection(nameof(SkillAvailabilityOptions.QueueHealth));
+        failures.AddRange(queueHealth.GetChildren()
+            .Where(child => !QueueHealthKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            .Select(child => $"{child.Path} is not a setting of queue health; the settings there are {string.Join(", ", QueueHealthKeys)}."));
+        if (queueHealth.GetSection(nameof(QueueHealthOptions.Enabled)) is { Value: { Length: > 0 } enabled } enabledSetting && !bool.TryParse(enabled.Trim(), out _))
+        {
+            failures.Add($"{enabledSetting.Path} is '{enabled.Trim()}', which is not true or false.");
+        }
+
+        foreach (var key in new[] { nameof(QueueHealthOptions.RefreshInterval), nameof(QueueHealthOptions.AskUserAbove) })
+        {
+            if (queueHealth.GetSection(key) is { Value: { Length: > 0 } value } setting && TimeSpanProblem(setting.Path, value.Trim()) is { } problem)
+            {
+                failures.Add(problem);
+            }
+        }
+
         foreach (var key in new[] { nameof(SkillAvailabilityOptions.AgentsRefreshInterval), nameof(SkillAvailabilityOptions.ShiftRefreshInterval), nameof(SkillAvailabilityOptions.Timeout) })
         {
             var setting = section.GetSection(key);
@@ -91,7 +111,7 @@ internal sealed class AvailabilityOptionsValidator(string accountName, IConfigur
     /// <summary>How a setting is named in a message: its configuration key when the settings come from configuration, else the property.</summary>
     private string N(string? setting = null) => section is IConfigurationSection { Path: var path }
         ? (setting is null ? path : path + ":" + setting)
-        : (setting is null ? nameof(SkillAvailabilityOptions) : nameof(SkillAvailabilityOptions) + "." + setting);
+        : (setting is null ? nameof(SkillAvailabilityOptions) : nameof(SkillAvailabilityOptions) + "." + setting.Replace(':', '.'));
 
     private void Check(SkillAvailabilityOptions? options, List<string> failures)
     {
@@ -122,6 +142,19 @@ internal sealed class AvailabilityOptionsValidator(string accountName, IConfigur
         ValidateServiceName(nameof(options.AgentManagerWorkspaceService), options.AgentManagerWorkspaceService, failures);
         ValidateServiceName(nameof(options.AppTokenService), options.AppTokenService, failures);
         ValidateServiceName(nameof(options.LoginService), options.LoginService, failures);
+        ValidateServiceName(nameof(options.DataReportingService), options.DataReportingService, failures);
+        if (options.QueueHealth is null)
+        {
+            failures.Add($"{N("QueueHealth")} must not be null; remove the assignment to keep queue health off.");
+        }
+        else if (options.QueueHealth.RefreshInterval < QueueHealthOptions.MinRefreshInterval || options.QueueHealth.RefreshInterval > QueueHealthOptions.MaxRefreshInterval)
+        {
+            failures.Add($"{N("QueueHealth:RefreshInterval")} is {options.QueueHealth.RefreshInterval}, but must be between 00:00:10 and 01:00:00 (LivePerson answers 429 when called too often).");
+        }
+        else if (options.QueueHealth.AskUserAbove is { } above && (above <= TimeSpan.Zero || above > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"{N("QueueHealth:AskUserAbove")} is {above}, but must be longer than 00:00:00 and at most 1.00:00:00; leave it unset to keep the long-wait question off.");
+        }
         ValidateInterval(nameof(options.AgentsRefreshInterval), options.AgentsRefreshInterval, failures);
         ValidateInterval(nameof(options.ShiftRefreshInterval), options.ShiftRefreshInterval, failures);
         if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(1))
@@ -210,6 +243,7 @@ internal sealed class AvailabilityOptionsValidator(string accountName, IConfigur
         nameof(SkillAvailabilityOptions.ShiftStatusService) => SkillAvailabilityOptions.DefaultShiftStatusService,
         nameof(SkillAvailabilityOptions.AgentManagerWorkspaceService) => SkillAvailabilityOptions.DefaultAgentManagerWorkspaceService,
         nameof(SkillAvailabilityOptions.AppTokenService) => SkillAvailabilityOptions.DefaultAppTokenService,
+        nameof(SkillAvailabilityOptions.DataReportingService) => SkillAvailabilityOptions.DefaultDataReportingService,
         _ => SkillAvailabilityOptions.DefaultLoginService,
     };
 

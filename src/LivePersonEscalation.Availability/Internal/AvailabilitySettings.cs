@@ -27,6 +27,11 @@ internal sealed class AvailabilitySettings
         ShiftRefreshInterval = options.ShiftRefreshInterval;
         Timeout = options.Timeout;
         WhenNoAgentsOnline = options.WhenNoAgentsOnline;
+        DataReportingService = options.DataReportingService.Trim();
+        QueueHealthEnabled = options.QueueHealth.Enabled;
+        QueueHealthRefreshInterval = options.QueueHealth.RefreshInterval;
+        AskUserAbove = options.QueueHealth.AskUserAbove;
+        FallbackWhenWaitLongerThan = escalation.Fallback.WhenWaitLongerThan;
 
         _idsByName = escalation.Skills.ToDictionary(skill => skill.Key.Trim(), skill => skill.Value.Trim(), StringComparer.OrdinalIgnoreCase);
         SkillIds = _idsByName.Values.Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToArray();
@@ -70,6 +75,18 @@ internal sealed class AvailabilitySettings
     public TimeSpan Timeout { get; }
 
     public NoAgentsOnlineHandling WhenNoAgentsOnline { get; }
+
+    public string DataReportingService { get; }
+
+    public bool QueueHealthEnabled { get; }
+
+    public TimeSpan QueueHealthRefreshInterval { get; }
+
+    /// <summary>A wait longer than this is the user's choice (<see cref="QueueHealthOptions.AskUserAbove"/>); null: off.</summary>
+    public TimeSpan? AskUserAbove { get; }
+
+    /// <summary>A wait longer than this sends to the fallback with a shorter one (<see cref="EscalationFallbackOptions.WhenWaitLongerThan"/>); null: off.</summary>
+    public TimeSpan? FallbackWhenWaitLongerThan { get; }
 
     /// <summary>The skill ids of <see cref="EscalationOptions.Skills"/>, distinct and ordered: the skills followed.</summary>
     public IReadOnlyList<string> SkillIds { get; }

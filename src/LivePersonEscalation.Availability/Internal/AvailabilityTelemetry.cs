@@ -15,6 +15,8 @@ internal sealed partial class AvailabilityTelemetry
 
     public const string Agents = "agents";
 
+    public const string QueueHealth = "queue_health";
+
     private static readonly Meter SharedMeter = new(LivePersonEscalationTelemetry.MeterName);
 
     private readonly Counter<long> _refreshes;
@@ -41,7 +43,7 @@ internal sealed partial class AvailabilityTelemetry
             {
                 using (_account is null ? null : AccountScope(_logger, _account))
                 {
-                    RefreshFailed(_logger, data == Shift ? "shift status" : "agent counts", failure, (long)staleAfter.TotalSeconds);
+                    RefreshFailed(_logger, data switch { Shift => "shift status", Agents => "agent counts", _ => "queue health" }, failure, (long)staleAfter.TotalSeconds);
                 }
             }
 
@@ -65,6 +67,26 @@ internal sealed partial class AvailabilityTelemetry
     }
 
     private static readonly Func<ILogger, string, IDisposable?> AccountScope = LoggerMessage.DefineScope<string>("Account {Account}");
+
+    /// <summary>Logged once per snapshot: the queue health feed is off on the account, and what to do.</summary>
+    public void QueueHealthNotEnabled(string reason)
+    {
+        try
+        {
+            using (_account is null ? null : AccountScope(_logger, _account))
+            {
+                NotEnabled(_logger, reason);
+            }
+        }
+#pragma warning disable CA1031 // A logger that throws must never fail the refresh it reports.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    [LoggerMessage(20, LogLevel.Warning, "Skill availability: the expected wait stays unknown: {Reason}")]
+    private static partial void NotEnabled(ILogger logger, string reason);
 
     [LoggerMessage(16, LogLevel.Warning, "Skill availability: the {Data} could not be refreshed: {Reason} The last good data is used while it is younger than {StaleAfterSeconds} s")]
     private static partial void RefreshFailed(ILogger logger, string data, string reason, long staleAfterSeconds);

@@ -32,10 +32,16 @@ internal sealed class SkillAvailabilityHealthCheck(ISkillAvailabilitySnapshot av
             data["liveperson.availability.age_seconds"] = (long)age.TotalSeconds;
         }
 
+        // The wait is extra: unknown, escalations still go ahead; a feed not enabled on the account is said, not failed.
+        var waits = skills.Count(skill => skill.ExpectedWait is not null);
+        data["liveperson.availability.known_waits"] = waits;
+        var feedOff = skills.Select(skill => skill.ExpectedWaitUnknownReason).FirstOrDefault(reason => reason?.Contains("not enabled on the account", StringComparison.Ordinal) == true);
+        var queue = feedOff is not null ? $" Expected wait: {feedOff}." : string.Empty;
+
         return unknown.Count == 0
-            ? HealthCheckResult.Healthy($"Skill availability: {skills.Count} skill(s) known, the oldest data {(long)(oldest ?? TimeSpan.Zero).TotalSeconds} s old.", data)
+            ? HealthCheckResult.Healthy($"Skill availability: {skills.Count} skill(s) known, the oldest data {(long)(oldest ?? TimeSpan.Zero).TotalSeconds} s old.{queue}", data)
             : HealthCheckResult.Degraded(
-                $"Skill availability unknown for {unknown.Count} of {skills.Count} skill(s), escalated unchecked meanwhile: {string.Join("; ", unknown.Select(skill => $"{skill.SkillId}: {skill.UnknownReason}"))}",
+                $"Skill availability unknown for {unknown.Count} of {skills.Count} skill(s), escalated unchecked meanwhile: {string.Join("; ", unknown.Select(skill => $"{skill.SkillId}: {skill.UnknownReason}"))}{queue}",
                 data: data);
     }
 }

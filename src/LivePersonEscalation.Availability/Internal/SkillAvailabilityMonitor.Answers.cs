@@ -53,9 +53,13 @@ internal sealed partial class SkillAvailabilityMonitor
             (null, not null) => agents.FetchedAt,
             _ => null,
         };
+        var (wait, waitAge, waitUnknown) = ExpectedWaitOf(skillId, now);
         return new SkillAvailability
         {
             SkillId = skillId,
+            ExpectedWait = wait,
+            ExpectedWaitAge = waitAge,
+            ExpectedWaitUnknownReason = waitUnknown,
             OnShift = state?.OnShift,
             NextOn = state?.NextOn,
             NextOff = state?.NextOff,
@@ -84,6 +88,7 @@ internal sealed partial class SkillAvailabilityMonitor
                 {
                     Kind = TransferDecisionKind.EscalateToFallback,
                     Request = request with { AgentSkillId = fallback, AgentSkillName = null },
+                    ExpectedWait = candidate.ExpectedWait,
                     Reason = $"{availability}; fallback {candidate}",
                 };
             }
@@ -93,6 +98,7 @@ internal sealed partial class SkillAvailabilityMonitor
         {
             Kind = _settings.WhenNoAgentsOnline == NoAgentsOnlineHandling.TellUser ? TransferDecisionKind.NoAgentsOnline : TransferDecisionKind.EscalateWithNoAgentsOnline,
             Request = request,
+            ExpectedWait = availability.ExpectedWait,
             Reason = availability.ToString(),
         };
     }

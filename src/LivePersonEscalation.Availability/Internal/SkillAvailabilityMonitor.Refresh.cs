@@ -21,6 +21,7 @@ internal sealed partial class SkillAvailabilityMonitor
                 _first = Task.Run(() => Task.WhenAll(RefreshShiftAsync(), RefreshAgentsAsync()), CancellationToken.None);
                 _agentsTimer = _time.CreateTimer(static state => _ = ((SkillAvailabilityMonitor)state!).RefreshAgentsAsync(), this, _settings!.AgentsRefreshInterval, _settings.AgentsRefreshInterval);
                 _shiftTimer = _time.CreateTimer(static state => _ = ((SkillAvailabilityMonitor)state!).RefreshShiftAsync(), this, _settings.ShiftRefreshInterval, _settings.ShiftRefreshInterval);
+                StartQueueHealth(_settings);
             }
 
             first = _first;

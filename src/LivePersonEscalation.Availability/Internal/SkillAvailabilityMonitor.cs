@@ -85,13 +85,51 @@ internal sealed partial class SkillAvailabilityMonitor : ISkillAvailabilitySnaps
 
         var skillId = SkillIdOf(request);
         var availability = await GetAsync(skillId, cancellationToken).ConfigureAwait(false);
-        return availability switch
+        var decision = availability switch
         {
             { OnShift: false } => new TransferDecision { Kind = TransferDecisionKind.OffShift, Request = request, OpensAt = availability.NextOn, Reason = availability.ToString() },
-            { OnShift: true, OnlineAgents: > 0 } => new TransferDecision { Kind = TransferDecisionKind.Escalate, Request = request, Reason = availability.ToString() },
+            { OnShift: true, OnlineAgents: > 0 } => await ShorterWaitAsync(request, skillId, availability, cancellationToken).ConfigureAwait(false)
+                ?? new TransferDecision { Kind = TransferDecisionKind.Escalate, Request = request, ExpectedWait = availability.ExpectedWait, Reason = availability.ToString() },
             { OnShift: true, OnlineAgents: 0 } => await NobodyOnlineAsync(request, skillId, availability, cancellationToken).ConfigureAwait(false),
-            _ => new TransferDecision { Kind = TransferDecisionKind.EscalateUnknown, Request = request, Reason = availability.UnknownReason ?? availability.ToString() },
+            _ => new TransferDecision { Kind = TransferDecisionKind.EscalateUnknown, Request = request, ExpectedWait = availability.ExpectedWait, Reason = availability.UnknownReason ?? availability.ToString() },
         };
+
+        // A decision to send, to a skill whose wait is longer than the user should be held to without asking: ask.
+        return decision.ShouldEscalate && decision.ExpectedWait > _settings.AskUserAbove
+            ? new TransferDecision
+            {
+                Kind = TransferDecisionKind.LongWait,
+                Request = decision.Request,
+                ExpectedWait = decision.ExpectedWait,
+                RequestedSkillWait = decision.RequestedSkillWait,
+                Reason = $"{decision.Reason}; the wait is longer than {_settings.AskUserAbove} (Availability:QueueHealth:AskUserAbove): the user chooses",
+            }
+            : decision;
+    }
+
+    /// <summary>
+    /// The fallback for wait: when the skill's wait is longer than <see cref="AvailabilitySettings.FallbackWhenWaitLongerThan"/>
+    /// and its fallback, on shift with agents online, has a known, shorter one; null otherwise.
+    /// </summary>
+    private async Task<TransferDecision?> ShorterWaitAsync(EscalationRequest request, string skillId, SkillAvailability availability, CancellationToken cancellationToken)
+    {
+        if (_settings!.FallbackWhenWaitLongerThan is not { } longer || availability.ExpectedWait is not { } wait || wait <= longer
+            || !_settings.TryGetFallback(skillId, out var fallback))
+        {
+            return null;
+        }
+
+        var candidate = await GetAsync(fallback, cancellationToken).ConfigureAwait(false);
+        return candidate is { OnShift: true, OnlineAgents: > 0, ExpectedWait: { } shorter } && shorter < wait
+            ? new TransferDecision
+            {
+                Kind = TransferDecisionKind.EscalateToFallbackForWait,
+                Request = request with { AgentSkillId = fallback, AgentSkillName = null },
+                ExpectedWait = shorter,
+                RequestedSkillWait = wait,
+                Reason = $"{availability}; fallback {candidate}",
+            }
+            : null;
     }
 
     private string SkillIdOf(EscalationRequest request)
@@ -125,6 +163,7 @@ internal sealed partial class SkillAvailabilityMonitor : ISkillAvailabilitySnaps
             _disposed = true;
             _agentsTimer?.Dispose();
             _shiftTimer?.Dispose();
+            _queueTimer?.Dispose();
         }
 
         _stopping.Cancel();

@@ -17,4 +17,7 @@ public enum AccountApi
 
     /// <summary>The Agent Manager Workspace API's skill availabilities: <c>POST /manager_workspace/api/account/{accountId}/skill/availability</c>.</summary>
     SkillAvailability = 4,
+
+    /// <summary>Messaging Current Queue Health (<c>leDataReporting</c>): the waits per skill.</summary>
+    QueueHealth = 5,
 }

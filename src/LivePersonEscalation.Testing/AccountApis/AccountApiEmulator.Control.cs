@@ -45,11 +45,12 @@ public sealed partial class AccountApiEmulator
     /// <param name="api">The API.</param>
     /// <param name="statusCode">The status to answer.</param>
     /// <param name="times">How many calls; all of them by default.</param>
-    public void Fail(AccountApi api, int statusCode, int times = int.MaxValue)
+    /// <param name="retryAfter">A <c>Retry-After</c> header (in seconds) on the answer, e.g. with 429.</param>
+    public void Fail(AccountApi api, int statusCode, int times = int.MaxValue, TimeSpan? retryAfter = null)
     {
         lock (_gate)
         {
-            _faults[api] = (statusCode, times);
+            _faults[api] = (statusCode, times, retryAfter);
         }
     }
 

@@ -19,6 +19,7 @@ public sealed partial class AccountApiEmulator
         }
 
         int? fault;
+        TimeSpan? retryAfter = null;
         TimeSpan delay;
         lock (_gate)
         {
@@ -32,7 +33,8 @@ public sealed partial class AccountApiEmulator
             if (_faults.TryGetValue(api.Value, out var scripted) && scripted.Times > 0)
             {
                 fault = scripted.Status;
-                _faults[api.Value] = (scripted.Status, scripted.Times - 1);
+                retryAfter = scripted.RetryAfter;
+                _faults[api.Value] = (scripted.Status, scripted.Times - 1, scripted.RetryAfter);
             }
 
             delay = _delays.GetValueOrDefault(api.Value);
@@ -53,6 +55,11 @@ public sealed partial class AccountApiEmulator
         if (fault is { } status)
         {
             context.Response.StatusCode = status;
+            if (retryAfter is { } wait)
+            {
+                context.Response.Headers.RetryAfter = ((long)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             await WriteJsonAsync(context, writer => { writer.WriteStartObject(); writer.WriteString("error", "scripted fault"); writer.WriteEndObject(); }, status).ConfigureAwait(false);
             return;
         }
@@ -73,6 +80,9 @@ public sealed partial class AccountApiEmulator
                 break;
             case AccountApi.SkillAvailability when Authorized(request):
                 await ServeAgentsAsync(context).ConfigureAwait(false);
+                break;
+            case AccountApi.QueueHealth when Authorized(request):
+                await ServeQueueHealthAsync(context).ConfigureAwait(false);
                 break;
             default:
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
@@ -105,6 +115,11 @@ public sealed partial class AccountApiEmulator
         if (HttpMethods.IsGet(method) && path.StartsWith(account + "skills/", StringComparison.Ordinal) && path.EndsWith("/shift-status-skill", StringComparison.Ordinal))
         {
             return (AccountApi.ShiftStatus, path[(account.Length + "skills/".Length)..^"/shift-status-skill".Length]);
+        }
+
+        if (IsQueueHealth(method, path, account))
+        {
+            return (AccountApi.QueueHealth, string.Empty);
         }
 
         if (HttpMethods.IsPost(method) && path == "/manager_workspace" + account + "skill/availability")

@@ -25,6 +25,7 @@ public sealed partial class AccountApiEmulator : IAsyncDisposable
         [SkillAvailabilityOptions.DefaultAgentManagerWorkspaceService] = AccountApi.SkillAvailability,
         [SkillAvailabilityOptions.DefaultAppTokenService] = AccountApi.AppToken,
         [SkillAvailabilityOptions.DefaultLoginService] = AccountApi.Login,
+        [SkillAvailabilityOptions.DefaultDataReportingService] = AccountApi.QueueHealth,
     };
 
     private readonly WebApplication _app;
@@ -34,7 +35,8 @@ public sealed partial class AccountApiEmulator : IAsyncDisposable
     private readonly Dictionary<string, (int Online, int BackSoon, int Away)> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<AccountApi, int> _calls = [];
     private readonly Dictionary<string, int> _domainLookups = new(StringComparer.Ordinal);
-    private readonly Dictionary<AccountApi, (int Status, int Times)> _faults = [];
+    private readonly Dictionary<AccountApi, (int Status, int Times, TimeSpan? RetryAfter)> _faults = [];
+    private readonly Dictionary<string, (TimeSpan? Wait, int Unassigned)> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<AccountApi, TimeSpan> _delays = [];
     private readonly HashSet<string> _tokens = new(StringComparer.Ordinal);
     private (bool OnShift, DateTimeOffset? NextOn, DateTimeOffset? NextOff) _accountShift = (true, null, null);

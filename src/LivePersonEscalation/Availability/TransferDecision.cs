@@ -22,8 +22,23 @@ public sealed class TransferDecision
     /// </summary>
     public string? Reason { get; init; }
 
-    /// <summary>True when the escalation should be sent (<see cref="Request"/>); false off shift, or with nobody online when the user is to be told instead.</summary>
-    public bool ShouldEscalate => Kind is not (TransferDecisionKind.OffShift or TransferDecisionKind.NoAgentsOnline);
+    /// <summary>
+    /// The expected wait for an agent at the skill of <see cref="Request"/> (after any fallback), when LivePerson's
+    /// queue health knows it; null otherwise.
+    /// </summary>
+    public TimeSpan? ExpectedWait { get; init; }
+
+    /// <summary>The expected wait at the skill asked for, when the decision went to a fallback for a shorter wait (<see cref="TransferDecisionKind.EscalateToFallbackForWait"/>).</summary>
+    public TimeSpan? RequestedSkillWait { get; init; }
+
+    /// <summary>True when the escalation should be sent (<see cref="Request"/>); false off shift, with nobody online when the user is to be told instead, or for a long wait the user has not accepted.</summary>
+    public bool ShouldEscalate => Kind is not (TransferDecisionKind.OffShift or TransferDecisionKind.NoAgentsOnline or TransferDecisionKind.LongWait);
+
+    /// <summary>True when nothing is sent yet because the wait is long (<see cref="ExpectedWait"/>): the user chooses.</summary>
+    public bool IsLongWait => Kind == TransferDecisionKind.LongWait;
+
+    /// <summary>The expected wait in whole minutes, rounded up (never less than the data says, at least 1); null when unknown.</summary>
+    public int? ExpectedWaitMinutes => ExpectedWait is { } wait ? Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)) : null;
 
     /// <summary>True when the skill is off shift and nothing should be sent.</summary>
     public bool IsOffShift => Kind == TransferDecisionKind.OffShift;

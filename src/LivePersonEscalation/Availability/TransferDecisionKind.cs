@@ -23,4 +23,19 @@ public enum TransferDecisionKind
 
     /// <summary>The skill is on shift with nobody online and no fallback has agents: send nothing, tell the user (when so configured).</summary>
     NoAgentsOnline = 6,
+
+    /// <summary>
+    /// The skill's expected wait is longer than <see cref="EscalationFallbackOptions.WhenWaitLongerThan"/> and its
+    /// fallback skill, on shift with agents online, has a shorter one: escalate to the fallback
+    /// (<see cref="TransferDecision.Request"/>; both waits in <see cref="TransferDecision.RequestedSkillWait"/> and
+    /// <see cref="TransferDecision.ExpectedWait"/>).
+    /// </summary>
+    EscalateToFallbackForWait = 7,
+
+    /// <summary>
+    /// The wait of the skill the escalation would go to is longer than the configured bound: send nothing yet, show the
+    /// user <see cref="TransferDecision.ExpectedWait"/> and let them choose; a confirmed request
+    /// (<see cref="AgentHandoffRequest.AcceptWait"/>) is sent.
+    /// </summary>
+    LongWait = 8,
 }

@@ -46,4 +46,12 @@ public sealed class EscalationFallbackOptions
     /// <see cref="DuplicateGuardOptions.Window"/>, at most <see cref="MaxWindow"/>. Defaults to <see cref="DefaultWindow"/>.
     /// </summary>
     public TimeSpan Window { get; set; } = DefaultWindow;
+
+    /// <summary>
+    /// Before a transfer, with the expected wait known (the <c>LivePersonEscalation.Availability</c> package's queue
+    /// health): when the requested skill's wait is longer than this, and its <see cref="Skills"/> fallback is on shift
+    /// with agents online and a known, shorter wait, the escalation goes to the fallback
+    /// (<see cref="TransferDecisionKind.EscalateToFallbackForWait"/>). Null (the default): off.
+    /// </summary>
+    public TimeSpan? WhenWaitLongerThan { get; set; }
 }

@@ -85,6 +85,16 @@ public sealed partial class AgentHandoff
         Argument.NotNull(handoff);
 
         var text = TransferMessage.Validate(handoff.TransferMessage, nameof(handoff));
+        if (handoff.TransferMessageWithWait is { } template)
+        {
+            // Checked before anything happens, as the plain message is: a template that could not say the wait is a bug.
+            if (template.IndexOf("{minutes}", StringComparison.Ordinal) < 0)
+            {
+                throw new ArgumentException("AgentHandoffRequest.TransferMessageWithWait has no {minutes}: put {minutes} where the wait in minutes goes, or leave it unset.", nameof(handoff));
+            }
+
+            _ = TransferMessage.Validate(template.Replace("{minutes}", "999"), nameof(handoff));
+        }
         var request = new EscalationRequest
         {
             UserPlatformId = context.UserPlatformId,
@@ -115,19 +125,25 @@ public sealed partial class AgentHandoff
         if (_availability is not null)
         {
             decision = await DecideAsync(request with { AgentSkillId = skillId, AgentSkillName = null }, cancellationToken).ConfigureAwait(false);
-            if (!decision.ShouldEscalate)
+            if (!decision.ShouldEscalate && !(decision.IsLongWait && handoff.AcceptWait))
             {
                 var withheld = new TransferMessage(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
                 return new AgentHandoffResult { TransferMessage = withheld, Request = request with { AgentSkillId = skillId }, Decision = decision };
             }
 
-            if (decision.Kind == TransferDecisionKind.EscalateToFallback)
+            if (decision.Request.AgentSkillId != skillId)
             {
                 // The decision names the fallback by its id.
                 request = decision.Request;
                 skillId = decision.Request.AgentSkillId
                     ?? throw new InvalidOperationException($"{_availability.GetType().Name} decided {TransferDecisionKind.EscalateToFallback} without a skill id in TransferDecision.Request.");
             }
+        }
+
+        // With the wait known, the message says it (rounded up: never a promise of less than the data says).
+        if (handoff.TransferMessageWithWait is { } withWait && decision?.ExpectedWaitMinutes is { } minutes)
+        {
+            text = TransferMessage.Validate(withWait.Replace("{minutes}", minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)), nameof(handoff));
         }
 
         var delivery = await TransferMessage.DeliverAsync(context, text, cancellationToken).ConfigureAwait(false);

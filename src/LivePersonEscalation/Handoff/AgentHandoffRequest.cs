@@ -11,4 +11,18 @@ public sealed record AgentHandoffRequest
 
     /// <summary>The skill's display name; resolved through <see cref="EscalationOptions.Skills"/> when <see cref="AgentSkillId"/> is unset.</summary>
     public string? AgentSkillName { get; init; }
+
+    /// <summary>
+    /// The transfer message to use when the expected wait is known (<see cref="TransferDecision.ExpectedWait"/>), with
+    /// <c>{minutes}</c> for the wait in whole minutes, rounded up so the user is never promised less than the data
+    /// says, e.g. "Hold on while I transfer you. The current wait is about {minutes} minute(s)."; otherwise
+    /// <see cref="TransferMessage"/>.
+    /// </summary>
+    public string? TransferMessageWithWait { get; init; }
+
+    /// <summary>
+    /// True when the user has accepted a long wait (<see cref="TransferDecisionKind.LongWait"/>) and wants the
+    /// transfer anyway: the escalation is then sent.
+    /// </summary>
+    public bool AcceptWait { get; init; }
 }

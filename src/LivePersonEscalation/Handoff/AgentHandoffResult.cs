@@ -49,6 +49,12 @@ public sealed class AgentHandoffResult
     /// <summary>When an off-shift skill opens, when LivePerson said.</summary>
     public DateTimeOffset? OpensAt => Decision?.OpensAt;
 
+    /// <summary>The expected wait for an agent at the skill decided on, when LivePerson's queue health knows it.</summary>
+    public TimeSpan? ExpectedWait => Decision?.ExpectedWait;
+
+    /// <summary>True when nothing was sent because the wait is long: show the user the wait and let them choose; hand off again with <see cref="AgentHandoffRequest.AcceptWait"/> to send.</summary>
+    public bool IsLongWait => IsWithheld && Decision!.IsLongWait;
+
     /// <summary>True when LivePerson accepted the escalation.</summary>
     public bool IsAccepted => Escalation is not null;
 

@@ -185,6 +185,34 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
         Assert.Empty(_emulator.Requests);
     }
 
+    [Fact]
+    public async Task A_long_wait_shows_the_user_the_wait_and_the_call_the_user_confirms_sends()
+    {
+        await using var accountApis = await AccountApiEmulator.StartAsync();
+        accountApis.SetAgents("123456", online: 1);
+        accountApis.SetQueueHealth("123456", TimeSpan.FromMinutes(25));
+        await using var withWait = await WebhookHost.StartAsync(
+            _emulator,
+            new()
+            {
+                ["LivePerson:Escalation:Availability:QueueHealth:Enabled"] = "true",
+                ["LivePerson:Escalation:Availability:QueueHealth:AskUserAbove"] = "00:15:00",
+            },
+            accountApis: accountApis);
+        await AvailabilityWebhookTests.WaitForQueueHealthAsync(withWait, "123456");
+        var url = new Uri(withWait.Http.BaseAddress!, "/escalations").ToString();
+        var conversation = Conversation("lp_web");
+
+        var asked = await RunAsync("Escalate", conversation, url: url);
+        var variables = new Dictionary<string, string?>(asked.Variables) { ["acceptWait"] = "true" }; // the user chose to wait
+        var confirmed = await RunAsync("Escalate", conversation, url: url, variables: variables);
+
+        Assert.Equal(["The current wait for an agent is about 25 minute(s). Would you like to wait, or leave a message?"], asked.Messages);
+        Assert.Equal("true", asked.Variables["longWait"]);
+        Assert.Empty(confirmed.Messages); // on messaging the transfer message rides in the escalation, with the wait
+        Assert.Equal("Hold on while I transfer you to an agent. The current wait is about 25 minute(s).", Assert.Single(_emulator.Escalations).Message);
+    }
+
     private static ConversationState Conversation(string channel) => new("conv-" + Guid.NewGuid().ToString("N")[..8], "user-1", "bot-1", channel, "billing_question");
 
     private async Task<ScriptResult> RunAsync(string integration, ConversationState conversation, string? url = null, string secret = WebhookHost.Secret, Dictionary<string, string?>? variables = null, bool transformOnFailure = false, bool anyStatusSucceeds = false, bool unwrapped = false)

@@ -22,6 +22,7 @@ internal static partial class ConfigurationKeys
         ["DuplicateGuard:Window"] = TimeSpanRule,
         ["DuplicateGuard:StoreTimeout"] = TimeSpanRule,
         ["Fallback:Window"] = TimeSpanRule,
+        ["Fallback:WhenWaitLongerThan"] = TimeSpanRule,
     };
 
     private static void CheckValues(IConfiguration section, List<string> failures)

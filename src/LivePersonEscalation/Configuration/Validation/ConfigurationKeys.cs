@@ -34,7 +34,8 @@ internal static partial class ConfigurationKeys
         (nameof(EscalationOptions.Fallback), new Known(
             (nameof(EscalationFallbackOptions.Skills), Known.AnyKey),
             (nameof(EscalationFallbackOptions.MaxTransferFailures), null),
-            (nameof(EscalationFallbackOptions.Window), null))),
+            (nameof(EscalationFallbackOptions.Window), null),
+            (nameof(EscalationFallbackOptions.WhenWaitLongerThan), null))),
         // The section of the LivePersonEscalation.Availability package, which checks its keys when it is registered.
         (AddOnSections.Availability, Known.AnyKey),
         (nameof(EscalationOptions.Telemetry), new Known(

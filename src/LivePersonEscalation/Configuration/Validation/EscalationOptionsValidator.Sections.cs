@@ -70,6 +70,11 @@ internal sealed partial class EscalationOptionsValidator
             return;
         }
 
+        if (fallback.WhenWaitLongerThan is { } longer && (longer <= TimeSpan.Zero || longer > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"Fallback:WhenWaitLongerThan is {longer}, but must be longer than 00:00:00 and at most 1.00:00:00; leave it unset to keep the fallback for wait off.");
+        }
+
         if (fallback.MaxTransferFailures is < 1 or > 10)
         {
             failures.Add($"Fallback:MaxTransferFailures is {fallback.MaxTransferFailures}, but must be between 1 and 10.");

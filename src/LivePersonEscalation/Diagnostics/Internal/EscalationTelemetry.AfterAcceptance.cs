@@ -84,7 +84,12 @@ internal sealed partial class EscalationTelemetry
             {
                 activity.SetTag(TelemetryTags.SkillId, s.SkillId);
                 activity.SetTag(TelemetryTags.AvailabilityDecision, name);
-                if (decision.Kind == TransferDecisionKind.EscalateToFallback)
+                if (decision.ExpectedWait is { } wait)
+                {
+                    activity.SetTag(TelemetryTags.ExpectedWaitSeconds, (long)Math.Ceiling(wait.TotalSeconds));
+                }
+
+                if (decision.Kind is TransferDecisionKind.EscalateToFallback or TransferDecisionKind.EscalateToFallbackForWait)
                 {
                     activity.SetTag(TelemetryTags.FallbackSkillId, decision.Request.AgentSkillId);
                 }
@@ -106,6 +111,8 @@ internal sealed partial class EscalationTelemetry
         TransferDecisionKind.EscalateUnknown => "escalate_unknown",
         TransferDecisionKind.OffShift => "off_shift",
         TransferDecisionKind.NoAgentsOnline => "no_agents_online",
+        TransferDecisionKind.EscalateToFallbackForWait => "escalate_to_fallback_for_wait",
+        TransferDecisionKind.LongWait => "long_wait",
         _ => "unknown",
     };
 }

@@ -32,6 +32,7 @@ internal static class TelemetryTags
     public const string AvailabilityActivityName = "liveperson.availability";
     public const string AvailabilityDecision = "liveperson.availability.decision";
     public const string AvailabilityUnknownReason = "liveperson.availability.unknown_reason";
+    public const string ExpectedWaitSeconds = "liveperson.availability.expected_wait_seconds";
     public const string Succeeded = "succeeded";
 
     public const string Accepted = "accepted";

@@ -1,0 +1,209 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LivePersonEscalation.Availability.Tests;
+
+/// <summary>
+/// The expected wait per skill, from Messaging Current Queue Health, over real HTTP against the account APIs
+/// emulator: fetched in the background for every skill at once, never for an escalation; unknown, never failing,
+/// on -1, a skill not listed, stale data, a feed not enabled, 429 and 500. Time is a <see cref="FakeTimeProvider"/>.
+/// </summary>
+public sealed class QueueHealthTests : IAsyncLifetime
+{
+    private const string Billing = "123456";
+    private const string General = "100200300";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+    private EscalationEmulator _escalations = null!;
+    private AccountApiEmulator _accountApis = null!;
+
+    public async Task InitializeAsync()
+    {
+        _escalations = await EscalationEmulator.StartAsync();
+        _accountApis = await AccountApiEmulator.StartAsync(new AccountApiEmulatorOptions { TimeProvider = _time });
+        _accountApis.SetAgents(Billing, online: 2);
+        _accountApis.SetAgents(General, online: 1);
+        _accountApis.SetShift(Billing, onShift: true);
+        _accountApis.SetShift(General, onShift: true);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _accountApis.DisposeAsync();
+        await _escalations.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_skills_wait_is_the_average_after_transfer_and_its_age_while_one_without_data_is_unknown()
+    {
+        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(95), unassignedConversations: 4);
+        _accountApis.SetQueueHealth(General, waitAfterTransfer: null); // -1: no data
+        await using var provider = Provider();
+        var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
+
+        var billing = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
+        var general = await snapshot.GetAsync(General);
+
+        Assert.Equal(TimeSpan.FromSeconds(95), billing.ExpectedWait);
+        Assert.Equal(TimeSpan.Zero, billing.ExpectedWaitAge);
+        Assert.Null(billing.ExpectedWaitUnknownReason);
+        Assert.Null(general.ExpectedWait);
+        Assert.Equal($"LivePerson has no wait data for skill {General} (-1)", general.ExpectedWaitUnknownReason);
+        Assert.True(general.IsKnown); // the wait is extra: shift and agents stand on their own
+        Assert.Equal(1, _accountApis.CallsTo(AccountApi.QueueHealth)); // both skills in one request
+    }
+
+    [Fact]
+    public async Task A_skill_the_answer_does_not_list_and_data_past_its_bound_are_unknown()
+    {
+        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
+        await using var provider = Provider(o => o.QueueHealth.RefreshInterval = TimeSpan.FromSeconds(10));
+        var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
+        await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
+
+        Assert.Equal($"the queue health does not list skill {General}", (await snapshot.GetAsync(General)).ExpectedWaitUnknownReason);
+
+        _accountApis.Fail(AccountApi.QueueHealth, 500);
+        using var refreshes = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), LivePersonEscalationTelemetry.MeterName, LivePersonEscalationTelemetry.AvailabilityRefreshesInstrument);
+        for (var tick = 1; tick <= 5; tick++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10)); // each refresh fails; the last good data ages
+            await Eventually(() => Task.FromResult(QueueRefreshes(refreshes)), done => done >= tick); // finished, so the next tick runs one
+        }
+
+        var stale = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is null);
+        Assert.StartsWith("the queue health is 50 s old, older than the 40 s it is used for; the Messaging Current Queue Health API answered HTTP 500.", stale.ExpectedWaitUnknownReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feed_not_enabled_is_logged_once_with_what_to_do_and_the_handoff_goes_ahead()
+    {
+        _accountApis.Fail(AccountApi.QueueHealth, 404);
+        await using var provider = Provider(o => o.QueueHealth.RefreshInterval = TimeSpan.FromSeconds(10));
+        var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
+        var logs = provider.GetFakeLogCollector();
+
+        var unknown = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains("not enabled", StringComparison.Ordinal) == true);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await Eventually(() => Task.FromResult(_accountApis.CallsTo(AccountApi.QueueHealth)), c => c >= 2);
+        var handoff = await provider.GetRequiredService<AgentHandoff>().HandOffAsync(
+            new InMemoryBotContext("lp_web") { ConversationId = "conv-feed-off" },
+            new AgentHandoffRequest { TransferMessage = "Transferring you.", AgentSkillName = "billing" });
+
+        Assert.Contains("ask LivePerson's account team to enable Messaging Current Queue Health", unknown.ExpectedWaitUnknownReason, StringComparison.Ordinal);
+        Assert.Single(logs.GetSnapshot(), record => record.Id.Id == 20);
+        Assert.True(handoff.IsAccepted);
+    }
+
+    [Fact]
+    public async Task A_429_waits_as_its_retry_after_says_and_refreshes_never_pile_up()
+    {
+        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
+        _accountApis.Fail(AccountApi.QueueHealth, 429, times: 1, retryAfter: TimeSpan.FromSeconds(120));
+        await using var provider = Provider(o => o.QueueHealth.RefreshInterval = TimeSpan.FromSeconds(10));
+        var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
+        await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains("429", StringComparison.Ordinal) == true);
+
+        for (var second = 0; second < 110; second += 10)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        var during = _accountApis.CallsTo(AccountApi.QueueHealth);
+        _time.Advance(TimeSpan.FromSeconds(10)); // 120 s after the 429
+        var after = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
+
+        Assert.Equal(1, during); // nothing in the 120 s LivePerson asked for
+        Assert.Equal(TimeSpan.FromSeconds(30), after.ExpectedWait);
+        Assert.Equal(2, _accountApis.CallsTo(AccountApi.QueueHealth));
+    }
+
+    [Fact]
+    public async Task A_hundred_escalations_over_ten_skills_cost_no_queue_health_call_beyond_the_background_refresh()
+    {
+        var skills = Enumerable.Range(1, 10).Select(i => (Name: "skill-" + i, Id: (500000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        foreach (var (_, id) in skills)
+        {
+            _accountApis.SetShift(id, onShift: true);
+            _accountApis.SetAgents(id, online: 1);
+            _accountApis.SetQueueHealth(id, TimeSpan.FromSeconds(60));
+        }
+
+        await using var provider = Provider(escalation: o =>
+        {
+            foreach (var (name, id) in skills)
+            {
+                o.Skills[name] = id;
+            }
+        });
+        var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
+        await Eventually(() => snapshot.GetAsync(skills[0].Id).AsTask(), a => a.ExpectedWait is not null);
+        var handoff = provider.GetRequiredService<AgentHandoff>();
+
+        for (var i = 0; i < 100; i++)
+        {
+            var result = await handoff.HandOffAsync(
+                new InMemoryBotContext("lp_web") { ConversationId = "conv-" + i },
+                new AgentHandoffRequest { TransferMessage = "Transferring you.", AgentSkillName = skills[i % 10].Name });
+            Assert.True(result.IsAccepted);
+        }
+
+        Assert.Equal(1, _accountApis.CallsTo(AccountApi.QueueHealth));
+        Assert.Equal(100, _escalations.Escalations.Count);
+    }
+
+    [Fact]
+    public async Task Off_by_default_nothing_is_asked_and_the_wait_says_why()
+    {
+        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
+        await using var provider = Provider(o => o.QueueHealth.Enabled = false);
+        var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
+
+        var billing = await snapshot.GetAsync(Billing);
+
+        Assert.Null(billing.ExpectedWait);
+        Assert.Equal("queue health is off (Availability:QueueHealth:Enabled)", billing.ExpectedWaitUnknownReason);
+        Assert.Equal(0, _accountApis.CallsTo(AccountApi.QueueHealth));
+    }
+
+    private ServiceProvider Provider(Action<SkillAvailabilityOptions>? configure = null, Action<EscalationOptions>? escalation = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(_time);
+        services.AddFakeLogging();
+        services.AddLivePersonEscalation(o =>
+        {
+            o.Endpoint = _escalations.Endpoint;
+            o.ApiAccessKey = _escalations.ApiAccessKey;
+            o.Skills["billing"] = Billing;
+            o.Skills["general"] = General;
+            escalation?.Invoke(o);
+        }).AddSkillAvailability(o =>
+        {
+            _accountApis.Configure(o);
+            o.QueueHealth.Enabled = true;
+            configure?.Invoke(o);
+        });
+        return services.BuildServiceProvider();
+    }
+
+    private static int QueueRefreshes(MetricCollector<long> refreshes) =>
+        refreshes.GetMeasurementSnapshot().Count(m => m.Tags["liveperson.availability.data"] is "queue_health");
+
+    /// <summary>Reads until <paramref name="done"/> holds (a background refresh over real HTTP), for at most <see cref="Wait"/> of real time.</summary>
+    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        T value;
+        while (!done(value = await read()))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not reached within {Wait}: {value}");
+            await Task.Delay(20);
+        }
+
+        return value;
+    }
+}
