@@ -98,6 +98,44 @@ public sealed class QueueHealthTests : IAsyncLifetime
         Assert.True(handoff.IsAccepted);
     }
 
+    [Theory]
+    [InlineData(401, "not enabled on the account (HTTP 401)")]
+    [InlineData(403, "not enabled on the account (HTTP 403)")]
+    [InlineData(404, "not enabled on the account (HTTP 404)")]
+    [InlineData(429, "answered HTTP 429")]
+    [InlineData(500, "answered HTTP 500")]
+    [InlineData(0, "did not answer within 10 s")]
+    public async Task Whatever_the_queue_health_answers_the_wait_is_unknown_and_the_handoff_goes_ahead(int status, string why)
+    {
+        _accountApis.SetQueueHealth(Billing, TimeSpan.FromMinutes(5));
+        if (status == 0)
+        {
+            _accountApis.Delay(AccountApi.QueueHealth, TimeSpan.FromMinutes(5)); // no answer within the timeout
+        }
+        else
+        {
+            _accountApis.Fail(AccountApi.QueueHealth, status);
+        }
+
+        await using var provider = Provider();
+        var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
+        await snapshot.GetAsync(Billing); // the first snapshot: shift and agents; the wait is fetched beside it
+        if (status == 0)
+        {
+            await Eventually(() => Task.FromResult(_accountApis.CallsTo(AccountApi.QueueHealth)), calls => calls == 1);
+            _time.Advance(TimeSpan.FromSeconds(10)); // the timeout, on the fake clock
+        }
+
+        var unknown = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains(why, StringComparison.Ordinal) == true);
+        var handoff = await provider.GetRequiredService<AgentHandoff>().HandOffAsync(
+            new InMemoryBotContext("lp_web") { ConversationId = "conv-" + status },
+            new AgentHandoffRequest { TransferMessage = "Transferring you.", TransferMessageWithWait = "About {minutes} minute(s).", AgentSkillName = "billing" });
+
+        Assert.Null(unknown.ExpectedWait);
+        Assert.True(handoff.IsAccepted);
+        Assert.Equal("Transferring you.", Assert.Single(_escalations.Escalations).Message);
+    }
+
     [Fact]
     public async Task A_429_waits_as_its_retry_after_says_and_refreshes_never_pile_up()
     {
