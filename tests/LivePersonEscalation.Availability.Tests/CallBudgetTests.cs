@@ -32,6 +32,7 @@ public sealed class CallBudgetTests(ITestOutputHelper log) : IAsyncLifetime
         foreach (var skill in skills)
         {
             _accountApis.SetAgents(skill, online: 2);
+            _accountApis.SetQueueHealth(skill, TimeSpan.FromSeconds(90));
         }
 
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
@@ -45,7 +46,11 @@ public sealed class CallBudgetTests(ITestOutputHelper log) : IAsyncLifetime
             {
                 o.Skills["skill-" + i] = skills[i];
             }
-        }).AddSkillAvailability(o => _accountApis.Configure(o));
+        }).AddSkillAvailability(o =>
+        {
+            _accountApis.Configure(o);
+            o.QueueHealth.Enabled = true; // the wait too, at its default minute
+        });
         await using var provider = services.BuildServiceProvider();
         var handoff = provider.GetRequiredService<AgentHandoff>();
         var availability = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
@@ -65,7 +70,7 @@ public sealed class CallBudgetTests(ITestOutputHelper log) : IAsyncLifetime
             // Waits until the snapshot shows them, so the next minute's refreshes find none still under way.
             time.Advance(TimeSpan.FromMinutes(1));
             var shiftDue = (minute + 1) % 15 == 0;
-            await WaitForAsync(async () => (await availability.GetAllAsync()).All(a => a.AgentsCheckedAt == time.GetUtcNow() && (!shiftDue || a.ShiftCheckedAt == time.GetUtcNow())));
+            await WaitForAsync(async () => (await availability.GetAllAsync()).All(a => a.AgentsCheckedAt == time.GetUtcNow() && a.ExpectedWaitAge == TimeSpan.Zero && (!shiftDue || a.ShiftCheckedAt == time.GetUtcNow())));
         }
 
         var budget = new Dictionary<AccountApi, int>
@@ -74,14 +79,16 @@ public sealed class CallBudgetTests(ITestOutputHelper log) : IAsyncLifetime
             [AccountApi.AppToken] = _accountApis.CallsTo(AccountApi.AppToken),
             [AccountApi.ShiftStatus] = _accountApis.CallsTo(AccountApi.ShiftStatus),
             [AccountApi.SkillAvailability] = _accountApis.CallsTo(AccountApi.SkillAvailability),
+            [AccountApi.QueueHealth] = _accountApis.CallsTo(AccountApi.QueueHealth),
         };
         log.WriteLine($"{Escalations} escalations, {skills.Length} skills, {Minutes} min: " + string.Join(", ", budget.Select(b => $"{b.Key} {b.Value}")) + $"; total {budget.Values.Sum()}");
 
         Assert.Equal(Escalations, _escalations.Escalations.Count);
-        Assert.Equal(3, budget[AccountApi.Domain]); // sentinel, shiftstatus, agentManagerWorkspace: cached for 6 hours
+        Assert.Equal(4, budget[AccountApi.Domain]); // sentinel, shiftstatus, agentManagerWorkspace, leDataReporting: cached for 6 hours
         Assert.Equal(2, budget[AccountApi.AppToken]); // a 1-hour token is fetched again 6 minutes before it expires
         Assert.Equal(skills.Length * (1 + (Minutes / 15)), budget[AccountApi.ShiftStatus]); // one per skill every 15 minutes
         Assert.Equal(1 + Minutes, budget[AccountApi.SkillAvailability]); // one for all skills every minute
+        Assert.Equal(1 + Minutes, budget[AccountApi.QueueHealth]); // the wait: one for all skills every minute, none per escalation
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
