@@ -12,7 +12,6 @@ public sealed class AvailabilityTests : IAsyncLifetime
 {
     private const string Billing = "123456";
     private const string General = "100200300";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private EscalationEmulator _escalations = null!;
     private AccountApiEmulator _accountApis = null!;
@@ -103,7 +102,7 @@ public sealed class AvailabilityTests : IAsyncLifetime
         _accountApis.RevokeTokens();
         _accountApis.SetAgents(Billing, online: 5);
         _time.Advance(TimeSpan.FromMinutes(1)); // the agents' refresh is due
-        var refreshed = await Eventually(async () => await availability.GetAsync(Billing), a => a.OnlineAgents == 5);
+        var refreshed = await Eventually.UntilAsync(async () => await availability.GetAsync(Billing), a => a.OnlineAgents == 5);
 
         Assert.Equal(5, refreshed.OnlineAgents);
         Assert.Equal(2, _accountApis.CallsTo(AccountApi.AppToken));
@@ -150,13 +149,13 @@ public sealed class AvailabilityTests : IAsyncLifetime
         _accountApis.Fail(AccountApi.SkillAvailability, 500);
 
         _time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually(() => Task.FromResult(_accountApis.CallsTo(AccountApi.SkillAvailability)), calls => calls >= 2);
+        await Eventually.UntilAsync(() => Task.FromResult(_accountApis.CallsTo(AccountApi.SkillAvailability)), calls => calls >= 2);
         var lastGood = await availability.GetAsync(Billing);
         Assert.Equal(2, lastGood.OnlineAgents);
         Assert.True(lastGood.Age >= TimeSpan.FromMinutes(1), $"age {lastGood.Age}");
 
         _time.Advance(TimeSpan.FromMinutes(2.5)); // 3.5 minutes: older than 3 intervals plus the timeout
-        var stale = await Eventually(async () => await availability.GetAsync(Billing), a => a.OnlineAgents is null);
+        var stale = await Eventually.UntilAsync(async () => await availability.GetAsync(Billing), a => a.OnlineAgents is null);
 
         Assert.Contains("older than", stale.UnknownReason, StringComparison.Ordinal);
         Assert.Equal(TransferDecisionKind.EscalateUnknown, (await availability.DecideAsync(TestRequests.ForSkillName("conv-stale"))).Kind);
@@ -241,17 +240,4 @@ public sealed class AvailabilityTests : IAsyncLifetime
 
     private static InMemoryBotContext Context(string conversationId) => new("lp_web") { ConversationId = conversationId };
 
-    /// <summary>Reads until <paramref name="done"/> holds (a background refresh over real HTTP), for at most <see cref="Wait"/> of real time.</summary>
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        T value;
-        while (!done(value = await read()))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not reached within {Wait}: {value}");
-            await Task.Delay(20);
-        }
-
-        return value;
-    }
 }

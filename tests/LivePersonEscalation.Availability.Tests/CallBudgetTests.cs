@@ -70,7 +70,9 @@ public sealed class CallBudgetTests(ITestOutputHelper log) : IAsyncLifetime
             // Waits until the snapshot shows them, so the next minute's refreshes find none still under way.
             time.Advance(TimeSpan.FromMinutes(1));
             var shiftDue = (minute + 1) % 15 == 0;
-            await WaitForAsync(async () => (await availability.GetAllAsync()).All(a => a.AgentsCheckedAt == time.GetUtcNow() && a.ExpectedWaitAge == TimeSpan.Zero && (!shiftDue || a.ShiftCheckedAt == time.GetUtcNow())));
+            await WaitForAsync(
+                async () => (await availability.GetAllAsync()).All(a => a.AgentsCheckedAt == time.GetUtcNow() && a.ExpectedWaitAge == TimeSpan.Zero && (!shiftDue || a.ShiftCheckedAt == time.GetUtcNow())),
+                async () => $"minute {minute + 1}: " + string.Join("; ", await availability.GetAllAsync()));
         }
 
         var budget = new Dictionary<AccountApi, int>
@@ -91,12 +93,12 @@ public sealed class CallBudgetTests(ITestOutputHelper log) : IAsyncLifetime
         Assert.Equal(1 + Minutes, budget[AccountApi.QueueHealth]); // the wait: one for all skills every minute, none per escalation
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    private static async Task WaitForAsync(Func<Task<bool>> condition, Func<Task<string>> state)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "the background refresh did not run within 20 s");
+            Assert.True(DateTime.UtcNow < deadline, "the background refresh did not run within 20 s: " + await state());
             await Task.Delay(5);
         }
     }

@@ -14,7 +14,6 @@ public sealed class QueueHealthTests : IAsyncLifetime
 {
     private const string Billing = "123456";
     private const string General = "100200300";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
     private EscalationEmulator _escalations = null!;
@@ -44,7 +43,7 @@ public sealed class QueueHealthTests : IAsyncLifetime
         await using var provider = Provider();
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
 
-        var billing = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
+        var billing = await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
         var general = await snapshot.GetAsync(General);
 
         Assert.Equal(TimeSpan.FromSeconds(95), billing.ExpectedWait);
@@ -62,7 +61,7 @@ public sealed class QueueHealthTests : IAsyncLifetime
         _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
         await using var provider = Provider(o => o.QueueHealth.RefreshInterval = TimeSpan.FromSeconds(10));
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
-        await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
+        await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
 
         Assert.Equal($"the queue health does not list skill {General}", (await snapshot.GetAsync(General)).ExpectedWaitUnknownReason);
 
@@ -71,10 +70,10 @@ public sealed class QueueHealthTests : IAsyncLifetime
         for (var tick = 1; tick <= 5; tick++)
         {
             _time.Advance(TimeSpan.FromSeconds(10)); // each refresh fails; the last good data ages
-            await Eventually(() => Task.FromResult(QueueRefreshes(refreshes)), done => done >= tick); // finished, so the next tick runs one
+            await Eventually.UntilAsync(() => Task.FromResult(QueueRefreshes(refreshes)), done => done >= tick); // finished, so the next tick runs one
         }
 
-        var stale = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is null);
+        var stale = await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is null);
         Assert.StartsWith("the queue health is 50 s old, older than the 40 s it is used for; the Messaging Current Queue Health API answered HTTP 500.", stale.ExpectedWaitUnknownReason, StringComparison.Ordinal);
     }
 
@@ -86,9 +85,9 @@ public sealed class QueueHealthTests : IAsyncLifetime
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
         var logs = provider.GetFakeLogCollector();
 
-        var unknown = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains("not enabled", StringComparison.Ordinal) == true);
+        var unknown = await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains("not enabled", StringComparison.Ordinal) == true);
         _time.Advance(TimeSpan.FromSeconds(10));
-        await Eventually(() => Task.FromResult(_accountApis.CallsTo(AccountApi.QueueHealth)), c => c >= 2);
+        await Eventually.UntilAsync(() => Task.FromResult(_accountApis.CallsTo(AccountApi.QueueHealth)), c => c >= 2);
         var handoff = await provider.GetRequiredService<AgentHandoff>().HandOffAsync(
             new InMemoryBotContext("lp_web") { ConversationId = "conv-feed-off" },
             new AgentHandoffRequest { TransferMessage = "Transferring you.", AgentSkillName = "billing" });
@@ -122,11 +121,11 @@ public sealed class QueueHealthTests : IAsyncLifetime
         await snapshot.GetAsync(Billing); // the first snapshot: shift and agents; the wait is fetched beside it
         if (status == 0)
         {
-            await Eventually(() => Task.FromResult(_accountApis.CallsTo(AccountApi.QueueHealth)), calls => calls == 1);
+            await Eventually.UntilAsync(() => Task.FromResult(_accountApis.CallsTo(AccountApi.QueueHealth)), calls => calls == 1);
             _time.Advance(TimeSpan.FromSeconds(10)); // the timeout, on the fake clock
         }
 
-        var unknown = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains(why, StringComparison.Ordinal) == true);
+        var unknown = await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains(why, StringComparison.Ordinal) == true);
         var handoff = await provider.GetRequiredService<AgentHandoff>().HandOffAsync(
             new InMemoryBotContext("lp_web") { ConversationId = "conv-" + status },
             new AgentHandoffRequest { TransferMessage = "Transferring you.", TransferMessageWithWait = "About {minutes} minute(s).", AgentSkillName = "billing" });
@@ -143,7 +142,7 @@ public sealed class QueueHealthTests : IAsyncLifetime
         _accountApis.Fail(AccountApi.QueueHealth, 429, times: 1, retryAfter: TimeSpan.FromSeconds(120));
         await using var provider = Provider(o => o.QueueHealth.RefreshInterval = TimeSpan.FromSeconds(10));
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
-        await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains("429", StringComparison.Ordinal) == true);
+        await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains("429", StringComparison.Ordinal) == true);
 
         for (var second = 0; second < 110; second += 10)
         {
@@ -152,7 +151,7 @@ public sealed class QueueHealthTests : IAsyncLifetime
 
         var during = _accountApis.CallsTo(AccountApi.QueueHealth);
         _time.Advance(TimeSpan.FromSeconds(10)); // 120 s after the 429
-        var after = await Eventually(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
+        var after = await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
 
         Assert.Equal(1, during); // nothing in the 120 s LivePerson asked for
         Assert.Equal(TimeSpan.FromSeconds(30), after.ExpectedWait);
@@ -178,7 +177,7 @@ public sealed class QueueHealthTests : IAsyncLifetime
             }
         });
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
-        await Eventually(() => snapshot.GetAsync(skills[0].Id).AsTask(), a => a.ExpectedWait is not null);
+        await Eventually.UntilAsync(() => snapshot.GetAsync(skills[0].Id).AsTask(), a => a.ExpectedWait is not null);
         var handoff = provider.GetRequiredService<AgentHandoff>();
 
         for (var i = 0; i < 100; i++)
@@ -231,17 +230,4 @@ public sealed class QueueHealthTests : IAsyncLifetime
     private static int QueueRefreshes(MetricCollector<long> refreshes) =>
         refreshes.GetMeasurementSnapshot().Count(m => m.Tags["liveperson.availability.data"] is "queue_health");
 
-    /// <summary>Reads until <paramref name="done"/> holds (a background refresh over real HTTP), for at most <see cref="Wait"/> of real time.</summary>
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        T value;
-        while (!done(value = await read()))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not reached within {Wait}: {value}");
-            await Task.Delay(20);
-        }
-
-        return value;
-    }
 }

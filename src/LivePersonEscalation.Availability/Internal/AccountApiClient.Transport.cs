@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using LivePersonEscalation.Internal;
 
 namespace LivePersonEscalation.Availability.Internal;
 

@@ -21,8 +21,9 @@ internal sealed partial class SkillAvailabilityMonitor
             return;
         }
 
-        // Started with the first snapshot, but never waited for: an escalation goes ahead without the wait.
-        _ = Task.Run(RefreshQueueHealthAsync, CancellationToken.None);
+        // Started with the first snapshot (here, so it holds its turn before the timer can fire), but never waited
+        // for: an escalation goes ahead without the wait.
+        _ = RefreshQueueHealthAsync();
         _queueTimer = _time.CreateTimer(static state => _ = ((SkillAvailabilityMonitor)state!).RefreshQueueHealthAsync(), this, settings.QueueHealthRefreshInterval, settings.QueueHealthRefreshInterval);
     }
 
