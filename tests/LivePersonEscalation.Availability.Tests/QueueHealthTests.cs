@@ -92,9 +92,13 @@ public sealed class QueueHealthTests : IAsyncLifetime
             new InMemoryBotContext("lp_web") { ConversationId = "conv-feed-off" },
             new AgentHandoffRequest { TransferMessage = "Transferring you.", AgentSkillName = "billing" });
 
+        var health = (await provider.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync()).Entries["liveperson-escalation-availability"];
+
         Assert.Contains("ask LivePerson's account team to enable Messaging Current Queue Health", unknown.ExpectedWaitUnknownReason, StringComparison.Ordinal);
         Assert.Single(logs.GetSnapshot(), record => record.Id.Id == 20);
         Assert.True(handoff.IsAccepted);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, health.Status); // the wait is extra
+        Assert.Contains("Expected wait: the queue health is unknown: the queue health feed is not enabled on the account (HTTP 404)", health.Description, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -211,6 +215,7 @@ public sealed class QueueHealthTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_time);
         services.AddFakeLogging();
+        services.AddHealthChecks().AddSkillAvailability();
         services.AddLivePersonEscalation(o =>
         {
             o.Endpoint = _escalations.Endpoint;
