@@ -57,7 +57,9 @@ internal static class EscalationEndpoint
                 return Results.Ok(new EscalationAnswer { Accepted = false, NoAgentsOnline = true, Skill = skill, ShowUser = settings.NoAgentsMessage });
             }
 
-            if (decision.Kind is TransferDecisionKind.EscalateToFallback or TransferDecisionKind.EscalateToFallbackForWait)
+            // The skill it really goes to (a fallback, also under a long wait the user accepted).
+            var fallback = decision.Request.AgentSkillId is { } decidedId && skills.NameOf(decidedId) is { } decided && !string.Equals(decided, skill, StringComparison.OrdinalIgnoreCase);
+            if (fallback)
             {
                 skill = skills.NameOf(decision.Request.AgentSkillId);
             }
@@ -76,7 +78,7 @@ internal static class EscalationEndpoint
             {
                 Accepted = true,
                 Deduplicated = result.IsDeduplicated,
-                Fallback = decision.Kind is TransferDecisionKind.EscalateToFallback or TransferDecisionKind.EscalateToFallbackForWait,
+                Fallback = fallback,
                 ExpectedWaitSeconds = waitSeconds,
                 NoAgentsOnline = decision.IsNoAgentsOnline ? true : null,
                 AvailabilityUnknown = decision.IsUnknown ? true : null,

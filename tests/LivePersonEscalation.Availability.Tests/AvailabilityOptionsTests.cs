@@ -138,6 +138,7 @@ public sealed class AvailabilityOptionsTests
     [InlineData("QueueHealth:Enabled", "yes", "LivePerson:Escalation:Availability:QueueHealth:Enabled is 'yes', which is not true or false.")]
     [InlineData("QueueHealth:Enable", "true", "LivePerson:Escalation:Availability:QueueHealth:Enable is not a setting of queue health")]
     [InlineData("DataReportingService", "le data", "a Domain API service name is letters and digits")]
+    [InlineData("QueueHealth:AskUserAbove", "00:15:00", "LivePerson:Escalation:Availability:QueueHealth:AskUserAbove is set, but LivePerson:Escalation:Availability:QueueHealth:Enabled is not")]
     public async Task An_invalid_availability_setting_fails_start_up_naming_it(string key, string value, string expected)
     {
         var error = await StartFailsAsync(Settings(("AccountId", "12345678"), ("ClientId", "client-1"), ("ClientSecret", Secret), (key, value)));

@@ -103,6 +103,8 @@ public sealed class WaitDecisionTests : IAsyncLifetime
         Assert.Equal(25, asked.Decision!.ExpectedWaitMinutes);
         Assert.Equal(TransferMessageMethod.NotDelivered, asked.TransferMessage.Method);
         Assert.True(confirmed.IsAccepted);
+        Assert.False(confirmed.IsWithheld); // sent: not "long wait, nothing sent", though the decision was a long wait
+        Assert.False(confirmed.IsLongWait);
         Assert.Equal("Hold on while I transfer you. The current wait is about 25 minute(s).", Assert.Single(_escalations.Escalations).Message);
     }
 

@@ -18,7 +18,7 @@ internal sealed partial class AccountApiClient
         return content;
     }
 
-    private async Task<T> SendAsync<T>(string service, string api, Func<Uri, HttpRequestMessage> build, JsonTypeInfo<T> type, bool authorized, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string service, string api, Func<Uri, HttpRequestMessage> build, JsonTypeInfo<T> type, bool authorized, CancellationToken cancellationToken, bool renewTokenOn401 = true)
     {
         var host = await HostAsync(service, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
@@ -31,7 +31,7 @@ internal sealed partial class AccountApiClient
             }
 
             var (status, body, retryAfter) = await SendOnceAsync(request, api, cancellationToken).ConfigureAwait(false);
-            if (status == HttpStatusCode.Unauthorized && token is not null && attempt == 1)
+            if (status == HttpStatusCode.Unauthorized && token is not null && attempt == 1 && renewTokenOn401)
             {
                 // The token expired early or was revoked: fetch another, once, and go on.
                 _token.Invalidate(token);

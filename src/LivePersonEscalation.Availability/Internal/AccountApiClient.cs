@@ -81,7 +81,10 @@ internal sealed partial class AccountApiClient
             host => new HttpRequestMessage(HttpMethod.Get, new Uri(host, $"operations/api/account/{account}/msgqueuehealth/current/?skillIds={skills}&v=1")),
             AccountApiJsonContext.Default.QueueHealthAnswer,
             authorized: true,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            // A 401 here most often means the feed is not enabled on the account, not a stale token: the shared token
+            // (the other APIs took it a moment ago) is kept, and no login is spent per refresh.
+            renewTokenOn401: false).ConfigureAwait(false);
         var bySkill = new Dictionary<string, QueueMetrics>(StringComparer.Ordinal);
         foreach (var (id, metrics) in answer.SkillsMetrics ?? [])
         {

@@ -151,6 +151,10 @@ internal sealed class AvailabilityOptionsValidator(string accountName, IConfigur
         {
             failures.Add($"{N("QueueHealth:RefreshInterval")} is {options.QueueHealth.RefreshInterval}, but must be between 00:00:10 and 01:00:00 (LivePerson answers 429 when called too often).");
         }
+        else if (options.QueueHealth.AskUserAbove is not null && !options.QueueHealth.Enabled)
+        {
+            failures.Add($"{N("QueueHealth:AskUserAbove")} is set, but {N("QueueHealth:Enabled")} is not: the wait it asks about would never be known. Turn queue health on, or leave it unset.");
+        }
         else if (options.QueueHealth.AskUserAbove is { } above && (above <= TimeSpan.Zero || above > TimeSpan.FromDays(1)))
         {
             failures.Add($"{N("QueueHealth:AskUserAbove")} is {above}, but must be longer than 00:00:00 and at most 1.00:00:00; leave it unset to keep the long-wait question off.");

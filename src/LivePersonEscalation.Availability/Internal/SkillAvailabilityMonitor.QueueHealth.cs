@@ -46,6 +46,7 @@ internal sealed partial class SkillAvailabilityMonitor
         catch (Exception) when (_stopping.IsCancellationRequested)
         {
             // Stopping: whatever the call under way ended with.
+            Volatile.Write(ref _queueBusy, 0);
         }
         catch (Exception ex)
         {
@@ -58,7 +59,10 @@ internal sealed partial class SkillAvailabilityMonitor
             {
                 // Called too often: the next refresh waits at least as long as LivePerson asked, never less than the
                 // interval; set before the failure is published, so nobody who sees it meets the old rhythm.
-                var wait = (ex as AccountApiException)?.RetryAfter is { } asked && asked > settings.QueueHealthRefreshInterval ? asked : settings.QueueHealthRefreshInterval;
+                var asked = (ex as AccountApiException)?.RetryAfter ?? TimeSpan.Zero;
+                var wait = asked > QueueHealthOptions.MaxRefreshInterval ? QueueHealthOptions.MaxRefreshInterval
+                    : asked > settings.QueueHealthRefreshInterval ? asked
+                    : settings.QueueHealthRefreshInterval;
                 lock (_gate)
                 {
                     if (!_disposed)
@@ -81,10 +85,6 @@ internal sealed partial class SkillAvailabilityMonitor
             {
                 _telemetry.QueueHealthNotEnabled(reason);
             }
-        }
-        finally
-        {
-            Volatile.Write(ref _queueBusy, 0);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed partial class EscalationClient
         var guard = _runtime.DuplicateGuard ?? throw new InvalidOperationException(
             "Transfer failures are remembered by the duplicate guard, which is off: set LivePerson:Escalation:DuplicateGuard:Enabled to true (the default) to report them.");
         cancellationToken.ThrowIfCancellationRequested();
-        if (await _sender.HostResendsAsync().ConfigureAwait(false))
+        if (await _sender.HostResendsAsync(cancellationToken).ConfigureAwait(false))
         {
             // Before the failure is counted and the fallback claimed: nothing is recorded for a send that cannot happen.
             throw EscalationFailures.HostResends();

@@ -55,7 +55,7 @@ public sealed partial class EscalationClient : IEscalationClient
             // One conversation, one escalation: this call sends only if it claims the conversation; otherwise it
             // answers from the earlier call that did. The claim is settled with what the wire decided, whatever
             // the caller's token does.
-            if (claimed is null && await _sender.HostResendsAsync().ConfigureAwait(false))
+            if (claimed is null && await _sender.HostResendsAsync(cancellationToken).ConfigureAwait(false))
             {
                 throw EscalationFailures.HostResends();
             }

@@ -41,7 +41,7 @@ public sealed class AgentHandoffResult
     /// True when nothing was delivered or sent because the skill is off shift (<see cref="OpensAt"/> says when it
     /// opens) or nobody is online (<see cref="TransferDecisionKind.NoAgentsOnline"/>). Tell the user.
     /// </summary>
-    public bool IsWithheld => Decision is { ShouldEscalate: false };
+    public bool IsWithheld => Escalation is null && Failure is null && Decision is { ShouldEscalate: false };
 
     /// <summary>True when the skill is off shift and nothing was sent.</summary>
     public bool OutOfHours => Decision?.IsOffShift == true;

@@ -44,11 +44,17 @@ internal sealed class EscalationRuntime : IAsyncDisposable, IDisposable
 
     public EscalationTelemetry Telemetry { get; }
 
+    private readonly object _probeGate = new();
     private Task<bool>? _hostResends;
 
-    /// <summary>Whether the host's handlers re-send a POST, probed once (the first caller's probe) and kept.</summary>
-    public Task<bool> HostResendsAsync(Func<Task<bool>> probe) =>
-        Volatile.Read(ref _hostResends) ?? Interlocked.CompareExchange(ref _hostResends, probe(), null) ?? _hostResends!;
+    /// <summary>Whether the host's handlers re-send a POST, probed once (one probe, whoever asks first) and kept.</summary>
+    public Task<bool> HostResendsAsync(Func<Task<bool>> probe)
+    {
+        lock (_probeGate)
+        {
+            return _hostResends ??= probe();
+        }
+    }
 
     /// <summary>Null when the guard is turned off.</summary>
     public ConversationGuard? DuplicateGuard { get; }

@@ -13,8 +13,30 @@ internal sealed class EscalationSender(HttpClient httpClient, EscalationRuntime 
     /// True when a handler of the host's would send an escalation twice (found once per account, before its first
     /// escalation). Only a pipeline with the library's innermost handler can be probed without reaching the network.
     /// </summary>
-    public Task<bool> HostResendsAsync() =>
-        hasSingleSendHandler ? runtime.HostResendsAsync(() => PipelineProbe.ResendsAsync(httpClient, runtime.Settings.Endpoint)) : Task.FromResult(false);
+    /// <exception cref="EscalationCanceledException">The caller canceled while the probe was under way: nothing was sent.</exception>
+    public async Task<bool> HostResendsAsync(CancellationToken cancellationToken)
+    {
+        if (!hasSingleSendHandler)
+        {
+            return false;
+        }
+
+        var probing = runtime.HostResendsAsync(() => PipelineProbe.ResendsAsync(httpClient, runtime.Settings.Endpoint));
+        if (!probing.IsCompleted)
+        {
+            // The probe is bounded on its own; the caller's token still ends this caller's wait for it.
+            var canceled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), canceled))
+            {
+                if (await Task.WhenAny(probing, canceled.Task).ConfigureAwait(false) != probing)
+                {
+                    throw new EscalationCanceledException(EscalationOutcome.NotAccepted, cancellationToken);
+                }
+            }
+        }
+
+        return await probing.ConfigureAwait(false);
+    }
 
     /// <summary>Sends the escalation's attempts and says how it ended.</summary>
     /// <remarks>

@@ -27,6 +27,8 @@ internal sealed class PipelineProbe
     private int _sends;
 
     /// <summary>The probe a request carries, if it is one.</summary>
+    public static bool IsProbe(HttpRequestMessage request) => Of(request) is not null || request.Headers.Contains(Header);
+
     public static PipelineProbe? Of(HttpRequestMessage request) =>
 #if NET
         request.Options.TryGetValue(Key, out var probe) ? probe : null;
@@ -38,27 +40,32 @@ internal sealed class PipelineProbe
     public static async Task<bool> ResendsAsync(HttpClient httpClient, Uri endpoint)
     {
         var probe = new PipelineProbe();
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent([]) };
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent([]) };
         request.Headers.TryAddWithoutValidation(Header, "1");
 #if NET
         request.Options.Set(Key, probe);
 #else
         request.Properties[Key] = probe;
 #endif
-        using var stop = new CancellationTokenSource(Bound);
+        var stop = new CancellationTokenSource();
         var sending = SendAsync(httpClient, request, stop.Token);
-        var first = await Task.WhenAny(sending, probe._resent.Task).ConfigureAwait(false);
-        stop.Cancel(); // a retry loop still under way ends here; it only ever reaches the probe's answer
-        await sending.ConfigureAwait(false);
+        var first = await Task.WhenAny(sending, probe._resent.Task, Task.Delay(Bound)).ConfigureAwait(false);
+        // A retry loop still under way ends here (it only ever reaches the probe's answer); a handler that ignores
+        // the cancellation is not waited for: its send disposes the request and the token when it ends.
+        stop.Cancel();
+        _ = sending.ContinueWith(static (_, state) => ((IDisposable)state!).Dispose(), stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return first == probe._resent.Task || probe._resent.Task.IsCompleted;
     }
 
-    /// <summary>What the library's innermost handler answers the probe: never the network.</summary>
-    public HttpResponseMessage Answer(HttpRequestMessage request)
+    /// <summary>
+    /// What the library's innermost handler answers a request marked as the probe: never the network. A handler that
+    /// copied the request without its options still gets the answer (uncounted).
+    /// </summary>
+    public static HttpResponseMessage AnswerTo(HttpRequestMessage request)
     {
-        if (Interlocked.Increment(ref _sends) > 1)
+        if (Of(request) is { } probe && Interlocked.Increment(ref probe._sends) > 1)
         {
-            _resent.TrySetResult(true);
+            probe._resent.TrySetResult(true);
         }
 
         var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new ByteArrayContent([]) };
@@ -75,6 +82,10 @@ internal sealed class PipelineProbe
         }
         catch (Exception)
         {
+        }
+        finally
+        {
+            request.Dispose();
         }
     }
 #pragma warning restore CA1031

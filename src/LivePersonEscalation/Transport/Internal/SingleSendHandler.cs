@@ -33,10 +33,10 @@ internal sealed class SingleSendHandler(HttpMessageHandler innerHandler) : Deleg
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (PipelineProbe.Of(request) is { } probe)
+        if (PipelineProbe.IsProbe(request))
         {
             // Answered here, never sent: it only finds a host's handler that would send an escalation twice.
-            return Task.FromResult(probe.Answer(request));
+            return Task.FromResult(PipelineProbe.AnswerTo(request));
         }
 
         if (EscalationAttempt.Of(request) is not { } attempt)
