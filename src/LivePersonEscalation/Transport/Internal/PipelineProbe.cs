@@ -48,12 +48,12 @@ internal sealed class PipelineProbe
         request.Properties[Key] = probe;
 #endif
         var stop = new CancellationTokenSource();
-        var sending = SendAsync(httpClient, request, stop.Token);
+        var sending = SendAsync(httpClient, request, stop);
         var first = await Task.WhenAny(sending, probe._resent.Task, Task.Delay(Bound)).ConfigureAwait(false);
         // A retry loop still under way ends here (it only ever reaches the probe's answer); a handler that ignores
-        // the cancellation is not waited for: its send disposes the request and the token when it ends.
+        // the cancellation is not waited for: the send disposes its request when it ends. The token source has no
+        // timer, so it holds nothing to release; it is left to the collector rather than disposed under a send.
         stop.Cancel();
-        _ = sending.ContinueWith(static (_, state) => ((IDisposable)state!).Dispose(), stop, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return first == probe._resent.Task || probe._resent.Task.IsCompleted;
     }
 
@@ -74,11 +74,11 @@ internal sealed class PipelineProbe
     }
 
 #pragma warning disable CA1031 // Whatever the host's handlers make of the probe, it only answers "sends once" or "resends".
-    private static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationToken cancellationToken)
+    private static async Task SendAsync(HttpClient httpClient, HttpRequestMessage request, CancellationTokenSource stop)
     {
         try
         {
-            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token).ConfigureAwait(false);
         }
         catch (Exception)
         {
