@@ -14,7 +14,8 @@ namespace LivePersonEscalation.Redis.Internal;
 /// uncontended escalation costs two round trips (its claim, its settlement) and a waiting instance is woken by the
 /// change. Each step ends when the guard's token says its time ran out. A step fails at once while the connection is
 /// down (StackExchange.Redis's own state); a Redis that stops answering opens a circuit breaker (Polly) after two
-/// steps ran out of time, so the next fail at once; the breaker closes when the connection reports it is restored,
+/// steps ran out of time, so the next fail at once; the breaker closes as soon as Redis has answered anything since
+/// it opened (a link that carried nothing heals without a reconnection), when the connection reports it is restored,
 /// or when a trial step answers.
 /// </summary>
 internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, IHealthCheck, IAsyncDisposable
@@ -22,13 +23,21 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
     // A notification published while this instance's subscription was reconnecting is missed: a waiter reads again this often.
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(2);
 
+    // How long the open breaker skips Redis before a trial step.
+    private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(2);
+
+    // Polly's least sampling duration.
+    private static readonly TimeSpan MinimumSamplingDuration = TimeSpan.FromMilliseconds(500);
+
     private readonly RedisConnection _connection;
     private readonly TimeSpan _operationTimeout;
     private readonly RedisDataSafety _dataSafety;
     private readonly CircuitBreakerManualControl _breaker = new();
+    private readonly CircuitBreakerStateProvider _breakerState = new();
     private readonly ResiliencePipeline _steps;
     private volatile bool _firstConnectionWaitedOut;
     private volatile string? _lastConnectionFailure;
+    private long _answersWhenOpened;
 
     public RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout, RedisDataSafety dataSafety)
     {
@@ -38,14 +47,17 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
         _steps = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                // A Redis that does not answer (its connection still up) costs two operation timeouts, then nothing.
+                // A Redis that does not answer (its connection still up) costs two operation timeouts, then nothing:
+                // two steps ran out of time, and no step answered within the span of two.
                 FailureRatio = 1.0,
                 MinimumThroughput = 2,
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = TimeSpan.FromSeconds(2),
+                SamplingDuration = operationTimeout * 2 > MinimumSamplingDuration ? operationTimeout * 2 : MinimumSamplingDuration,
+                BreakDuration = BreakDuration,
                 // The guard's token ending is a step that ran out of time: the guard never cancels a step for anything else.
                 ShouldHandle = new PredicateBuilder().Handle<OperationCanceledException>().Handle<RedisTimeoutException>(),
                 ManualControl = _breaker,
+                StateProvider = _breakerState,
+                OnOpened = _ => RememberAnswersWhenOpenedAsync(),
             })
             .Build();
 
@@ -55,12 +67,11 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
 
     public async ValueTask<DuplicateGuardRecord?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        var value = await _steps.ExecuteAsync(
+        var value = await StepAsync(
             static async (state, token) =>
             {
                 var multiplexer = await state.store.ConnectedAsync(token).ConfigureAwait(false);
-                var answered = AnswersRead(multiplexer);
-                return await AnswerAsync(multiplexer.GetDatabase().StringGetAsync(state.key), multiplexer, answered, token).ConfigureAwait(false);
+                return await multiplexer.GetDatabase().StringGetAsync(state.key).WaitAsync(token).ConfigureAwait(false);
             },
             (store: this, key: RedisKeyOf(key)),
             cancellationToken).ConfigureAwait(false);
@@ -70,12 +81,11 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
     public async ValueTask<DuplicateGuardRecord?> WriteAsync(string key, string? expectedVersion, DuplicateGuardRecord record, CancellationToken cancellationToken)
     {
         RedisValue[] args = [expectedVersion ?? string.Empty, record.Serialize(), LifetimeOf(record), ChannelOf(key).ToString()];
-        var answer = await _steps.ExecuteAsync(
+        var answer = await StepAsync(
             static async (state, token) =>
             {
                 var multiplexer = await state.store.ConnectedAsync(token).ConfigureAwait(false);
-                var answered = AnswersRead(multiplexer);
-                return await AnswerAsync(multiplexer.GetDatabase().ScriptEvaluateAsync(RedisGuardScripts.CompareAndSet, [state.key], state.args), multiplexer, answered, token).ConfigureAwait(false);
+                return await multiplexer.GetDatabase().ScriptEvaluateAsync(RedisGuardScripts.CompareAndSet, [state.key], state.args).WaitAsync(token).ConfigureAwait(false);
             },
             (store: this, key: RedisKeyOf(key), args),
             cancellationToken).ConfigureAwait(false);
@@ -114,6 +124,38 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
         }
     }
 
+    /// <summary>
+    /// One step through the breaker. An open breaker fails the step at once, saying why; it closes when Redis has
+    /// answered anything since it opened, when the connection reports it is restored, or when a trial step answers.
+    /// </summary>
+    private async ValueTask<T> StepAsync<T, TState>(Func<TState, CancellationToken, ValueTask<T>> step, TState state, CancellationToken cancellationToken)
+    {
+        if (_breakerState.CircuitState == CircuitState.Open && _connection.GetAsync() is { IsCompletedSuccessfully: true } connected
+            && AnswersRead(await connected.ConfigureAwait(false)) > Interlocked.Read(ref _answersWhenOpened))
+        {
+            // Redis answered since the breaker opened (the steps that ran out of time, once a link that carried nothing
+            // heals, with no reconnection to report it): it answers, and no step skips it.
+            await _breaker.CloseAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await _steps.ExecuteAsync(step, state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            throw new TimeoutException($"The duplicate guard's Redis ({_connection.Endpoints}) answered none of its last steps within {_operationTimeout.TotalMilliseconds:0} ms (DuplicateGuard:StoreTimeout); steps skip it until it answers again, for {BreakDuration.TotalSeconds:0} s at most.", ex);
+        }
+    }
+
+    private async ValueTask RememberAnswersWhenOpenedAsync()
+    {
+        if (_connection.GetAsync() is { IsCompletedSuccessfully: true } connected)
+        {
+            Interlocked.Exchange(ref _answersWhenOpened, AnswersRead(await connected.ConfigureAwait(false)));
+        }
+    }
+
     /// <summary>Closes the connection if this guard made it (a host's own stays open).</summary>
     /// <returns>A task that completes when the connection is closed.</returns>
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
@@ -135,28 +177,15 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
         ((long)Math.Max(1, record.TimeToLive.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The step's answer, by the time the guard's token says the step's time ran out. Past that, the step waits on
-    /// only while the connection shows Redis answering (answers read since the step was sent): then this process,
-    /// not Redis, is slow (a starved thread pool runs the answer late), and the answer is on its way. A Redis that
-    /// reads nothing back is silent, and the step ends.
+    /// How many commands the connection has written that no longer await an answer: answered, or failed with a
+    /// connection that dropped (read only as "did Redis answer since", so the latter never matters: a dropped
+    /// connection fails every step at once). StackExchange.Redis writes a command to the queue of those awaiting an
+    /// answer before it counts it as written, so a command never shows as answered before it is.
     /// </summary>
-    private static async Task<T> AnswerAsync<T>(Task<T> step, IConnectionMultiplexer multiplexer, long answeredBefore, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await step.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && multiplexer.IsConnected && AnswersRead(multiplexer) > answeredBefore)
-        {
-            return await step.WaitAsync(RedisConnection.LateAnswerBound, CancellationToken.None).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>How many answers the connection has read from Redis so far (completed or failed, whether or not their callers ran yet).</summary>
     private static long AnswersRead(IConnectionMultiplexer multiplexer)
     {
         var counters = multiplexer.GetCounters().Interactive;
-        return counters.CompletedSynchronously + counters.CompletedAsynchronously + counters.FailedAsynchronously + counters.ResponsesAwaitingAsyncCompletion;
+        return counters.OperationCount - counters.SentItemsAwaitingResponse;
     }
 
     /// <summary>How the core names this store in its messages: <c>Redis 127.0.0.1:6379</c> (never the password).</summary>

@@ -91,6 +91,37 @@ public sealed class RedisFaultTests : RedisPerTest
     }
 
     [Fact]
+    public async Task A_repeat_right_after_a_blackholed_network_heals_asks_redis_though_its_breaker_had_opened()
+    {
+        // Both instances' links stop carrying anything, without closing: steps run out of time, and two in a row open
+        // each instance's breaker, so the next fail at once. The links heal (nothing reconnects: no "restored"); A's
+        // escalation, sent meanwhile, lands in Redis; B repeats it at once, within its breaker's break.
+        await using var linkOne = new RedisFaultProxy(Redis.Port);
+        await using var linkTwo = new RedisFaultProxy(Redis.Port);
+        var (one, two) = (Start(linkOne.Configuration), Start(linkTwo.Configuration));
+        await one.EscalateAsync("warm-up");
+        await two.EscalateAsync("warm-up-two");
+        await WarmedUpAsync();
+        (linkOne.Fault, linkTwo.Fault) = (ProxyFault.Blackhole, ProxyFault.Blackhole);
+
+        var sent = await one.EscalateAsync("blackholed");
+        await two.EscalateAsync("elsewhere-1");
+        await two.EscalateAsync("elsewhere-2");
+        var skipped = await two.EscalateAsync("elsewhere-3");
+        (linkOne.Fault, linkTwo.Fault) = (ProxyFault.None, ProxyFault.None);
+        var healed = Stopwatch.StartNew();
+        Assert.True(await Redis.AcceptedEntryAppearsAsync("blackholed", TimeSpan.FromSeconds(20)), "the escalation sent while the link was down was never written to Redis");
+        var landed = healed.Elapsed;
+        var repeat = await two.EscalateAsync("blackholed");
+
+        Console.WriteLine($"blackholed links: B's third step failed in {skipped.Took.TotalMilliseconds:0} ms (breaker open); healed, A's record landed {landed.TotalMilliseconds:0} ms after, B's repeat {(repeat.Result?.IsDeduplicated == true ? "answered" : "sent again")} in {repeat.Took.TotalMilliseconds:0} ms");
+        Assert.Contains(two.Logs, log => log.Id.Id == 8 && log.Message.Contains("steps skip it until it answers again", StringComparison.Ordinal));
+        Assert.False(sent.Result!.IsDeduplicated);
+        Assert.True(repeat.Result!.IsDeduplicated, "the repeat was sent again");
+        Assert.Single(Emulator.Escalations, e => e.ConversationId == "blackholed");
+    }
+
+    [Fact]
     public async Task A_claim_answered_after_the_operation_timeout_is_settled_so_a_repeat_elsewhere_waits_only_for_it()
     {
         await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(2) };

@@ -75,7 +75,8 @@ internal sealed class SharedStoreCalls(IDuplicateGuardStore store, TimeSpan oper
                 _ = ObserveAsync(pending);
             }
 
-            return StoreStep<DuplicateGuardRecord>.Failed(timeout.TimedOut || ex is TimeoutException
+            // A store's own failure (a Redis known down or skipped, saying why) is passed on as the store worded it.
+            return StoreStep<DuplicateGuardRecord>.Failed(timeout.TimedOut
                 ? new TimeoutException($"The duplicate guard's store ({store}) did not answer within {bound.TotalMilliseconds:0} ms (DuplicateGuard:StoreTimeout).", ex)
                 : ex);
         }
