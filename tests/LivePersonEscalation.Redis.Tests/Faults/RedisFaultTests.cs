@@ -176,7 +176,7 @@ public sealed class RedisFaultTests : RedisPerTest
     [Fact]
     public async Task A_claim_whose_answers_keep_resetting_until_its_caller_gave_up_is_settled_so_a_waiting_instance_is_answered()
     {
-        await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromSeconds(1.5) };
+        await using var proxy = new RedisFaultProxy(Redis.Port) { AnswerDelay = TimeSpan.FromMilliseconds(300) };
         var resetting = Start(proxy.Configuration);
         var healthy = Start(Redis.Configuration);
         await resetting.EscalateAsync("warm-up");
@@ -199,6 +199,7 @@ public sealed class RedisFaultTests : RedisPerTest
         var key = await WaitForKeyAsync(connection, "reset-every-answer");
         var record = (string?)await connection.GetDatabase().StringGetAsync(key!.Value);
         Console.WriteLine($"answers reset until the caller gave up: {proxy.Resets} resets, sent in {sent.Took.TotalMilliseconds:0} ms, the waiting instance answered {answeredAfter.TotalMilliseconds:0} ms after Redis took writes again");
+        Assert.True(proxy.Resets >= 2, $"only {proxy.Resets} reset: the reconnection's answers were not reset too");
         Assert.False(sent.Result!.IsDeduplicated);
         Assert.True(answered.Result!.IsDeduplicated);
         Assert.Single(Emulator.Requests);
