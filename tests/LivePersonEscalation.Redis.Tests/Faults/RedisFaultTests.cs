@@ -208,6 +208,90 @@ public sealed class RedisFaultTests : RedisPerTest
     }
 
     [Fact]
+    public async Task A_transfer_failure_reported_while_an_instance_cannot_reach_redis_sends_one_fallback_however_often_it_is_repeated()
+    {
+        // The chain billing, general; A's link to Redis goes down (every connection it makes is held, so it stays
+        // not connected) after its escalation was recorded there, and comes back once A answered the report.
+        await using var link = new RedisFaultProxy(Redis.Port);
+        var (one, two) = (Start(link.Configuration, Chain), Start(Redis.Configuration, Chain));
+        var escalated = await one.Client.EscalateAsync(TestRequests.For("reported-while-down", "111"));
+        Assert.True(await Redis.AcceptedEntryAppearsAsync("reported-while-down", TimeSpan.FromSeconds(10)), "the escalation's settle never reached Redis");
+        link.Fault = ProxyFault.Blackhole;
+        link.DropConnections();
+
+        var reported = await one.Client.ReportTransferFailureAsync(Report("reported-while-down", escalated.EscalationId));
+        var repeatedOnOne = await one.Client.ReportTransferFailureAsync(Report("reported-while-down", escalated.EscalationId));
+        link.Fault = ProxyFault.None;
+        Assert.True(await RecordMentionsAsync("reported-while-down", reported.EscalationId!, TimeSpan.FromSeconds(20)), "the report made while the link was down never reached Redis");
+        var repeatedOnTwo = await two.Client.ReportTransferFailureAsync(Report("reported-while-down", escalated.EscalationId));
+
+        Assert.Equal(["111", "222"], Emulator.Escalations.Select(e => e.AgentSkillId));
+        Assert.Equal("222", reported.FallbackSkillId);
+        Assert.True(repeatedOnOne.IsRepeatedReport);
+        Assert.True(repeatedOnTwo.IsRepeatedReport);
+        Assert.Equal(1, repeatedOnTwo.TransferFailures);
+    }
+
+    [Fact]
+    public async Task A_transfer_failure_report_whose_answer_was_lost_sends_one_fallback_when_repeated_elsewhere_while_the_link_stays_down()
+    {
+        // The report's write lands in Redis; its answer, and every answer after it, is reset for 3 s, while the
+        // report is repeated on B.
+        await using var link = new RedisFaultProxy(Redis.Port);
+        var (one, two) = (Start(link.Configuration, Chain), Start(Redis.Configuration, Chain));
+        var escalated = await one.Client.EscalateAsync(TestRequests.For("report-answer-lost", "111"));
+        Assert.True(await Redis.AcceptedEntryAppearsAsync("report-answer-lost", TimeSpan.FromSeconds(10)), "the escalation's settle never reached Redis");
+        link.Fault = ProxyFault.ResetEveryAnswerAfterScript;
+
+        var reported = await one.Client.ReportTransferFailureAsync(Report("report-answer-lost", escalated.EscalationId));
+        var repeatedOnTwo = two.Client.ReportTransferFailureAsync(Report("report-answer-lost", escalated.EscalationId)).WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        link.Fault = ProxyFault.None;
+        var repeated = await repeatedOnTwo;
+
+        Console.WriteLine($"report answer lost, link down 3 s: {link.Resets} resets, POSTs {string.Join(", ", Emulator.Escalations.Select(e => e.AgentSkillId))}, the repeat on B {(repeated.IsRepeatedReport ? "a repeated report" : "counted again")}");
+        Assert.True(link.Resets >= 1, "no answer was lost");
+        Assert.Equal(["111", "222"], Emulator.Escalations.Select(e => e.AgentSkillId));
+        Assert.Equal("222", reported.FallbackSkillId);
+        Assert.True(repeated.IsRepeatedReport);
+        Assert.Equal(1, repeated.TransferFailures);
+    }
+
+    private static void Chain(EscalationOptions options)
+    {
+        options.Skills["billing"] = "111";
+        options.Skills["general"] = "222";
+        options.Fallback.Skills["billing"] = "general";
+    }
+
+    private static TransferFailureReport Report(string conversationId, string? escalationId) => new()
+    {
+        UserPlatformId = TestRequests.UserPlatformId,
+        ChatBotId = TestRequests.ChatBotId,
+        ConversationId = conversationId,
+        EscalationId = escalationId,
+        Message = "Let me try another team.",
+    };
+
+    private async Task<bool> RecordMentionsAsync(string conversationId, string text, TimeSpan bound)
+    {
+        await using var connection = await Redis.ConnectAsync();
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < bound)
+        {
+            if (await WaitForKeyAsync(connection, conversationId) is { } key
+                && ((string?)await connection.GetDatabase().StringGetAsync(key))?.Contains(text, StringComparison.Ordinal) == true)
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
+    [Fact]
     public async Task A_settle_blackholed_and_lost_is_written_again_once_the_network_is_back()
     {
         await using var proxy = new RedisFaultProxy(Redis.Port);
