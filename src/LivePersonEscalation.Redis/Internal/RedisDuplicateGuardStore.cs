@@ -26,6 +26,8 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
     // How long the open breaker skips Redis before a trial step.
     private static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(2);
 
+    private const long NotYetKnown = long.MaxValue;
+
     // Polly's least sampling duration.
     private static readonly TimeSpan MinimumSamplingDuration = TimeSpan.FromMilliseconds(500);
 
@@ -37,7 +39,9 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
     private readonly ResiliencePipeline _steps;
     private volatile bool _firstConnectionWaitedOut;
     private volatile string? _lastConnectionFailure;
-    private long _answersWhenOpened;
+    // What AnswersRead showed when the breaker opened; NotYetKnown until its OnOpened ran (and while closed), so a step
+    // that sees the breaker open before then is skipped, not let through on a count from before.
+    private long _answersWhenOpened = NotYetKnown;
 
     public RedisDuplicateGuardStore(RedisConnection connection, TimeSpan operationTimeout, RedisDataSafety dataSafety)
     {
@@ -58,6 +62,11 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
                 ManualControl = _breaker,
                 StateProvider = _breakerState,
                 OnOpened = _ => RememberAnswersWhenOpenedAsync(),
+                OnClosed = _ =>
+                {
+                    Interlocked.Exchange(ref _answersWhenOpened, NotYetKnown);
+                    return default;
+                },
             })
             .Build();
 
@@ -152,7 +161,10 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
     {
         if (_connection.GetAsync() is { IsCompletedSuccessfully: true } connected)
         {
-            Interlocked.Exchange(ref _answersWhenOpened, AnswersRead(await connected.ConfigureAwait(false)));
+            // Read twice, the larger kept: a command being written while the counters are read can show one too few,
+            // which would read as an answer at the next step.
+            var multiplexer = await connected.ConfigureAwait(false);
+            Interlocked.Exchange(ref _answersWhenOpened, Math.Max(AnswersRead(multiplexer), AnswersRead(multiplexer)));
         }
     }
 
@@ -180,7 +192,9 @@ internal sealed partial class RedisDuplicateGuardStore : IDuplicateGuardStore, I
     /// How many commands the connection has written that no longer await an answer: answered, or failed with a
     /// connection that dropped (read only as "did Redis answer since", so the latter never matters: a dropped
     /// connection fails every step at once). StackExchange.Redis writes a command to the queue of those awaiting an
-    /// answer before it counts it as written, so a command never shows as answered before it is.
+    /// answer before it counts it as written, so a command never shows as answered before it is. Where it can read
+    /// high (a connection with <c>highIntegrity</c>, which counts each command twice; several endpoints, summed, one of
+    /// them answering), the breaker closes too soon: a silent Redis costs more timeouts, never a skipped answer.
     /// </summary>
     private static long AnswersRead(IConnectionMultiplexer multiplexer)
     {
