@@ -343,9 +343,15 @@ public sealed class RedisFaultTests : RedisPerTest
     {
         // A starved thread pool runs Redis's answers as late as its timers: neither the guard nor StackExchange.Redis
         // (which reads on the pool) can tell such a process from a slow Redis, so its steps may run out of time and
-        // fail open. The instance's own tier still guards every conversation: two calls of each, one send.
+        // fail open. The instance's own tier still guards every conversation: two calls of each, one send. The
+        // emulator runs on the same starved pool: the attempt's time is made longer than the starvation lasts, so an
+        // attempt never ends unknown because the endpoint, not the guard, was starved (seen with the 15 s default).
         const int conversations = 200;
-        var instance = Start(Redis.Configuration);
+        var instance = Start(Redis.Configuration, o =>
+        {
+            o.Timeout = TimeSpan.FromMinutes(2);
+            o.Retry.TotalBudget = TimeSpan.FromMinutes(3);
+        });
         await instance.EscalateAsync("warm-up");
         Emulator.Reset();
 
