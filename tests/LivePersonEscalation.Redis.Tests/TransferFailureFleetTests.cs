@@ -28,15 +28,6 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
         options.Fallback.Skills["general"] = "overflow";
     });
 
-    private static TransferFailureReport Report(string conversationId, string? escalationId) => new()
-    {
-        UserPlatformId = TestRequests.UserPlatformId,
-        ChatBotId = TestRequests.ChatBotId,
-        ConversationId = conversationId,
-        EscalationId = escalationId,
-        Message = "Let me try another team.",
-    };
-
     private IEnumerable<string> SentSkills => _emulator.Escalations.Select(e => e.AgentSkillId);
 
     [Fact]
@@ -46,11 +37,11 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
         var (one, two) = (Instance(), Instance());
         var first = await one.EscalateAsync(TestRequests.For(conversation, Billing));
 
-        var toGeneral = await two.ReportTransferFailureAsync(Report(conversation, first.EscalationId));
-        var repeatedElsewhere = await one.ReportTransferFailureAsync(Report(conversation, first.EscalationId));
+        var toGeneral = await two.ReportTransferFailureAsync(TestRequests.TransferFailure(conversation, first.EscalationId));
+        var repeatedElsewhere = await one.ReportTransferFailureAsync(TestRequests.TransferFailure(conversation, first.EscalationId));
         var retryOnOne = await one.EscalateAsync(TestRequests.For(conversation, General));
-        var toOverflow = await one.ReportTransferFailureAsync(Report(conversation, toGeneral.EscalationId));
-        var gaveUp = await two.ReportTransferFailureAsync(Report(conversation, toOverflow.EscalationId));
+        var toOverflow = await one.ReportTransferFailureAsync(TestRequests.TransferFailure(conversation, toGeneral.EscalationId));
+        var gaveUp = await two.ReportTransferFailureAsync(TestRequests.TransferFailure(conversation, toOverflow.EscalationId));
         var refusedOnOne = await Assert.ThrowsAsync<EscalationException>(() => one.EscalateAsync(TestRequests.For(conversation, Billing)));
         var refusedOnTwo = await Assert.ThrowsAsync<EscalationException>(() => two.EscalateAsync(TestRequests.For(conversation, Overflow)));
 
@@ -78,7 +69,7 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
         var first = await instances[0].EscalateAsync(TestRequests.For(conversation, Billing));
 
         var reports = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            instances[i % 2].ReportTransferFailureAsync(Report(conversation, first.EscalationId)).WaitAsync(TimeSpan.FromSeconds(60))));
+            instances[i % 2].ReportTransferFailureAsync(TestRequests.TransferFailure(conversation, first.EscalationId)).WaitAsync(TimeSpan.FromSeconds(60))));
 
         Assert.Equal([Billing, General], SentSkills);
         Assert.Single(reports, r => !r.IsRepeatedReport);
@@ -94,7 +85,7 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
         var first = await one.EscalateAsync(TestRequests.For(conversation, Billing));
         var again = await one.EscalateAsync(TestRequests.For(conversation, Billing));
 
-        await two.ReportTransferFailureAsync(Report(conversation, first.EscalationId) with { FallbackSkillName = "billing" });
+        await two.ReportTransferFailureAsync(TestRequests.TransferFailure(conversation, first.EscalationId) with { FallbackSkillName = "billing" });
         var afterReport = await one.EscalateAsync(TestRequests.For(conversation, Billing));
 
         Assert.True(again.IsDeduplicated);
@@ -123,8 +114,8 @@ public sealed class TransferFailureFleetTests(SharedRedis redis) : IAsyncLifetim
             Assert.Single(escalations.Select(e => e.EscalationId).Distinct());
 
             var reports = await Task.WhenAll(
-                one.ReportTransferFailureAsync(Report(conversation, escalations[0].EscalationId)),
-                two.ReportTransferFailureAsync(Report(conversation, escalations[0].EscalationId)));
+                one.ReportTransferFailureAsync(TestRequests.TransferFailure(conversation, escalations[0].EscalationId)),
+                two.ReportTransferFailureAsync(TestRequests.TransferFailure(conversation, escalations[0].EscalationId)));
             Assert.Single(reports, r => !r.IsRepeatedReport);
             Assert.All(reports, r => Assert.Equal(1, r.TransferFailures));
             Assert.Single(reports.Select(r => r.EscalationId).Distinct());

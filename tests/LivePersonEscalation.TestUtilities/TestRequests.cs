@@ -21,6 +21,19 @@ public static class TestRequests
     };
 
     /// <summary>
+    /// The bot's report that the transfer of <paramref name="conversationId"/>'s escalation
+    /// <paramref name="escalationId"/> (null: the latest) failed.
+    /// </summary>
+    public static TransferFailureReport TransferFailure(string conversationId, string? escalationId) => new()
+    {
+        UserPlatformId = UserPlatformId,
+        ChatBotId = ChatBotId,
+        ConversationId = conversationId,
+        EscalationId = escalationId,
+        Message = "Let me try another team.",
+    };
+
+    /// <summary>
     /// An escalation of <paramref name="conversationId"/> to the skill named <paramref name="skillName"/>, which the
     /// client resolves through its <c>Skills</c> option.
     /// </summary>

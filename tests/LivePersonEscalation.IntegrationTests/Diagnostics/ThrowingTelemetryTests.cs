@@ -103,14 +103,7 @@ public sealed class ThrowingTelemetryTests : IAsyncLifetime
         var client = provider.GetRequiredService<IEscalationClient>();
         var first = await client.EscalateAsync(TestRequests.ForSkillName("conv-failed"));
 
-        var result = await client.ReportTransferFailureAsync(new TransferFailureReport
-        {
-            UserPlatformId = TestRequests.UserPlatformId,
-            ChatBotId = TestRequests.ChatBotId,
-            ConversationId = "conv-failed",
-            EscalationId = first.EscalationId,
-            Message = "Let me try another team.",
-        });
+        var result = await client.ReportTransferFailureAsync(TestRequests.TransferFailure("conv-failed", first.EscalationId));
 
         Assert.Equal(["111", "222"], _escalations.Escalations.Select(e => e.AgentSkillId));
         Assert.Equal("222", result.FallbackSkillId);

@@ -221,18 +221,15 @@ public sealed class RedisFaultTests : RedisPerTest
     {
         // The chain billing, general; A's link to Redis goes down (every connection it makes is held, so it stays
         // not connected) after its escalation was recorded there, and comes back once A answered the report.
-        await using var link = new RedisFaultProxy(Redis.Port);
-        var (one, two) = (Start(link.Configuration, Chain), Start(Redis.Configuration, Chain));
-        var escalated = await one.Client.EscalateAsync(TestRequests.For("reported-while-down", "111"));
-        Assert.True(await Redis.AcceptedEntryAppearsAsync("reported-while-down", TimeSpan.FromSeconds(10)), "the escalation's settle never reached Redis");
+        var (link, one, two, escalated) = await EscalatedOnTheChainAsync("reported-while-down");
         link.Fault = ProxyFault.Blackhole;
         link.DropConnections();
 
-        var reported = await one.Client.ReportTransferFailureAsync(Report("reported-while-down", escalated.EscalationId));
-        var repeatedOnOne = await one.Client.ReportTransferFailureAsync(Report("reported-while-down", escalated.EscalationId));
+        var reported = await one.Client.ReportTransferFailureAsync(TestRequests.TransferFailure("reported-while-down", escalated.EscalationId));
+        var repeatedOnOne = await one.Client.ReportTransferFailureAsync(TestRequests.TransferFailure("reported-while-down", escalated.EscalationId));
         link.Fault = ProxyFault.None;
         Assert.True(await RecordMentionsAsync("reported-while-down", reported.EscalationId!, TimeSpan.FromSeconds(20)), "the report made while the link was down never reached Redis");
-        var repeatedOnTwo = await two.Client.ReportTransferFailureAsync(Report("reported-while-down", escalated.EscalationId));
+        var repeatedOnTwo = await two.Client.ReportTransferFailureAsync(TestRequests.TransferFailure("reported-while-down", escalated.EscalationId));
 
         Assert.Equal(["111", "222"], Emulator.Escalations.Select(e => e.AgentSkillId));
         Assert.Equal("222", reported.FallbackSkillId);
@@ -246,14 +243,11 @@ public sealed class RedisFaultTests : RedisPerTest
     {
         // The report's write lands in Redis; its answer, and every answer after it, is reset for 3 s, while the
         // report is repeated on B.
-        await using var link = new RedisFaultProxy(Redis.Port);
-        var (one, two) = (Start(link.Configuration, Chain), Start(Redis.Configuration, Chain));
-        var escalated = await one.Client.EscalateAsync(TestRequests.For("report-answer-lost", "111"));
-        Assert.True(await Redis.AcceptedEntryAppearsAsync("report-answer-lost", TimeSpan.FromSeconds(10)), "the escalation's settle never reached Redis");
+        var (link, one, two, escalated) = await EscalatedOnTheChainAsync("report-answer-lost");
         link.Fault = ProxyFault.ResetEveryAnswerAfterScript;
 
-        var reported = await one.Client.ReportTransferFailureAsync(Report("report-answer-lost", escalated.EscalationId));
-        var repeatedOnTwo = two.Client.ReportTransferFailureAsync(Report("report-answer-lost", escalated.EscalationId)).WaitAsync(TimeSpan.FromSeconds(60));
+        var reported = await one.Client.ReportTransferFailureAsync(TestRequests.TransferFailure("report-answer-lost", escalated.EscalationId));
+        var repeatedOnTwo = two.Client.ReportTransferFailureAsync(TestRequests.TransferFailure("report-answer-lost", escalated.EscalationId)).WaitAsync(TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(3));
         link.Fault = ProxyFault.None;
         var repeated = await repeatedOnTwo;
@@ -266,21 +260,25 @@ public sealed class RedisFaultTests : RedisPerTest
         Assert.Equal(1, repeated.TransferFailures);
     }
 
+    /// <summary>
+    /// Instance A through a link of its own, B straight to Redis, both with the chain billing, general; A escalates
+    /// <paramref name="conversationId"/> to billing, and its settle reaches Redis.
+    /// </summary>
+    private async Task<(RedisFaultProxy Link, Instance One, Instance Two, EscalationResult Escalated)> EscalatedOnTheChainAsync(string conversationId)
+    {
+        var link = Own(new RedisFaultProxy(Redis.Port));
+        var (one, two) = (Start(link.Configuration, Chain), Start(Redis.Configuration, Chain));
+        var escalated = await one.Client.EscalateAsync(TestRequests.For(conversationId, "111"));
+        Assert.True(await Redis.AcceptedEntryAppearsAsync(conversationId, TimeSpan.FromSeconds(10)), "the escalation's settle never reached Redis");
+        return (link, one, two, escalated);
+    }
+
     private static void Chain(EscalationOptions options)
     {
         options.Skills["billing"] = "111";
         options.Skills["general"] = "222";
         options.Fallback.Skills["billing"] = "general";
     }
-
-    private static TransferFailureReport Report(string conversationId, string? escalationId) => new()
-    {
-        UserPlatformId = TestRequests.UserPlatformId,
-        ChatBotId = TestRequests.ChatBotId,
-        ConversationId = conversationId,
-        EscalationId = escalationId,
-        Message = "Let me try another team.",
-    };
 
     private async Task<bool> RecordMentionsAsync(string conversationId, string text, TimeSpan bound)
     {

@@ -29,14 +29,7 @@ public sealed class TransferFailureTests
 
     private static EscalationRequest ToBilling() => TestData.Request(r => r with { AgentSkillId = Billing, AgentSkillName = null });
 
-    private static TransferFailureReport Report(string? escalationId) => new()
-    {
-        UserPlatformId = TestRequests.UserPlatformId,
-        ChatBotId = TestRequests.ChatBotId,
-        ConversationId = "conv-0001",
-        EscalationId = escalationId,
-        Message = "Let me try another team.",
-    };
+    private static TransferFailureReport Report(string? escalationId) => TestRequests.TransferFailure("conv-0001", escalationId);
 
     private IEnumerable<string> SentSkills => _wire.Requests.Select(r => r.Json.GetProperty("agentSkillId").GetString()!);
 

@@ -37,14 +37,7 @@ internal sealed class FleetInstances
 
     public IEnumerable<string> SentSkills => Wire.Requests.Select(r => r.Json.GetProperty("agentSkillId").GetString()!);
 
-    public static TransferFailureReport Report(string conversationId, string? escalationId) => new()
-    {
-        UserPlatformId = TestData.Request().UserPlatformId,
-        ChatBotId = TestData.Request().ChatBotId,
-        ConversationId = conversationId,
-        EscalationId = escalationId,
-        Message = "Let me try another team.",
-    };
+    public static TransferFailureReport Report(string conversationId, string? escalationId) => TestRequests.TransferFailure(conversationId, escalationId);
 
     public static EscalationRequest To(string conversationId, string skillId) =>
         TestData.Request(r => r with { ConversationId = conversationId, AgentSkillId = skillId, AgentSkillName = null });
