@@ -115,6 +115,25 @@ public sealed class AvailabilityOptionsTests
     }
 
     [Fact]
+    public async Task A_named_accounts_availability_section_without_the_package_fails_start_up_naming_the_account_and_its_key()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["LivePerson:Accounts:brand-b:ApiAccessKey"] = "test-api-key",
+            ["LivePerson:Accounts:brand-b:Availability:AccountId"] = "12345678",
+        });
+        builder.Services.AddLivePersonEscalation("brand-b", builder.Configuration.GetSection("LivePerson:Accounts:brand-b"));
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            "Account 'brand-b' (LivePerson:Accounts:brand-b): LivePerson:Accounts:brand-b:Availability is set, but its package is not registered: add the LivePersonEscalation.Availability package and call .AddSkillAvailability() on the builder AddLivePersonEscalation returns.",
+            error.Failures.Single());
+    }
+
+    [Fact]
     public async Task Both_kinds_of_credentials_fail_start_up()
     {
         var error = await StartFailsAsync(Settings(("AccountId", "12345678"), ("ClientId", "c"), ("ClientSecret", Secret), ("Username", "u"), ("Password", Secret)));

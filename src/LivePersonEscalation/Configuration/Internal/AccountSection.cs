@@ -55,10 +55,16 @@ internal sealed record AccountSection(string Name, string? Path, IConfiguration?
             }
         }
 
+        return ForAccount(failure);
+    }
+
+    /// <summary>A message as this account's: prefixed with the account when it has a name.</summary>
+    public string ForAccount(string message)
+    {
         var named = Name != Microsoft.Extensions.Options.Options.DefaultName;
-        return !named ? failure
-            : Path is { } at ? $"Account '{Name}' ({at}): {failure}"
-            : $"Account '{Name}': {failure}";
+        return !named ? message
+            : Path is { } at ? $"Account '{Name}' ({at}): {message}"
+            : $"Account '{Name}': {message}";
     }
 
     private static bool IsShellName(string name) =>

@@ -23,15 +23,15 @@ internal sealed class AddOnSections(IEnumerable<AccountSection> sections, IServi
     public ValidateOptionsResult Validate(string? name, EscalationOptions options)
     {
         name ??= Options.DefaultName;
-        var configuration = sections.LastOrDefault(section => section.Name == name)?.Configuration;
-        if (configuration is null)
+        var section = sections.LastOrDefault(section => section.Name == name);
+        if (section?.Configuration is not { } configuration)
         {
             return ValidateOptionsResult.Success;
         }
 
         var failures = Owners
             .Where(owner => configuration.GetSection(owner.Section).GetChildren().Any() && !IsRegistered(owner.Service, name))
-            .Select(owner => $"{owner.Section} is set, but its package is not registered: add the {owner.Package} package and call {owner.Call} on the builder AddLivePersonEscalation returns.")
+            .Select(owner => section.ForAccount($"{section.Setting(owner.Section)} is set, but its package is not registered: add the {owner.Package} package and call {owner.Call} on the builder AddLivePersonEscalation returns."))
             .ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
