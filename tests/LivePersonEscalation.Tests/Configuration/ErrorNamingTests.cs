@@ -34,6 +34,21 @@ public sealed class ErrorNamingTests
             && failure.EndsWith("(environment variable LivePerson__Escalation__Retry__MaxAttempts)", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("billing team")]
+    [InlineData("billing.eu")]
+    [InlineData("facturación")]
+    public async Task A_skill_name_a_shell_variable_cannot_hold_is_named_whole_with_how_to_set_it(string skill)
+    {
+        using var host = Host(new() { ["LivePerson:Escalation:ApiAccessKey"] = TestData.ApiKey, [$"LivePerson:Escalation:Skills:{skill}"] = "abc" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        var failure = Assert.Single(error.Failures);
+        Assert.StartsWith($"LivePerson:Escalation:Skills:{skill} is 'abc', but a LivePerson skill id is numeric", failure, StringComparison.Ordinal);
+        Assert.EndsWith($"(LivePerson__Escalation__Skills__{skill} has a character a shell variable name cannot hold: set it with env, e.g. env 'LivePerson__Escalation__Skills__{skill}=…' dotnet run.)", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_unknown_skill_name_on_a_configured_client_says_which_key_and_variable_add_it()
     {

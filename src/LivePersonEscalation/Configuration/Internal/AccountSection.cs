@@ -10,8 +10,13 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal sealed record AccountSection(string Name, string? Path, IConfiguration? Configuration = null)
 {
-    // The setting a failure starts with: "Retry:MaxAttempts is 0, …", "ApiAccessKey: required. …".
-    private static readonly Regex LeadingKeyPattern = new(@"^(?<key>(?<top>[A-Z][A-Za-z]*)(?::[A-Za-z0-9_\-]+)*)(?=[ :,]|$)", RegexOptions.CultureInvariant);
+    // The setting a failure starts with: "Retry:MaxAttempts is 0, …", "ApiAccessKey: required. …", "Endpoint '…' must
+    // …", "Skills:billing team is 'abc', …". A key's last part may hold spaces, dots or any letter (a skill's name), so
+    // the key ends where the validators' wording goes on: the shortest key followed by one of these.
+    private static readonly Regex LeadingKeyPattern = new(
+        @"^(?<key>(?<top>[A-Z][A-Za-z]*)(?::[^:]+?)*?)(?=(?: is | and | names | must | contains | uses | has | ')|: |, |$)",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 
     private static readonly HashSet<string> Settings = new(StringComparer.Ordinal)
     {
