@@ -75,6 +75,23 @@ public sealed class ChainedHandlerTests : IAsyncLifetime
         Assert.Equal(EscalationFailureKind.RepeatedSend, Assert.IsType<EscalationException>(again).Kind);
     }
 
+    [Fact]
+    public async Task A_handoff_through_a_retrying_handler_tells_the_user_nothing_and_sends_nothing()
+    {
+        await ClientAsync(
+            async (context, _) => await context.Response.WriteAsync("{}"),
+            o => o.Retry.Delay = TimeSpan.Zero);
+        // The preview channel, where the bot itself tells the user before escalating.
+        var user = new InMemoryBotContext(BotChannel.Web) { ConversationId = "conv-handoff-chained" };
+
+        var result = await _provider!.GetRequiredService<AgentHandoff>().HandOffAsync(user, new AgentHandoffRequest { AgentSkillId = "111", TransferMessage = "Transferring you to an agent now." });
+
+        Assert.Empty(_server!.Requests);
+        Assert.Empty(user.SentMessages);
+        Assert.Equal(TransferMessageMethod.NotDelivered, result.TransferMessage.Method);
+        Assert.Equal(EscalationFailureKind.RepeatedSend, result.Failure?.Kind);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

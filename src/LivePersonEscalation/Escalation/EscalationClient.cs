@@ -17,7 +17,7 @@ namespace LivePersonEscalation;
 /// EscalationResult result = await client.EscalateAsync(request, cancellationToken);
 /// </code>
 /// </example>
-public sealed partial class EscalationClient : IEscalationClient
+public sealed partial class EscalationClient : IEscalationClient, IPipelineCheck
 {
     private readonly EscalationRuntime _runtime;
     private readonly EscalationSender _sender;
@@ -108,4 +108,8 @@ public sealed partial class EscalationClient : IEscalationClient
             _runtime.InFlight.Exit();
         }
     }
+
+    /// <inheritdoc />
+    async Task<EscalationException?> IPipelineCheck.RefusalBeforeSendingAsync(CancellationToken cancellationToken) =>
+        await _sender.HostResendsAsync(cancellationToken).ConfigureAwait(false) ? EscalationFailures.HostResends() : null;
 }

@@ -115,8 +115,7 @@ public sealed partial class AgentHandoff
         catch (EscalationException unknownSkill)
         {
             // A skill name from runtime data that is not configured: a failed handoff, told nothing, sent nothing.
-            var untold = new TransferMessage(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
-            return new AgentHandoffResult { TransferMessage = untold, Request = request, Failure = unknownSkill };
+            return new AgentHandoffResult { TransferMessage = Untold(), Request = request, Failure = unknownSkill };
         }
 
         // Then whether anyone is there: off shift (or nobody online, when so configured) the user is told nothing
@@ -127,8 +126,7 @@ public sealed partial class AgentHandoff
             decision = await DecideAsync(request with { AgentSkillId = skillId, AgentSkillName = null }, cancellationToken).ConfigureAwait(false);
             if (!decision.ShouldEscalate && !(decision.IsLongWait && handoff.AcceptWait))
             {
-                var withheld = new TransferMessage(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
-                return new AgentHandoffResult { TransferMessage = withheld, Request = request with { AgentSkillId = skillId }, Decision = decision };
+                return new AgentHandoffResult { TransferMessage = Untold(), Request = request with { AgentSkillId = skillId }, Decision = decision };
             }
 
             if (decision.Request.AgentSkillId != skillId)
@@ -146,6 +144,13 @@ public sealed partial class AgentHandoff
             text = TransferMessage.Validate(withWait.Replace("{minutes}", minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)), nameof(handoff));
         }
 
+        // A pipeline that would send twice (a host's retrying handler) refuses every escalation: found before the user
+        // is told of a transfer that cannot happen.
+        if (_client is IPipelineCheck pipeline && await pipeline.RefusalBeforeSendingAsync(cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return new AgentHandoffResult { TransferMessage = Untold(), Request = request with { AgentSkillId = skillId }, Failure = refused, Decision = decision };
+        }
+
         var delivery = await TransferMessage.DeliverAsync(context, text, cancellationToken).ConfigureAwait(false);
         request = request with { AgentSkillId = skillId, Message = delivery.EscalationMessage };
         try
@@ -157,6 +162,8 @@ public sealed partial class AgentHandoff
         {
             return new AgentHandoffResult { TransferMessage = delivery, Request = request, Failure = failure, Decision = decision };
         }
+
+        TransferMessage Untold() => new(context.Channel, TransferMessageMethod.NotDelivered, text, EscalationRequest.BlankMessage);
     }
 
     private async Task<TransferDecision> DecideAsync(EscalationRequest resolved, CancellationToken cancellationToken)
