@@ -10,36 +10,14 @@ namespace LivePersonEscalation.Availability.Tests;
 /// emulator: fetched in the background for every skill at once, never for an escalation; unknown, never failing,
 /// on -1, a skill not listed, stale data, a feed not enabled, 429 and 500. Time is a <see cref="FakeTimeProvider"/>.
 /// </summary>
-public sealed class QueueHealthTests : IAsyncLifetime
+public sealed class QueueHealthTests() : QueueHealthScenario(billingAgents: 2, generalAgents: 1)
 {
-    private const string Billing = "123456";
-    private const string General = "100200300";
-
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
-    private EscalationEmulator _escalations = null!;
-    private AccountApiEmulator _accountApis = null!;
-
-    public async Task InitializeAsync()
-    {
-        _escalations = await EscalationEmulator.StartAsync();
-        _accountApis = await AccountApiEmulator.StartAsync(new AccountApiEmulatorOptions { TimeProvider = _time });
-        _accountApis.SetAgents(Billing, online: 2);
-        _accountApis.SetAgents(General, online: 1);
-        _accountApis.SetShift(Billing, onShift: true);
-        _accountApis.SetShift(General, onShift: true);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _accountApis.DisposeAsync();
-        await _escalations.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_skills_wait_is_the_average_after_transfer_and_its_age_while_one_without_data_is_unknown()
     {
-        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(95), unassignedConversations: 4);
-        _accountApis.SetQueueHealth(General, waitAfterTransfer: null); // -1: no data
+        AccountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(95), unassignedConversations: 4);
+        AccountApis.SetQueueHealth(General, waitAfterTransfer: null); // -1: no data
         await using var provider = Provider();
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
 
@@ -52,24 +30,24 @@ public sealed class QueueHealthTests : IAsyncLifetime
         Assert.Null(general.ExpectedWait);
         Assert.Equal($"LivePerson has no wait data for skill {General} (-1)", general.ExpectedWaitUnknownReason);
         Assert.True(general.IsKnown); // the wait is extra: shift and agents stand on their own
-        Assert.Equal(1, _accountApis.CallsTo(AccountApi.QueueHealth)); // both skills in one request
+        Assert.Equal(1, AccountApis.CallsTo(AccountApi.QueueHealth)); // both skills in one request
     }
 
     [Fact]
     public async Task A_skill_the_answer_does_not_list_and_data_past_its_bound_are_unknown()
     {
-        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
+        AccountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
         await using var provider = Provider(o => o.QueueHealth.RefreshInterval = TimeSpan.FromSeconds(10));
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
         await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
 
         Assert.Equal($"the queue health does not list skill {General}", (await snapshot.GetAsync(General)).ExpectedWaitUnknownReason);
 
-        _accountApis.Fail(AccountApi.QueueHealth, 500);
+        AccountApis.Fail(AccountApi.QueueHealth, 500);
         using var refreshes = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), LivePersonEscalationTelemetry.MeterName, LivePersonEscalationTelemetry.AvailabilityRefreshesInstrument);
         for (var tick = 1; tick <= 5; tick++)
         {
-            _time.Advance(TimeSpan.FromSeconds(10)); // each refresh fails; the last good data ages
+            Time.Advance(TimeSpan.FromSeconds(10)); // each refresh fails; the last good data ages
             await Eventually.UntilAsync(() => Task.FromResult(QueueRefreshes(refreshes)), done => done >= tick); // finished, so the next tick runs one
         }
 
@@ -80,14 +58,14 @@ public sealed class QueueHealthTests : IAsyncLifetime
     [Fact]
     public async Task A_feed_not_enabled_is_logged_once_with_what_to_do_and_the_handoff_goes_ahead()
     {
-        _accountApis.Fail(AccountApi.QueueHealth, 404);
+        AccountApis.Fail(AccountApi.QueueHealth, 404);
         await using var provider = Provider(o => o.QueueHealth.RefreshInterval = TimeSpan.FromSeconds(10));
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
         var logs = provider.GetFakeLogCollector();
 
         var unknown = await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains("not enabled", StringComparison.Ordinal) == true);
-        _time.Advance(TimeSpan.FromSeconds(10));
-        await Eventually.UntilAsync(() => Task.FromResult(_accountApis.CallsTo(AccountApi.QueueHealth)), c => c >= 2);
+        Time.Advance(TimeSpan.FromSeconds(10));
+        await Eventually.UntilAsync(() => Task.FromResult(AccountApis.CallsTo(AccountApi.QueueHealth)), c => c >= 2);
         var handoff = await provider.GetRequiredService<AgentHandoff>().HandOffAsync(
             new InMemoryBotContext("lp_web") { ConversationId = "conv-feed-off" },
             new AgentHandoffRequest { TransferMessage = "Transferring you.", AgentSkillName = "billing" });
@@ -110,14 +88,14 @@ public sealed class QueueHealthTests : IAsyncLifetime
     [InlineData(0, "did not answer within 10 s")]
     public async Task Whatever_the_queue_health_answers_the_wait_is_unknown_and_the_handoff_goes_ahead(int status, string why)
     {
-        _accountApis.SetQueueHealth(Billing, TimeSpan.FromMinutes(5));
+        AccountApis.SetQueueHealth(Billing, TimeSpan.FromMinutes(5));
         if (status == 0)
         {
-            _accountApis.Delay(AccountApi.QueueHealth, TimeSpan.FromMinutes(5)); // no answer within the timeout
+            AccountApis.Delay(AccountApi.QueueHealth, TimeSpan.FromMinutes(5)); // no answer within the timeout
         }
         else
         {
-            _accountApis.Fail(AccountApi.QueueHealth, status);
+            AccountApis.Fail(AccountApi.QueueHealth, status);
         }
 
         await using var provider = Provider();
@@ -125,8 +103,8 @@ public sealed class QueueHealthTests : IAsyncLifetime
         await snapshot.GetAsync(Billing); // the first snapshot: shift and agents; the wait is fetched beside it
         if (status == 0)
         {
-            await Eventually.UntilAsync(() => Task.FromResult(_accountApis.CallsTo(AccountApi.QueueHealth)), calls => calls == 1);
-            _time.Advance(TimeSpan.FromSeconds(10)); // the timeout, on the fake clock
+            await Eventually.UntilAsync(() => Task.FromResult(AccountApis.CallsTo(AccountApi.QueueHealth)), calls => calls == 1);
+            Time.Advance(TimeSpan.FromSeconds(10)); // the timeout, on the fake clock
         }
 
         var unknown = await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains(why, StringComparison.Ordinal) == true);
@@ -136,30 +114,30 @@ public sealed class QueueHealthTests : IAsyncLifetime
 
         Assert.Null(unknown.ExpectedWait);
         Assert.True(handoff.IsAccepted);
-        Assert.Equal("Transferring you.", Assert.Single(_escalations.Escalations).Message);
+        Assert.Equal("Transferring you.", Assert.Single(Escalations.Escalations).Message);
     }
 
     [Fact]
     public async Task A_429_waits_as_its_retry_after_says_and_refreshes_never_pile_up()
     {
-        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
-        _accountApis.Fail(AccountApi.QueueHealth, 429, times: 1, retryAfter: TimeSpan.FromSeconds(120));
+        AccountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
+        AccountApis.Fail(AccountApi.QueueHealth, 429, times: 1, retryAfter: TimeSpan.FromSeconds(120));
         await using var provider = Provider(o => o.QueueHealth.RefreshInterval = TimeSpan.FromSeconds(10));
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
         await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWaitUnknownReason?.Contains("429", StringComparison.Ordinal) == true);
 
         for (var second = 0; second < 110; second += 10)
         {
-            _time.Advance(TimeSpan.FromSeconds(10));
+            Time.Advance(TimeSpan.FromSeconds(10));
         }
 
-        var during = _accountApis.CallsTo(AccountApi.QueueHealth);
-        _time.Advance(TimeSpan.FromSeconds(10)); // 120 s after the 429
+        var during = AccountApis.CallsTo(AccountApi.QueueHealth);
+        Time.Advance(TimeSpan.FromSeconds(10)); // 120 s after the 429
         var after = await Eventually.UntilAsync(() => snapshot.GetAsync(Billing).AsTask(), a => a.ExpectedWait is not null);
 
         Assert.Equal(1, during); // nothing in the 120 s LivePerson asked for
         Assert.Equal(TimeSpan.FromSeconds(30), after.ExpectedWait);
-        Assert.Equal(2, _accountApis.CallsTo(AccountApi.QueueHealth));
+        Assert.Equal(2, AccountApis.CallsTo(AccountApi.QueueHealth));
     }
 
     [Fact]
@@ -168,9 +146,9 @@ public sealed class QueueHealthTests : IAsyncLifetime
         var skills = Enumerable.Range(1, 10).Select(i => (Name: "skill-" + i, Id: (500000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         foreach (var (_, id) in skills)
         {
-            _accountApis.SetShift(id, onShift: true);
-            _accountApis.SetAgents(id, online: 1);
-            _accountApis.SetQueueHealth(id, TimeSpan.FromSeconds(60));
+            AccountApis.SetShift(id, onShift: true);
+            AccountApis.SetAgents(id, online: 1);
+            AccountApis.SetQueueHealth(id, TimeSpan.FromSeconds(60));
         }
 
         await using var provider = Provider(escalation: o =>
@@ -192,14 +170,14 @@ public sealed class QueueHealthTests : IAsyncLifetime
             Assert.True(result.IsAccepted);
         }
 
-        Assert.Equal(1, _accountApis.CallsTo(AccountApi.QueueHealth));
-        Assert.Equal(100, _escalations.Escalations.Count);
+        Assert.Equal(1, AccountApis.CallsTo(AccountApi.QueueHealth));
+        Assert.Equal(100, Escalations.Escalations.Count);
     }
 
     [Fact]
     public async Task Off_by_default_nothing_is_asked_and_the_wait_says_why()
     {
-        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
+        AccountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(30));
         await using var provider = Provider(o => o.QueueHealth.Enabled = false);
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
 
@@ -207,28 +185,14 @@ public sealed class QueueHealthTests : IAsyncLifetime
 
         Assert.Null(billing.ExpectedWait);
         Assert.Equal("queue health is off (Availability:QueueHealth:Enabled)", billing.ExpectedWaitUnknownReason);
-        Assert.Equal(0, _accountApis.CallsTo(AccountApi.QueueHealth));
+        Assert.Equal(0, AccountApis.CallsTo(AccountApi.QueueHealth));
     }
 
     private ServiceProvider Provider(Action<SkillAvailabilityOptions>? configure = null, Action<EscalationOptions>? escalation = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_time);
+        var services = QueueHealthServices(configure, escalation);
         services.AddFakeLogging();
         services.AddHealthChecks().AddSkillAvailability();
-        services.AddLivePersonEscalation(o =>
-        {
-            o.Endpoint = _escalations.Endpoint;
-            o.ApiAccessKey = _escalations.ApiAccessKey;
-            o.Skills["billing"] = Billing;
-            o.Skills["general"] = General;
-            escalation?.Invoke(o);
-        }).AddSkillAvailability(o =>
-        {
-            _accountApis.Configure(o);
-            o.QueueHealth.Enabled = true;
-            configure?.Invoke(o);
-        });
         return services.BuildServiceProvider();
     }
 

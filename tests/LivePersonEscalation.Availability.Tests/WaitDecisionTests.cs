@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LivePersonEscalation.Availability.Tests;
 
@@ -7,33 +6,10 @@ namespace LivePersonEscalation.Availability.Tests;
 /// The expected wait before a transfer, end to end over real HTTP: in the transfer message (rounded up), in the choice
 /// of skill (a fallback with a shorter wait), and in the user's hands (a long wait is asked, a confirmed one sent).
 /// </summary>
-public sealed class WaitDecisionTests : IAsyncLifetime
+public sealed class WaitDecisionTests() : QueueHealthScenario(billingAgents: 1, generalAgents: 1)
 {
-    private const string Billing = "123456";
-    private const string General = "100200300";
     private const string WithWait = "Hold on while I transfer you. The current wait is about {minutes} minute(s).";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
-
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
-    private EscalationEmulator _escalations = null!;
-    private AccountApiEmulator _accountApis = null!;
-
-    public async Task InitializeAsync()
-    {
-        _escalations = await EscalationEmulator.StartAsync();
-        _accountApis = await AccountApiEmulator.StartAsync(new AccountApiEmulatorOptions { TimeProvider = _time });
-        foreach (var skill in new[] { Billing, General })
-        {
-            _accountApis.SetShift(skill, onShift: true);
-            _accountApis.SetAgents(skill, online: 1);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _accountApis.DisposeAsync();
-        await _escalations.DisposeAsync();
-    }
 
     [Theory]
     [InlineData(95, "Hold on while I transfer you. The current wait is about 2 minute(s).")]
@@ -41,27 +17,27 @@ public sealed class WaitDecisionTests : IAsyncLifetime
     [InlineData(10, "Hold on while I transfer you. The current wait is about 1 minute(s).")]
     public async Task A_known_wait_is_in_the_transfer_message_rounded_up(int seconds, string expected)
     {
-        _accountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(seconds));
+        AccountApis.SetQueueHealth(Billing, TimeSpan.FromSeconds(seconds));
         await using var provider = await ProviderAsync();
 
         var result = await HandOffAsync(provider, "conv-wait");
 
         Assert.True(result.IsAccepted);
-        Assert.Equal(expected, Assert.Single(_escalations.Escalations).Message);
+        Assert.Equal(expected, Assert.Single(Escalations.Escalations).Message);
         Assert.Equal(TimeSpan.FromSeconds(seconds), result.ExpectedWait);
     }
 
     [Fact]
     public async Task An_unknown_wait_keeps_the_plain_message()
     {
-        _accountApis.SetQueueHealth(Billing, waitAfterTransfer: null); // -1
-        _accountApis.SetQueueHealth(General, TimeSpan.FromMinutes(1)); // a skill whose wait is known, to know the snapshot is there
+        AccountApis.SetQueueHealth(Billing, waitAfterTransfer: null); // -1
+        AccountApis.SetQueueHealth(General, TimeSpan.FromMinutes(1)); // a skill whose wait is known, to know the snapshot is there
         await using var provider = await ProviderAsync(wait: General);
 
         var result = await HandOffAsync(provider, "conv-unknown-wait");
 
         Assert.True(result.IsAccepted);
-        Assert.Equal("Hold on while I transfer you.", Assert.Single(_escalations.Escalations).Message);
+        Assert.Equal("Hold on while I transfer you.", Assert.Single(Escalations.Escalations).Message);
         Assert.Null(result.ExpectedWait);
     }
 
@@ -70,8 +46,8 @@ public sealed class WaitDecisionTests : IAsyncLifetime
     [InlineData(25, Billing, TransferDecisionKind.Escalate)]
     public async Task A_long_wait_goes_to_a_fallback_with_a_shorter_one_and_the_decision_says_both(int fallbackMinutes, string sentTo, TransferDecisionKind kind)
     {
-        _accountApis.SetQueueHealth(Billing, TimeSpan.FromMinutes(20));
-        _accountApis.SetQueueHealth(General, TimeSpan.FromMinutes(fallbackMinutes));
+        AccountApis.SetQueueHealth(Billing, TimeSpan.FromMinutes(20));
+        AccountApis.SetQueueHealth(General, TimeSpan.FromMinutes(fallbackMinutes));
         await using var provider = await ProviderAsync(escalation: o =>
         {
             o.Fallback.Skills["billing"] = "general";
@@ -81,7 +57,7 @@ public sealed class WaitDecisionTests : IAsyncLifetime
         var result = await HandOffAsync(provider, "conv-fallback-for-wait");
 
         Assert.Equal(kind, result.Decision!.Kind);
-        Assert.Equal(sentTo, Assert.Single(_escalations.Escalations).AgentSkillId);
+        Assert.Equal(sentTo, Assert.Single(Escalations.Escalations).AgentSkillId);
         if (kind == TransferDecisionKind.EscalateToFallbackForWait)
         {
             Assert.Equal(TimeSpan.FromMinutes(20), result.Decision.RequestedSkillWait);
@@ -92,7 +68,7 @@ public sealed class WaitDecisionTests : IAsyncLifetime
     [Fact]
     public async Task A_wait_past_the_bound_is_the_users_choice_and_a_confirmed_request_is_sent()
     {
-        _accountApis.SetQueueHealth(Billing, TimeSpan.FromMinutes(25));
+        AccountApis.SetQueueHealth(Billing, TimeSpan.FromMinutes(25));
         await using var provider = await ProviderAsync(configure: o => o.QueueHealth.AskUserAbove = TimeSpan.FromMinutes(15));
 
         var asked = await HandOffAsync(provider, "conv-long-wait");
@@ -105,7 +81,7 @@ public sealed class WaitDecisionTests : IAsyncLifetime
         Assert.True(confirmed.IsAccepted);
         Assert.False(confirmed.IsWithheld); // sent: not "long wait, nothing sent", though the decision was a long wait
         Assert.False(confirmed.IsLongWait);
-        Assert.Equal("Hold on while I transfer you. The current wait is about 25 minute(s).", Assert.Single(_escalations.Escalations).Message);
+        Assert.Equal("Hold on while I transfer you. The current wait is about 25 minute(s).", Assert.Single(Escalations.Escalations).Message);
     }
 
     [Fact]
@@ -120,7 +96,7 @@ public sealed class WaitDecisionTests : IAsyncLifetime
 
         Assert.Contains("{minutes}", error.Message, StringComparison.Ordinal);
         Assert.Empty(context.VariableWrites);
-        Assert.Empty(_escalations.Requests);
+        Assert.Empty(Escalations.Requests);
     }
 
     private static Task<AgentHandoffResult> HandOffAsync(ServiceProvider provider, string conversationId, bool acceptWait = false) =>
@@ -131,21 +107,7 @@ public sealed class WaitDecisionTests : IAsyncLifetime
     /// <summary>The host, once its snapshot has fetched the queue health (a background fetch over real HTTP).</summary>
     private async Task<ServiceProvider> ProviderAsync(Action<SkillAvailabilityOptions>? configure = null, Action<EscalationOptions>? escalation = null, string wait = Billing)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(_time);
-        services.AddLivePersonEscalation(o =>
-        {
-            o.Endpoint = _escalations.Endpoint;
-            o.ApiAccessKey = _escalations.ApiAccessKey;
-            o.Skills["billing"] = Billing;
-            o.Skills["general"] = General;
-            escalation?.Invoke(o);
-        }).AddSkillAvailability(o =>
-        {
-            _accountApis.Configure(o);
-            o.QueueHealth.Enabled = true;
-            configure?.Invoke(o);
-        });
+        var services = QueueHealthServices(configure, escalation);
         var provider = services.BuildServiceProvider();
         var snapshot = provider.GetRequiredService<ISkillAvailabilitySnapshot>();
         var deadline = DateTime.UtcNow + Bound;
