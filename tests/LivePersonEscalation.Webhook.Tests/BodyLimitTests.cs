@@ -6,23 +6,8 @@ using LivePersonEscalation.WebhookSample;
 namespace LivePersonEscalation.Webhook.Tests;
 
 /// <summary>A body fit for five short fields: anything larger is answered 413, saying what happened, and nothing is escalated.</summary>
-public sealed class BodyLimitTests : IAsyncLifetime
+public sealed class BodyLimitTests : WebhookOnEmulator
 {
-    private EscalationEmulator _emulator = null!;
-    private WebhookHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EscalationEmulator.StartAsync();
-        _host = await WebhookHost.StartAsync(_emulator);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _emulator.DisposeAsync();
-    }
-
     [Theory]
     [InlineData(1024 * 1024, true)]
     [InlineData(64 * 1024, false)]
@@ -41,23 +26,23 @@ public sealed class BodyLimitTests : IAsyncLifetime
         // connection.
         request.Headers.ExpectContinue = withLength;
 
-        using var response = await _host.Http.SendAsync(request);
+        using var response = await Host.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var title = problem.RootElement.GetProperty("title").GetString();
         Assert.Contains($"this webhook takes{(withLength ? " at most" : string.Empty)}", title, StringComparison.Ordinal);
         Assert.Contains(WebhookCall.MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture), title, StringComparison.Ordinal);
-        Assert.Empty(_emulator.Requests);
+        Assert.Empty(Emulator.Requests);
     }
 
     [Fact]
     public async Task A_call_within_the_limit_is_escalated()
     {
-        using var response = await _host.Http.SendAsync(WebhookHost.Call("/escalations", new { conversationId = "c-small", userPlatformId = "u", chatBotId = "b", channel = "lp_web", intent = "billing_question" }));
+        using var response = await Host.Http.SendAsync(WebhookHost.Call("/escalations", new { conversationId = "c-small", userPlatformId = "u", chatBotId = "b", channel = "lp_web", intent = "billing_question" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_emulator.Requests);
+        Assert.Single(Emulator.Requests);
     }
 
     /// <summary>JSON sent chunked, with no Content-Length: the limit must hold while the body arrives.</summary>

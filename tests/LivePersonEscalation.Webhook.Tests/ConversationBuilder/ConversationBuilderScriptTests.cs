@@ -14,28 +14,13 @@ namespace LivePersonEscalation.Webhook.Tests;
 /// the integration interaction as LivePerson documents it, with a botContext of the documented functions) against the
 /// running webhook over HTTP. Each case asserts what the user is told.
 /// </summary>
-public sealed class ConversationBuilderScriptTests : IAsyncLifetime
+public sealed class ConversationBuilderScriptTests : WebhookOnEmulator
 {
     private const string Fallback = "Sorry, I cannot reach our agents right now. Please try again in a few minutes.";
     private static readonly Lazy<ReadmeScripts> Scripts = new(ReadmeScripts.Read);
 
-    private EscalationEmulator _emulator = null!;
-    private WebhookHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EscalationEmulator.StartAsync();
-        _host = await WebhookHost.StartAsync(_emulator);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _emulator.DisposeAsync();
-    }
-
     /// <summary>The webhook's settings as it runs (its appsettings.json), for the texts the user is told.</summary>
-    private WebhookSettings Settings => _host.App.Services.GetRequiredService<IOptions<WebhookSettings>>().Value;
+    private WebhookSettings Settings => Host.App.Services.GetRequiredService<IOptions<WebhookSettings>>().Value;
 
     [Fact]
     public async Task Accepted_on_messaging_the_bot_says_nothing_and_keeps_the_escalation_id()
@@ -44,7 +29,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
 
         Assert.Empty(result.Messages);
         Assert.Matches("^[A-Za-z0-9_-]{11}-[0-9]+$", result.Variables["escalationId"]);
-        Assert.Equal("Hold on while I transfer you to an agent.", Assert.Single(_emulator.Escalations).Message);
+        Assert.Equal("Hold on while I transfer you to an agent.", Assert.Single(Emulator.Escalations).Message);
     }
 
     [Fact]
@@ -53,13 +38,13 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
         var result = await RunAsync("Escalate", Conversation("web"));
 
         Assert.Equal([Settings.TransferMessage], result.Messages);
-        Assert.Equal(EscalationRequest.BlankMessage, Assert.Single(_emulator.Escalations).Message);
+        Assert.Equal(EscalationRequest.BlankMessage, Assert.Single(Emulator.Escalations).Message);
     }
 
     [Fact]
     public async Task Refused_by_LivePerson_the_user_is_told_the_failure_text()
     {
-        _emulator.Script(EmulatorResponse.Status(HttpStatusCode.BadRequest, "{\"error\":\"bad skill\"}"));
+        Emulator.Script(EmulatorResponse.Status(HttpStatusCode.BadRequest, "{\"error\":\"bad skill\"}"));
 
         var result = await RunAsync("Escalate", Conversation("lp_web"));
 
@@ -69,7 +54,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
     [Fact]
     public async Task An_outcome_unknown_tells_the_user_the_bot_is_still_trying_not_silence()
     {
-        _emulator.Script(EmulatorResponse.Abort());
+        Emulator.Script(EmulatorResponse.Abort());
 
         var result = await RunAsync("Escalate", Conversation("lp_web"));
 
@@ -85,7 +70,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
 
         Assert.Equal("401", result.Status);
         Assert.Equal([Fallback], result.Messages);
-        Assert.Empty(_emulator.Requests);
+        Assert.Empty(Emulator.Requests);
     }
 
     [Fact]
@@ -121,7 +106,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
 
         Assert.Equal("400", result.Status);
         Assert.Equal([Fallback], result.Messages);
-        Assert.Empty(_emulator.Requests);
+        Assert.Empty(Emulator.Requests);
     }
 
     [Theory]
@@ -163,12 +148,12 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
         var fallback = await RunAsync("TransferFailed", conversation, variables: first.Variables);
         Assert.Empty(fallback.Messages);
         Assert.NotEqual(first.Variables["escalationId"], fallback.Variables["escalationId"]);
-        Assert.Equal("100200300", _emulator.Escalations[1].AgentSkillId); // general, billing's fallback
+        Assert.Equal("100200300", Emulator.Escalations[1].AgentSkillId); // general, billing's fallback
 
         var gaveUp = await RunAsync("TransferFailed", conversation, variables: fallback.Variables);
 
         Assert.Equal([Settings.GiveUpMessage], gaveUp.Messages);
-        Assert.Equal(2, _emulator.Escalations.Count);
+        Assert.Equal(2, Emulator.Escalations.Count);
     }
 
     [Fact]
@@ -176,13 +161,13 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
     {
         await using var accountApis = await AccountApiEmulator.StartAsync();
         accountApis.SetShift("123456", onShift: false, nextOn: DateTimeOffset.UtcNow.AddHours(2));
-        await using var withAvailability = await WebhookHost.StartAsync(_emulator, accountApis: accountApis);
+        await using var withAvailability = await WebhookHost.StartAsync(Emulator, accountApis: accountApis);
 
         var result = await RunAsync("Escalate", Conversation("lp_web"), url: new Uri(withAvailability.Http.BaseAddress!, "/escalations").ToString());
 
         Assert.Single(result.Messages);
         Assert.StartsWith("Our agents are away right now; they are back ", result.Messages[0], StringComparison.Ordinal); // from opensAt
-        Assert.Empty(_emulator.Requests);
+        Assert.Empty(Emulator.Requests);
     }
 
     [Fact]
@@ -192,7 +177,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
         accountApis.SetAgents("123456", online: 1);
         accountApis.SetQueueHealth("123456", TimeSpan.FromMinutes(25));
         await using var withWait = await WebhookHost.StartAsync(
-            _emulator,
+            Emulator,
             new()
             {
                 ["LivePerson:Escalation:Availability:QueueHealth:Enabled"] = "true",
@@ -210,7 +195,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
         Assert.Equal(["The current wait for an agent is about 25 minute(s). Would you like to wait, or leave a message?"], asked.Messages);
         Assert.Equal("true", asked.Variables["longWait"]);
         Assert.Empty(confirmed.Messages); // on messaging the transfer message rides in the escalation, with the wait
-        Assert.Equal("Hold on while I transfer you to an agent. The current wait is about 25 minute(s).", Assert.Single(_emulator.Escalations).Message);
+        Assert.Equal("Hold on while I transfer you to an agent. The current wait is about 25 minute(s).", Assert.Single(Emulator.Escalations).Message);
     }
 
     private static ConversationState Conversation(string channel) => new("conv-" + Guid.NewGuid().ToString("N")[..8], "user-1", "bot-1", channel, "billing_question");
@@ -224,7 +209,7 @@ public sealed class ConversationBuilderScriptTests : IAsyncLifetime
         var scenario = new JsonObject
         {
             ["name"] = integration,
-            ["url"] = url ?? new Uri(_host.Http.BaseAddress!, integration == "Escalate" ? "/escalations" : "/transfer-failures").ToString(),
+            ["url"] = url ?? new Uri(Host.Http.BaseAddress!, integration == "Escalate" ? "/escalations" : "/transfer-failures").ToString(),
             ["headers"] = new JsonObject { ["X-Webhook-Secret"] = secret },
             ["preProcess"] = preProcess,
             ["transform"] = transform,
