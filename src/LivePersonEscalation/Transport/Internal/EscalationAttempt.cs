@@ -8,11 +8,7 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal sealed class EscalationAttempt : IDisposable
 {
-#if NET
-    private static readonly HttpRequestOptionsKey<EscalationAttempt> Key = new("LivePersonEscalation.Attempt");
-#else
-    private const string Key = "LivePersonEscalation.Attempt";
-#endif
+    private static readonly RequestTag<EscalationAttempt> Tag = new("LivePersonEscalation.Attempt");
 
     private static readonly string UserAgent = "LivePersonEscalation/" + LibraryVersion.Value;
 
@@ -34,11 +30,7 @@ internal sealed class EscalationAttempt : IDisposable
         Endpoint = settings.Endpoint;
         ApiAccessKey = settings.ApiAccessKey;
         _request = new HttpRequestMessage(HttpMethod.Post, settings.Endpoint) { Content = new SingleUseContent(payload) };
-#if NET
-        _request.Options.Set(Key, this);
-#else
-        _request.Properties[Key] = this;
-#endif
+        Tag.Set(_request, this);
         _hasSingleSendHandler = hasSingleSendHandler;
         if (!hasSingleSendHandler)
         {
@@ -95,12 +87,7 @@ internal sealed class EscalationAttempt : IDisposable
     public bool ProvesNotAccepted => IsRetryable || (Response is null && ReachedTransport == false);
 
     /// <summary>The attempt a request carries, if it is one.</summary>
-    public static EscalationAttempt? Of(HttpRequestMessage request) =>
-#if NET
-        request.Options.TryGetValue(Key, out var attempt) ? attempt : null;
-#else
-        request.Properties.TryGetValue(Key, out var value) ? value as EscalationAttempt : null;
-#endif
+    public static EscalationAttempt? Of(HttpRequestMessage request) => Tag.Of(request);
 
     /// <summary>Counts a send: true for the first only.</summary>
     public bool TryTakeSend() => Interlocked.Increment(ref _sends) == 1;

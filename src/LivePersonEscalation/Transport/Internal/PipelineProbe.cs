@@ -11,11 +11,7 @@ namespace LivePersonEscalation.Internal;
 /// </summary>
 internal sealed class PipelineProbe
 {
-#if NET
-    private static readonly HttpRequestOptionsKey<PipelineProbe> Key = new("LivePersonEscalation.PipelineProbe");
-#else
-    private const string Key = "LivePersonEscalation.PipelineProbe";
-#endif
+    private static readonly RequestTag<PipelineProbe> Tag = new("LivePersonEscalation.PipelineProbe");
 
     /// <summary>The header that marks the probe, so a host's handler that counts or logs requests can leave it out.</summary>
     public const string Header = "X-LivePersonEscalation-Probe";
@@ -29,12 +25,7 @@ internal sealed class PipelineProbe
     /// <summary>The probe a request carries, if it is one.</summary>
     public static bool IsProbe(HttpRequestMessage request) => Of(request) is not null || request.Headers.Contains(Header);
 
-    public static PipelineProbe? Of(HttpRequestMessage request) =>
-#if NET
-        request.Options.TryGetValue(Key, out var probe) ? probe : null;
-#else
-        request.Properties.TryGetValue(Key, out var value) ? value as PipelineProbe : null;
-#endif
+    public static PipelineProbe? Of(HttpRequestMessage request) => Tag.Of(request);
 
     /// <summary>True when a handler of <paramref name="httpClient"/>'s pipeline sent the probe more than once.</summary>
     public static async Task<bool> ResendsAsync(HttpClient httpClient, Uri endpoint)
@@ -42,11 +33,7 @@ internal sealed class PipelineProbe
         var probe = new PipelineProbe();
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent([]) };
         request.Headers.TryAddWithoutValidation(Header, "1");
-#if NET
-        request.Options.Set(Key, probe);
-#else
-        request.Properties[Key] = probe;
-#endif
+        Tag.Set(request, probe);
         var stop = new CancellationTokenSource();
         var sending = SendAsync(httpClient, request, stop);
         var first = await Task.WhenAny(sending, probe._resent.Task, Task.Delay(Bound)).ConfigureAwait(false);
